@@ -1,0 +1,99 @@
+"""facilitation: live inspiration meetings. create_app is the only place an app is built."""
+import os
+
+from flask import Flask
+from sqlalchemy import event as sa_event
+
+from .config import Config
+from .extensions import babel, csrf, db, htmx, login_manager, migrate, socketio
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("FACILITATION_INSTANCE", os.path.join(ROOT, "instance")),
+        template_folder=os.path.join(ROOT, "templates"),
+        static_folder=os.path.join(ROOT, "static"),
+    )
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_object(Config(app.instance_path))
+    if config:
+        app.config.update(config)
+
+    from .i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True, directory=os.path.join(ROOT, "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    htmx.init_app(app)
+    login_manager.init_app(app)
+    socketio.init_app(
+        app,
+        async_mode=app.config["SOCKETIO_ASYNC_MODE"],
+        message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
+        manage_session=True,
+    )
+    with app.app_context():
+        _tune_sqlite(db.engine)
+
+    from . import models  # noqa: F401  (the whole schema, for create_all and migrations)
+
+    _register_blueprints(app)
+    _register_cli(app)
+    _register_template_helpers(app)
+
+    from .security import add_security_headers, register_error_handlers
+
+    app.after_request(add_security_headers)
+    register_error_handlers(app)
+
+    from .live import handlers  # noqa: F401  (registers the socket handlers)
+
+    return app
+
+
+def _tune_sqlite(engine) -> None:
+    """WAL lets the projector read while phones write; the busy timeout waits instead of failing."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @sa_event.listens_for(engine, "connect")
+    def set_pragmas(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def _register_blueprints(app: Flask) -> None:
+    from . import home, i18n
+    from .accounts import routes as accounts
+    from .dreams import routes as dreams
+    from .events import routes as events
+    from .facilitator import routes as facilitator
+    from .projector import routes as projector
+
+    for module in (home, i18n, accounts, events, dreams, facilitator, projector):
+        app.register_blueprint(module.bp)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from flask_babel import get_locale
+
+    from .events.roles import role_label
+
+    app.jinja_env.globals["current_language"] = lambda: str(get_locale())
+    app.jinja_env.filters["role_label"] = role_label
+
+
+def _register_cli(app: Flask) -> None:
+    from .accounts.cli import user_cli
+    from .events.cli import event_cli
+
+    app.cli.add_command(user_cli)
+    app.cli.add_command(event_cli)

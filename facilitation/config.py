@@ -1,0 +1,61 @@
+"""Configuration read from the environment; tests pass overrides to create_app."""
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+LANGUAGES = ("nl", "en")
+
+
+def _secret_key(instance_path: str) -> str:
+    """SECRET_KEY from the environment, else one kept in the instance folder.
+
+    A venue laptop has no secret store; a key kept on disk survives restarts so
+    participants stay recognised by their cookie during the evening.
+    """
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def public_url_default() -> str:
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = os.environ.get("PORT", "5000")
+    if host in ("0.0.0.0", "::"):
+        import socket
+
+        host = socket.gethostbyname(socket.gethostname())
+    return f"http://{host}:{port}"
+
+
+class Config:
+    def __init__(self, instance_path: str):
+        self.SECRET_KEY = _secret_key(instance_path)
+        self.SQLALCHEMY_DATABASE_URI = os.environ.get(
+            "DATABASE_URL", "sqlite:///" + os.path.join(instance_path, "facilitation.sqlite")
+        )
+        # The address phones use to reach this server: it goes into QR codes.
+        self.PUBLIC_URL = os.environ.get("PUBLIC_URL") or public_url_default()
+        self.SOCKETIO_ASYNC_MODE = os.environ.get("SOCKETIO_ASYNC_MODE", "threading")
+        self.SOCKETIO_MESSAGE_QUEUE = os.environ.get("SOCKETIO_MESSAGE_QUEUE")
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # An evening is long: a CSRF token lives as long as the session cookie.
+    WTF_CSRF_TIME_LIMIT = None
+    WTF_CSRF_SSL_STRICT = False
+    PERMANENT_SESSION_LIFETIME = timedelta(days=7)
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    MAX_CONTENT_LENGTH = 64 * 1024
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).parent / "translations")
+    LANGUAGES = LANGUAGES
+    DREAM_MAX_LENGTH = 280
+    NAME_MAX_LENGTH = 40
+    PROJECTOR_WALL_SIZE = 24

@@ -1,0 +1,1 @@
+"""Dreams (dromen) on the wall (wolk): posting, hearts, hiding and the spotlight."""

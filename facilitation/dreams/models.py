@@ -1,0 +1,71 @@
+import enum
+from datetime import datetime
+
+from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from ..util import utcnow
+
+
+class DreamStatus(enum.Enum):
+    visible = "visible"
+    hidden = "hidden"
+
+
+class Dream(db.Model):
+    __tablename__ = "dreams"
+    __table_args__ = (UniqueConstraint("participant_id", "request_key", name="uq_dream_request"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    #: the phone that wrote it
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    #: one sentence, 1-280 characters, cleaned by clean_text
+    text: Mapped[str] = mapped_column(String(280))
+    #: hidden dreams reach only facilitators
+    status: Mapped[DreamStatus] = mapped_column(
+        Enum(DreamStatus, native_enum=False, length=16), default=DreamStatus.visible
+    )
+    #: a key the form sends with each post, so a double tap stores one dream
+    request_key: Mapped[str | None] = mapped_column(String(64))
+    #: denormalised count of hearts, kept by toggle_heart, for sorting walls cheaply
+    heart_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+    participant = relationship("Participant")
+    hearts = relationship("Heart", back_populates="dream", cascade="all, delete-orphan", passive_deletes=True)
+
+    @property
+    def visible(self) -> bool:
+        return self.status is DreamStatus.visible
+
+    def hide(self) -> None:
+        if not self.visible:
+            raise ValueError("dream is already hidden")
+        self.status = DreamStatus.hidden
+
+    def restore(self) -> None:
+        if self.visible:
+            raise ValueError("dream is not hidden")
+        self.status = DreamStatus.visible
+
+    def __repr__(self):
+        return f"<Dream {self.id} {self.status.value} {self.text[:20]!r}>"
+
+
+class Heart(db.Model):
+    """One participant's heart for one dream; giving it again takes it back."""
+
+    __tablename__ = "hearts"
+    __table_args__ = (UniqueConstraint("dream_id", "participant_id", name="uq_heart_once"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dream_id: Mapped[int] = mapped_column(ForeignKey("dreams.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    dream = relationship("Dream", back_populates="hearts")
+
+    def __repr__(self):
+        return f"<Heart dream={self.dream_id} participant={self.participant_id}>"

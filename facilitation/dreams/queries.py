@@ -1,0 +1,82 @@
+"""Read-only views of the wall for each audience. Hidden dreams only reach facilitators."""
+from datetime import timedelta
+
+from ..events.models import Participant
+from ..extensions import db
+from ..util import utcnow
+from .models import Dream, DreamStatus, Heart
+
+PHONE_WALL_LIMIT = 100
+#: a cloud younger than this gets the arrival animation on the projector
+NEW_FOR = timedelta(seconds=4)
+
+
+def _visible(event):
+    return db.select(Dream).where(Dream.event_id == event.id, Dream.status == DreamStatus.visible)
+
+
+def get_dream(event, dream_id: int) -> Dream | None:
+    return db.session.scalar(db.select(Dream).where(Dream.event_id == event.id, Dream.id == dream_id))
+
+
+def phone_wall(event, limit: int = PHONE_WALL_LIMIT) -> list[Dream]:
+    return list(db.session.scalars(_visible(event).order_by(Dream.id.desc()).limit(limit)))
+
+
+def hearted_ids(participant) -> set[int]:
+    if participant is None:
+        return set()
+    return set(db.session.scalars(db.select(Heart.dream_id).filter_by(participant_id=participant.id)))
+
+
+def own_dreams(participant) -> list[Dream]:
+    return list(
+        db.session.scalars(
+            db.select(Dream)
+            .filter_by(participant_id=participant.id, status=DreamStatus.visible)
+            .order_by(Dream.id.desc())
+        )
+    )
+
+
+def projector_wall(event, size: int) -> list[Dream]:
+    """The clouds the big screen shows: the newest and the most hearted, newest first.
+
+    Two thirds of the places go to the newest dreams, the rest to the most hearted
+    of the others, so a popular dream stays up while new ones keep arriving.
+    """
+    newest = list(db.session.scalars(_visible(event).order_by(Dream.id.desc()).limit(size)))
+    newest_count = size - size // 3
+    chosen = {d.id: d for d in newest[:newest_count]}
+    hearted = db.session.scalars(
+        _visible(event)
+        .where(Dream.heart_count > 0, Dream.id.not_in(list(chosen) or [0]))
+        .order_by(Dream.heart_count.desc(), Dream.id.desc())
+        .limit(size - len(chosen))
+    )
+    for dream in hearted:
+        chosen[dream.id] = dream
+    for dream in newest[newest_count:]:
+        if len(chosen) >= size:
+            break
+        chosen.setdefault(dream.id, dream)
+    return sorted(chosen.values(), key=lambda d: d.id, reverse=True)
+
+
+def is_new(dream: Dream) -> bool:
+    return utcnow() - dream.created_at < NEW_FOR
+
+
+def console_dreams(event) -> list[Dream]:
+    return list(db.session.scalars(db.select(Dream).filter_by(event_id=event.id).order_by(Dream.id.desc())))
+
+
+def wall_counts(event) -> dict:
+    dreams = db.session.scalar(db.select(db.func.count()).select_from(_visible(event).subquery()))
+    participants = db.session.scalar(
+        db.select(db.func.count(Participant.id)).where(Participant.event_id == event.id)
+    )
+    hidden = db.session.scalar(
+        db.select(db.func.count(Dream.id)).where(Dream.event_id == event.id, Dream.status == DreamStatus.hidden)
+    )
+    return {"participants": participants, "dreams": dreams, "hidden": hidden}

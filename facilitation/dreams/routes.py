@@ -1,0 +1,99 @@
+"""The participant's phone: write dreams, see the wall, give hearts. Works without JavaScript."""
+import secrets
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+
+from ..errors import Refused
+from ..events import access
+from ..extensions import db, htmx
+from ..live import broadcast
+from .operations import post_dream, toggle_heart
+from .queries import get_dream, hearted_ids, own_dreams, phone_wall
+
+bp = Blueprint("dreams", __name__)
+
+
+def _participant(event):
+    participant = access.current_participant(event)
+    if participant is None:
+        abort(redirect(url_for("events.join", code=event.join_code)))
+    return participant
+
+
+def _phone_context(event, participant, **extra) -> dict:
+    return {
+        "event": event,
+        "participant": participant,
+        "own": own_dreams(participant),
+        "wall": phone_wall(event),
+        "hearted_ids": hearted_ids(participant),
+        # a fresh key per form: sending the same form twice stores one dream
+        "request_key": secrets.token_urlsafe(16),
+        "text": "",
+        "error": None,
+        **extra,
+    }
+
+
+@bp.get("/e/<code>")
+def phone(code):
+    event = access.event_by_code(code)
+    participant = _participant(event)
+    return render_template("dreams/phone.html", **_phone_context(event, participant))
+
+
+@bp.get("/e/<code>/live")
+def live(code):
+    """What a phone fetches after (re)connecting, to catch up with the database."""
+    event = access.event_by_code(code)
+    if access.current_participant(event) is None:
+        abort(403)
+    return render_template("dreams/_live.html", **_phone_context(event, access.current_participant(event)))
+
+
+@bp.post("/e/<code>/dreams")
+def post(code):
+    event = access.event_by_code(code)
+    participant = _participant(event)
+    text = request.form.get("text", "")
+    try:
+        dream, created = post_dream(event, participant, text, request.form.get("request_key"))
+    except Refused as refused:
+        # keep what the person typed, and say why
+        context = _phone_context(event, participant, text=text, error=refused.message)
+        template = "dreams/_form.html" if htmx else "dreams/phone.html"
+        return render_template(template, **context), refused.status
+    db.session.commit()
+    if created:
+        broadcast.dream_posted(dream, event)
+    if htmx:
+        return render_template("dreams/_posted.html", **_phone_context(event, participant, posted=True))
+    flash(gettext("Your dream is on the wall."))
+    return redirect(url_for("dreams.phone", code=event.join_code))
+
+
+@bp.post("/e/<code>/dreams/<int:dream_id>/heart")
+def heart(code, dream_id):
+    event = access.event_by_code(code)
+    participant = _participant(event)
+    dream = get_dream(event, dream_id)
+    if dream is None:
+        abort(404)
+    error = None
+    try:
+        toggle_heart(dream, participant)
+    except Refused as refused:
+        db.session.rollback()
+        error = refused.message
+        status = refused.status
+    else:
+        db.session.commit()
+        broadcast.hearts_changed(dream, event)
+        status = 200
+    if htmx:
+        return render_template("dreams/_heart.html", event=event, dream=dream, error=error,
+                               hearted=dream.id in hearted_ids(participant)), status
+    if error:
+        flash(error, "error")
+    return redirect(url_for("dreams.phone", code=event.join_code, _anchor=f"dream-{dream.id}"))

@@ -1,0 +1,1 @@
+"""Events (bijeenkomsten): set-up, join codes, secret links and the participants who joined."""

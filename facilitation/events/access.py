@@ -1,0 +1,80 @@
+"""Who may do what for an event, read from the signed session cookie.
+
+The cookie holds random keys and link tokens, nothing else of value; every check
+compares them with the event again, so rotating a link locks out the old one at once.
+"""
+from flask import abort, g, session
+from flask_login import current_user
+
+from ..extensions import db
+from .models import Event, Participant
+from .operations import find_event_by_code, participant_by_key
+
+AUDIENCES = ("facilitator", "projector")
+
+
+def remember_participant(event: Event, key: str) -> None:
+    session.permanent = True
+    keys = dict(session.get("participants", {}))
+    keys[str(event.id)] = key
+    session["participants"] = keys
+
+
+def current_participant(event: Event) -> Participant | None:
+    return participant_by_key(event, session.get("participants", {}).get(str(event.id)))
+
+
+def grant_link(event: Event, audience: str, token: str) -> None:
+    session.permanent = True
+    links = dict(session.get("links", {}))
+    links[f"{audience}:{event.id}"] = token
+    session["links"] = links
+
+
+def holds_link(event: Event, audience: str) -> bool:
+    return event.token_matches(audience, session.get("links", {}).get(f"{audience}:{event.id}"))
+
+
+def owns(event: Event) -> bool:
+    return current_user.is_authenticated and event.organiser_id == current_user.id
+
+
+def can_facilitate(event: Event) -> bool:
+    return owns(event) or holds_link(event, "facilitator")
+
+
+def can_project(event: Event) -> bool:
+    return can_facilitate(event) or holds_link(event, "projector")
+
+
+def use_event(event: Event) -> Event:
+    """Mark the event this request is about; the page language follows it."""
+    g.event = event
+    return event
+
+
+def event_or_404(event_id: int) -> Event:
+    return use_event(db.get_or_404(Event, event_id))
+
+
+def event_by_code(code: str) -> Event:
+    """The event for a join code as people type it; 404 when there is none."""
+    event = find_event_by_code(code)
+    if event is None:
+        abort(404)
+    return use_event(event)
+
+
+def facilitated_event(event_id: int) -> Event:
+    """The event, if this browser may run it; else 403 (404 for an unknown event)."""
+    event = event_or_404(event_id)
+    if not can_facilitate(event):
+        abort(403)
+    return event
+
+
+def projected_event(event_id: int) -> Event:
+    event = event_or_404(event_id)
+    if not can_project(event):
+        abort(403)
+    return event

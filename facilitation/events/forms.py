@@ -1,0 +1,39 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from .models import DEFAULT_ROLE_TAGS
+from .roles import role_label
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class EventForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[DataRequired(_l("Give the event a title.")), Length(max=120)])
+    starts_on = DateField(_l("Date"), validators=[Optional()])
+    venue = StringField(_l("Venue"), validators=[Length(max=120)])
+    language = SelectField(_l("Language on the phones"), choices=[("nl", "Nederlands"), ("en", "English")])
+    role_tags = CheckboxesField(_l("Roles guests can choose"))
+    extra_role_tags = StringField(
+        _l("Other roles"), description=_l("Separate them with commas, e.g. student, neighbour."),
+        validators=[Length(max=400)],
+    )
+    tables = IntegerField(
+        _l("Number of round tables"), default=8,
+        validators=[Optional(), NumberRange(0, 200, _l("Choose between 0 and 200 tables."))],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.role_tags.choices = [(tag, role_label(tag)) for tag in DEFAULT_ROLE_TAGS]
+        if self.role_tags.data is None:
+            self.role_tags.data = list(DEFAULT_ROLE_TAGS)
+
+    def chosen_role_tags(self) -> list[str]:
+        extra = [tag.strip() for tag in (self.extra_role_tags.data or "").split(",")]
+        return list(self.role_tags.data or []) + [tag for tag in extra if tag]

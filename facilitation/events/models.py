@@ -1,0 +1,97 @@
+import base64
+import hashlib
+import hmac
+from datetime import date, datetime
+
+from flask import current_app
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from ..util import utcnow
+
+#: Offered to participants unless the organiser chooses others.
+DEFAULT_ROLE_TAGS = ["inwoner", "vrijwilliger", "medewerker", "partner", "bestuurder", "anders"]
+
+
+class Event(db.Model):
+    """One inspiration meeting. Secret links are derived, not stored (see `link_token`)."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: shown on the projector and every phone
+    title: Mapped[str] = mapped_column(String(120))
+    #: the day of the meeting, if known
+    starts_on: Mapped[date | None]
+    #: where the meeting is held, free text
+    venue: Mapped[str] = mapped_column(String(120), default="")
+    #: the language phones start in ("nl" or "en"); a participant may switch
+    language: Mapped[str] = mapped_column(String(5), default="nl")
+    #: role tags participants may pick when joining, in display order
+    role_tags: Mapped[list] = mapped_column(JSON, default=lambda: list(DEFAULT_ROLE_TAGS))
+    #: 8 characters of Crockford base32 (40 bits), typed or scanned to join
+    join_code: Mapped[str] = mapped_column(String(8), unique=True)
+    #: changing a nonce rotates that secret link and locks out the old one
+    facilitator_nonce: Mapped[str] = mapped_column(String(32))
+    projector_nonce: Mapped[str] = mapped_column(String(32))
+    #: whether participants may post dreams now
+    dreams_open: Mapped[bool] = mapped_column(default=True)
+    #: the dream shown big on the projector, if any
+    spotlight_dream_id: Mapped[int | None] = mapped_column(
+        ForeignKey("dreams.id", use_alter=True, ondelete="SET NULL", name="fk_events_spotlight_dream")
+    )
+    #: the organiser who owns the event (None for events made on the command line)
+    organiser_id: Mapped[int | None] = mapped_column(ForeignKey("organisers.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organiser = relationship("Organiser", back_populates="events")
+    participants = relationship(
+        "Participant", back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+    )
+    spotlight_dream = relationship("Dream", foreign_keys=[spotlight_dream_id], post_update=True)
+
+    def link_token(self, audience: str) -> str:
+        """The secret in the facilitator or projector link: HMAC of the server key and a nonce.
+
+        The database never holds the token itself, so a copied database opens no console.
+        """
+        nonce = {"facilitator": self.facilitator_nonce, "projector": self.projector_nonce}[audience]
+        message = f"{audience}:{self.id}:{nonce}".encode()
+        digest = hmac.new(current_app.config["SECRET_KEY"].encode(), message, hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest[:16]).decode().rstrip("=")
+
+    def token_matches(self, audience: str, token: str | None) -> bool:
+        return bool(token) and hmac.compare_digest(self.link_token(audience), token)
+
+    @property
+    def join_code_display(self) -> str:
+        return f"{self.join_code[:4]} {self.join_code[4:]}"
+
+    def __repr__(self):
+        return f"<Event {self.id} {self.join_code} {self.title!r}>"
+
+
+class Participant(db.Model):
+    """A phone that joined an event. Anonymous unless the guest gives a first name."""
+
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    #: sha256 of the random key in the participant's cookie; the key itself is never stored
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: optional first name
+    name: Mapped[str] = mapped_column(String(40), default="")
+    #: optional role tag, one of the event's role_tags
+    role_tag: Mapped[str | None] = mapped_column(String(40))
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    event = relationship("Event", back_populates="participants")
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def __repr__(self):
+        return f"<Participant {self.id} of event {self.event_id}>"

@@ -1,0 +1,111 @@
+"""Rules for setting up events and joining them. They flush, never commit."""
+import secrets
+from datetime import date
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from ..errors import Refused
+from ..extensions import db
+from ..tables.operations import add_numbered_tables
+from ..text import clean_text
+from .models import DEFAULT_ROLE_TAGS, Event, Participant
+
+#: Crockford's base32: no I, L, O or U, so nothing is misread from a poster.
+JOIN_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+JOIN_CODE_LENGTH = 8
+TITLE_MAX_LENGTH = 120
+
+
+def new_join_code() -> str:
+    while True:
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+        if not db.session.scalar(db.select(Event.id).filter_by(join_code=code)):
+            return code
+
+
+def normalise_join_code(raw: str | None) -> str:
+    """Accept what people type: lower case, spaces, dashes, O for 0 and I or L for 1."""
+    code = "".join(ch for ch in (raw or "").upper() if ch.isalnum())
+    return code.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+
+
+def find_event_by_code(raw: str | None) -> Event | None:
+    code = normalise_join_code(raw)
+    if len(code) != JOIN_CODE_LENGTH:
+        return None
+    return db.session.scalar(db.select(Event).filter_by(join_code=code))
+
+
+def create_event(
+    title: str,
+    *,
+    language: str = "nl",
+    starts_on: date | None = None,
+    venue: str = "",
+    role_tags: list[str] | None = None,
+    organiser=None,
+    tables: int = 0,
+) -> Event:
+    """Raises Refused for an empty title or an unknown language."""
+    title = clean_text(title, TITLE_MAX_LENGTH)
+    if not title:
+        raise Refused(_l("Give the event a title."))
+    if language not in current_app.config["LANGUAGES"]:
+        raise Refused(_l("Choose Dutch or English."))
+    tags = [clean_text(tag, 40) for tag in (role_tags if role_tags is not None else DEFAULT_ROLE_TAGS)]
+    tags = list(dict.fromkeys(tag for tag in tags if tag))
+    event = Event(
+        title=title,
+        language=language,
+        starts_on=starts_on,
+        venue=clean_text(venue, 120),
+        role_tags=tags,
+        join_code=new_join_code(),
+        facilitator_nonce=secrets.token_hex(16),
+        projector_nonce=secrets.token_hex(16),
+        organiser=organiser,
+    )
+    db.session.add(event)
+    db.session.flush()
+    if tables:
+        add_numbered_tables(event, tables)
+    return event
+
+
+def rotate_link(event: Event, audience: str) -> None:
+    """Give the facilitator or projector link a new secret; the old link stops working."""
+    if audience == "facilitator":
+        event.facilitator_nonce = secrets.token_hex(16)
+    elif audience == "projector":
+        event.projector_nonce = secrets.token_hex(16)
+    else:
+        raise ValueError(audience)
+    db.session.flush()
+
+
+def join_event(event: Event, name: str = "", role_tag: str | None = None) -> tuple[Participant, str]:
+    """Make a participant; returns it with the secret key for the phone's cookie."""
+    name = clean_text(name, current_app.config["NAME_MAX_LENGTH"])
+    role_tag = (role_tag or "").strip() or None
+    if role_tag is not None and role_tag not in event.role_tags:
+        raise Refused(_l("Choose one of the roles in the list, or none."))
+    key = secrets.token_urlsafe(16)
+    participant = Participant(event=event, key_hash=Participant.hash_key(key), name=name, role_tag=role_tag)
+    db.session.add(participant)
+    db.session.flush()
+    return participant, key
+
+
+def participant_by_key(event: Event, key: str | None) -> Participant | None:
+    if not key:
+        return None
+    return db.session.scalar(
+        db.select(Participant).filter_by(event_id=event.id, key_hash=Participant.hash_key(key))
+    )
+
+
+def count_participants(event: Event) -> int:
+    return db.session.scalar(
+        db.select(db.func.count(Participant.id)).where(Participant.event_id == event.id)
+    )

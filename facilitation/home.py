@@ -1,0 +1,26 @@
+"""The front door: organisers go to their events, guests type a join code."""
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user
+
+from .events.operations import find_event_by_code
+
+bp = Blueprint("home", __name__)
+
+
+@bp.get("/")
+def index():
+    if current_user.is_authenticated:
+        return redirect(url_for("events.index"))
+    return render_template("home.html")
+
+
+@bp.get("/join")
+def join_by_code():
+    """The form on the front page: a typed code leads to the event's join page."""
+    code = request.args.get("code", "")
+    event = find_event_by_code(code)
+    if event is None:
+        message = gettext("We do not know this code. Check it on the screen and try again.")
+        return render_template("home.html", code=code, error=message), 404
+    return redirect(url_for("events.join", code=event.join_code))

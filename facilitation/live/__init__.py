@@ -1,0 +1,1 @@
+"""Realtime: the socket rooms and every broadcast. Callers commit before they broadcast."""

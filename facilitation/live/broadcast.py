@@ -1,0 +1,63 @@
+"""Every push to browsers goes through here, after the database commit.
+
+Phones receive rendered, escaped fragments in their own language; the projector and
+the facilitator consoles receive a signal and fetch their view again.
+"""
+from flask import current_app, render_template
+from flask_babel import force_locale, get_locale
+
+from ..extensions import socketio
+from . import rooms
+
+
+def _languages():
+    return current_app.config["LANGUAGES"]
+
+
+def _cloud_html(dream, event, lang, *, mine=False) -> str:
+    with force_locale(lang):
+        # broadcast=True leaves out the sender's CSRF token: the fragment goes to many phones
+        return render_template("dreams/_cloud.html", dream=dream, event=event, mine=mine, hearted=False,
+                               broadcast=True)
+
+
+def wall_changed(event) -> None:
+    socketio.emit("wall:changed", {}, to=[rooms.projector(event.id), rooms.facilitators(event.id)])
+
+
+def dream_posted(dream, event) -> None:
+    """Called from the author's own request: their phone gets "your dream", the others a heart button."""
+    own_lang = str(get_locale())
+    socketio.emit("dream:mine", {"id": dream.id, "html": _cloud_html(dream, event, own_lang, mine=True)},
+                  to=rooms.participant(dream.participant_id))
+    for lang in _languages():
+        socketio.emit("dream:new", {"id": dream.id, "html": _cloud_html(dream, event, lang)},
+                      to=rooms.participants(event.id, lang))
+    wall_changed(event)
+
+
+def dream_restored(dream, event) -> None:
+    # whether each phone gave it a heart differs per phone: let them fetch their view
+    resync_participants(event)
+    wall_changed(event)
+
+
+def dream_removed(dream, event) -> None:
+    socketio.emit("dream:removed", {"id": dream.id}, to=rooms.all_participants(event.id, _languages()))
+    wall_changed(event)
+
+
+def hearts_changed(dream, event) -> None:
+    socketio.emit("dream:hearts", {"id": dream.id, "count": dream.heart_count},
+                  to=rooms.all_participants(event.id, _languages()))
+    wall_changed(event)
+
+
+def posting_changed(event) -> None:
+    socketio.emit("posting", {"open": event.dreams_open}, to=rooms.all_participants(event.id, _languages()))
+    wall_changed(event)
+
+
+def resync_participants(event) -> None:
+    """Ask phones to fetch their view again, for changes a fragment cannot express."""
+    socketio.emit("resync", {}, to=rooms.all_participants(event.id, _languages()))

@@ -1,0 +1,22 @@
+"""Room names. Only the server puts a socket in a room (see handlers.on_connect)."""
+
+
+def participants(event_id: int, language: str) -> str:
+    # phones get fragments rendered in their own language
+    return f"event:{event_id}:participants:{language}"
+
+
+def participant(participant_id: int) -> str:
+    return f"participant:{participant_id}"
+
+
+def projector(event_id: int) -> str:
+    return f"event:{event_id}:projector"
+
+
+def facilitators(event_id: int) -> str:
+    return f"event:{event_id}:facilitators"
+
+
+def all_participants(event_id: int, languages) -> list[str]:
+    return [participants(event_id, lang) for lang in languages]

@@ -1,0 +1,5 @@
+"""Imports every model, so create_all and migrations see the whole schema."""
+from .accounts.models import Organiser  # noqa: F401
+from .dreams.models import Dream, Heart  # noqa: F401
+from .events.models import Event, Participant  # noqa: F401
+from .tables.models import Table  # noqa: F401

@@ -1,0 +1,1 @@
+"""Round tables (ronde tafels). The skeleton only creates them; dilemmas and advice follow."""

@@ -1,0 +1,27 @@
+"""Small helpers shared by several features."""
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from flask import current_app, has_request_context, url_for
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def public_url(endpoint: str, **values) -> str:
+    """An absolute URL on the address phones can reach (PUBLIC_URL), for QR codes and the CLI."""
+    if has_request_context():
+        path = url_for(endpoint, **values)
+    else:
+        with current_app.test_request_context():
+            path = url_for(endpoint, **values)
+    return current_app.config["PUBLIC_URL"].rstrip("/") + path
+
+
+def is_local_path(target: str | None) -> bool:
+    """True for a same-site path, so a `next` parameter cannot send people elsewhere."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and "\\" not in target

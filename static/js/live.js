@@ -1,0 +1,101 @@
+/* Live updates for the phone, the projector and the console.
+ *
+ * The server decides which rooms a socket joins; this script only says which event
+ * and audience the page is for (data-live-* on <body>). On every (re)connect the
+ * page fetches its live part again, so a phone that slept catches up by itself.
+ */
+(function () {
+  "use strict";
+  var body = document.body;
+  var eventId = body.dataset.liveEvent;
+  if (!eventId || typeof io === "undefined" || typeof htmx === "undefined") {
+    return;
+  }
+  var refreshUrl = body.dataset.liveRefresh;
+  var refreshTarget = body.dataset.liveTarget;
+  var status = document.getElementById("connection-status");
+  var known = new Set();
+
+  function remember(animate) {
+    document.querySelectorAll("[data-cloud-id]").forEach(function (el) {
+      var id = el.dataset.cloudId;
+      if (animate && !known.has(id)) {
+        el.classList.add("arrived");
+      }
+      known.add(id);
+    });
+  }
+  remember(false);
+  body.addEventListener("htmx:afterSwap", function () { remember(true); });
+
+  /* Fetch the live part again: at most one request at a time, and once more
+     after it if something changed meanwhile (no change is ever dropped). */
+  var busy = false;
+  var again = false;
+  function refresh() {
+    if (busy) { again = true; return; }
+    busy = true;
+    again = false;
+    htmx.ajax("GET", refreshUrl, { target: refreshTarget, swap: "innerHTML" }).finally(function () {
+      busy = false;
+      if (again) { setTimeout(refresh, 200); }
+    });
+  }
+
+  function fromHtml(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html.trim();
+    return template.content.firstElementChild;
+  }
+
+  /* Put a pushed cloud on the phone's wall, newest first, replacing an older copy. */
+  function placeCloud(message, replace) {
+    var wall = document.getElementById("wall");
+    if (!wall) { return; }
+    var existing = document.getElementById("dream-" + message.id);
+    if (existing && !replace) { return; }
+    var cloud = fromHtml(message.html);
+    if (existing) {
+      existing.replaceWith(cloud);
+    } else {
+      var before = Array.prototype.find.call(wall.querySelectorAll("[data-cloud-id]"), function (el) {
+        return Number(el.dataset.cloudId) < message.id;
+      });
+      wall.insertBefore(cloud, before || null);
+      cloud.classList.add("arrived");
+    }
+    known.add(String(message.id));
+    wall.querySelectorAll("[data-empty]").forEach(function (el) { el.remove(); });
+    htmx.process(cloud);
+  }
+
+  var socket = io({ auth: { event: eventId, as: body.dataset.liveAs } });
+
+  socket.on("connect", function () {
+    if (status) { status.hidden = true; }
+    refresh();
+  });
+  socket.on("disconnect", function () { if (status) { status.hidden = false; } });
+  socket.on("connect_error", function () { if (status) { status.hidden = false; } });
+
+  socket.on("wall:changed", refresh);
+  socket.on("resync", function () { setTimeout(refresh, Math.random() * 3000); });
+  socket.on("dream:mine", function (message) { placeCloud(message, true); });
+  socket.on("dream:new", function (message) { placeCloud(message, false); });
+  socket.on("dream:removed", function (message) {
+    ["dream-", "my-dream-"].forEach(function (prefix) {
+      var el = document.getElementById(prefix + message.id);
+      if (el) { el.remove(); }
+    });
+  });
+  socket.on("dream:hearts", function (message) {
+    ["dream-", "my-dream-"].forEach(function (prefix) {
+      var el = document.getElementById(prefix + message.id);
+      var count = el && el.querySelector("[data-heart-count]");
+      if (count) { count.textContent = message.count; }
+    });
+  });
+  socket.on("posting", function (message) {
+    document.querySelectorAll("[data-posting-closed]").forEach(function (el) { el.hidden = message.open; });
+  });
+})();
