@@ -23,6 +23,8 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
 
     from .i18n import select_locale
+    # socket handlers must be declared before init_app, which hands them to each new server
+    from .live import handlers  # noqa: F401
 
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, directory=os.path.join(ROOT, "migrations"))
@@ -49,8 +51,6 @@ def create_app(config: dict | None = None) -> Flask:
 
     app.after_request(add_security_headers)
     register_error_handlers(app)
-
-    from .live import handlers  # noqa: F401  (registers the socket handlers)
 
     return app
 

@@ -1,5 +1,5 @@
 """Language choice: the participant's own choice first, then the event's language, then Dutch."""
-from flask import Blueprint, current_app, g, redirect, request, session, url_for
+from flask import Blueprint, current_app, g, has_request_context, redirect, request, session, url_for
 
 from .util import is_local_path
 
@@ -7,13 +7,29 @@ bp = Blueprint("i18n", __name__)
 
 
 def select_locale() -> str:
+    if not has_request_context():  # the command line speaks the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = session.get("lang")
     if chosen in current_app.config["LANGUAGES"]:
         return chosen
-    event = g.get("event")
+    event = g.get("event") or _event_in_url()
     if event is not None:
         return event.language
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def _event_in_url():
+    """The event a URL names, for pages answered before the view ran (a refused or too-large request)."""
+    from .events.models import Event
+    from .events.operations import find_event_by_code
+    from .extensions import db
+
+    args = request.view_args or {}
+    if "event_id" in args:
+        return db.session.get(Event, args["event_id"])
+    if "code" in args:
+        return find_event_by_code(args["code"])
+    return None
 
 
 def participant_language(event) -> str:

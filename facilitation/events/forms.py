@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -17,7 +18,7 @@ class EventForm(FlaskForm):
     title = StringField(_l("Title"), validators=[DataRequired(_l("Give the event a title.")), Length(max=120)])
     starts_on = DateField(_l("Date"), validators=[Optional()])
     venue = StringField(_l("Venue"), validators=[Length(max=120)])
-    language = SelectField(_l("Language on the phones"), choices=[("nl", "Nederlands"), ("en", "English")])
+    language = SelectField(_l("Language on the phones"), choices=[SelectChoice("nl", "Nederlands"), SelectChoice("en", "English")])
     role_tags = CheckboxesField(_l("Roles guests can choose"))
     extra_role_tags = StringField(
         _l("Other roles"), description=_l("Separate them with commas, e.g. student, neighbour."),
@@ -30,7 +31,7 @@ class EventForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.role_tags.choices = [(tag, role_label(tag)) for tag in DEFAULT_ROLE_TAGS]
+        self.role_tags.choices = [SelectChoice(tag, role_label(tag)) for tag in DEFAULT_ROLE_TAGS]
         if self.role_tags.data is None:
             self.role_tags.data = list(DEFAULT_ROLE_TAGS)
 

@@ -71,12 +71,16 @@
 
   var socket = io({ auth: { event: eventId, as: body.dataset.liveAs } });
 
+  function connected(yes) {
+    body.dataset.liveConnected = yes ? "true" : "false";
+    if (status) { status.hidden = yes; }
+  }
   socket.on("connect", function () {
-    if (status) { status.hidden = true; }
+    connected(true);
     refresh();
   });
-  socket.on("disconnect", function () { if (status) { status.hidden = false; } });
-  socket.on("connect_error", function () { if (status) { status.hidden = false; } });
+  socket.on("disconnect", function () { connected(false); });
+  socket.on("connect_error", function () { connected(false); });
 
   socket.on("wall:changed", refresh);
   socket.on("resync", function () { setTimeout(refresh, Math.random() * 3000); });

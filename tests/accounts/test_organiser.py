@@ -1,0 +1,102 @@
+from facilitation.accounts.models import Organiser
+from facilitation.events.models import Event
+from facilitation.extensions import db
+from tests.conftest import csrf_token
+
+
+def _organiser(runner, email="anita@sociom.nl", password="compassie-2016"):
+    result = runner.invoke(args=["user", "create", "--email", email, "--name", "Anita", "--password", password])
+    assert result.exit_code == 0, result.output
+    return email, password
+
+
+def _login(client, email, password):
+    token = csrf_token(client, "/login")
+    return client.post("/login", data={"csrf_token": token, "email": email, "password": password})
+
+
+def test_user_create_hashes_the_password(runner, app):
+    email, password = _organiser(runner)
+    with app.app_context():
+        organiser = db.session.scalar(db.select(Organiser))
+        assert organiser.email == email and password not in organiser.password_hash
+        assert organiser.password_hash.startswith("scrypt:")
+
+
+def test_user_create_refuses_a_short_password_and_a_duplicate(runner):
+    short = runner.invoke(args=["user", "create", "--email", "a@b.nl", "--password", "kort"])
+    assert short.exit_code != 0 and "minstens 10 tekens" in short.output
+    _organiser(runner)
+    twice = runner.invoke(args=["user", "create", "--email", "ANITA@sociom.nl", "--password", "nog-een-wachtwoord"])
+    assert twice.exit_code != 0
+
+
+def test_login_with_a_wrong_password_says_so(client, runner, lang):
+    client.get(f"/language/{lang}")
+    email, _ = _organiser(runner)
+    response = _login(client, email, "verkeerd-wachtwoord")
+    assert response.status_code == 422
+    expected = {"nl": "horen niet bij elkaar", "en": "do not match"}[lang]
+    assert expected in response.get_data(as_text=True)
+
+
+def test_organiser_creates_an_event_and_sees_three_links(client, runner, app, lang):
+    client.get(f"/language/{lang}")
+    _login(client, *_organiser(runner))
+    assert client.get("/").headers["Location"].endswith("/events")
+    token = csrf_token(client, "/events/new")
+    response = client.post("/events/new", data={
+        "csrf_token": token, "title": "Zorg ontmoet sociale economie", "starts_on": "2026-12-10",
+        "venue": "Pelle Melle, Overpelt", "language": "en", "role_tags": ["inwoner", "partner"],
+        "extra_role_tags": "student, buurman", "tables": "6",
+    })
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    with app.app_context():
+        event = db.session.scalar(db.select(Event))
+        assert event.role_tags == ["inwoner", "partner", "student", "buurman"]
+        assert event.language == "en"
+    for link in ('data-link="join"', 'data-link="facilitator"', 'data-link="projector"'):
+        assert link in page
+    assert f"/j/{event.join_code}/qr.svg" in page
+    assert client.get("/events").get_data(as_text=True).count("Zorg ontmoet sociale economie") == 1
+    poster = client.get(f"/events/{event.id}/poster").get_data(as_text=True)
+    assert event.join_code_display in poster and "poster-qr" in poster
+
+
+def test_event_form_errors_are_shown(client, runner, lang):
+    client.get(f"/language/{lang}")
+    _login(client, *_organiser(runner))
+    token = csrf_token(client, "/events/new")
+    response = client.post("/events/new", data={"csrf_token": token, "title": "", "language": "nl", "tables": "999"})
+    assert response.status_code == 422
+    body = response.get_data(as_text=True)
+    assert {"nl": "Geef de bijeenkomst een titel", "en": "Give the event a title"}[lang] in body
+    assert {"nl": "Kies tussen 0 en 200 tafels", "en": "Choose between 0 and 200 tables"}[lang] in body
+
+
+def test_rotating_the_projector_link(client, runner, app, make):
+    email, password = _organiser(runner)
+    _login(client, email, password)
+    token = csrf_token(client, "/events/new")
+    client.post("/events/new", data={"csrf_token": token, "title": "Dromen", "language": "nl", "tables": "0"})
+    with app.app_context():
+        event_id = db.session.scalar(db.select(Event.id))
+    old = make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")
+    response = client.post(f"/events/{event_id}/links/projector/rotate", data={"csrf_token": token})
+    assert response.status_code == 302
+    screen = app.test_client()
+    assert screen.get(old).status_code == 403
+    assert screen.get(make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")).status_code == 200
+
+
+def test_other_organisers_cannot_see_an_event(client, runner, app, make):
+    event_id, _ = make.event()
+    _login(client, *_organiser(runner))
+    assert client.get(f"/events/{event_id}").status_code == 403
+    assert client.get("/events/12345").status_code == 404
+
+
+def test_organiser_pages_need_login(client):
+    response = client.get("/events")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]

@@ -1,0 +1,125 @@
+"""Fixtures: a fresh SQLite file per test, clients that behave like browsers, factories."""
+import re
+
+import pytest
+
+from facilitation import create_app
+from facilitation.extensions import db, socketio
+
+CSRF_FIELD = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
+VALUE = re.compile(r'value="([^"]+)"')
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACILITATION_INSTANCE", str(tmp_path / "instance"))
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-not-for-production",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
+        "PUBLIC_URL": "http://venue.test:5000",
+        "SOCKETIO_ASYNC_MODE": "threading",
+    })
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture(params=["nl", "en"])
+def lang(request):
+    """Run a test in both languages: the event's language."""
+    return request.param
+
+
+def csrf_token(client, url: str) -> str:
+    """The CSRF token a page gives its forms, as a browser would read it."""
+    response = client.get(url)
+    match = CSRF_FIELD.search(response.get_data(as_text=True))
+    assert match, f"no form with a CSRF token on {url} ({response.status_code})"
+    return VALUE.search(match.group(0)).group(1)
+
+
+class Factory:
+    """Makes events and participants inside the app, like indico's create_event fixtures."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def event(self, title="Van dromen naar daden", language="nl", **kwargs):
+        from facilitation.events.operations import create_event
+
+        with self.app.app_context():
+            event = create_event(title, language=language, **kwargs)
+            db.session.commit()
+            return event.id, event.join_code
+
+    def links(self, event_id):
+        from facilitation.events.models import Event
+        from facilitation.events.routes import event_links
+
+        with self.app.test_request_context():
+            return event_links(db.session.get(Event, event_id))
+
+    def join(self, client, code, name="", role_tag=""):
+        """Join through the real form, so the client holds the participant cookie."""
+        token = csrf_token(client, f"/j/{code}")
+        response = client.post(f"/j/{code}", data={"csrf_token": token, "name": name, "role_tag": role_tag})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return response
+
+    def post_dream(self, client, code, text, **extra):
+        token = csrf_token(client, f"/e/{code}")
+        return client.post(f"/e/{code}/dreams", data={"csrf_token": token, "text": text, **extra}, **{})
+
+    def facilitate(self, client, event_id):
+        """Open the facilitator link in this client."""
+        url = self.links(event_id)["facilitator_url"].replace("http://venue.test:5000", "")
+        response = client.get(url)
+        assert response.status_code == 302
+        return url
+
+    def dream_ids(self, event_id):
+        from facilitation.dreams.models import Dream
+
+        with self.app.app_context():
+            return list(db.session.scalars(db.select(Dream.id).filter_by(event_id=event_id).order_by(Dream.id)))
+
+    def dream_ids_for_event_code(self, code):
+        from facilitation.events.models import Event
+
+        with self.app.app_context():
+            return self.dream_ids(db.session.scalar(db.select(Event.id).filter_by(join_code=code)))
+
+
+@pytest.fixture
+def make(app):
+    return Factory(app)
+
+
+@pytest.fixture
+def socket_client(app):
+    """socketio.test_client sharing the HTTP client's cookies, closed after the test."""
+    clients = []
+
+    def connect(flask_client, event_id, audience):
+        sc = socketio.test_client(app, flask_test_client=flask_client, auth={"event": event_id, "as": audience})
+        clients.append(sc)
+        return sc
+
+    yield connect
+    for sc in clients:
+        if sc.is_connected():
+            sc.disconnect()

@@ -1,0 +1,160 @@
+"""Who receives what over Socket.IO. The server alone decides the rooms."""
+import pytest
+
+from facilitation.extensions import socketio
+from tests.conftest import csrf_token
+
+HX = {"HX-Request": "true"}
+
+
+def names(received):
+    return [message["name"] for message in received]
+
+
+def payloads(received, name):
+    return [message["args"][0] for message in received if message["name"] == name]
+
+
+@pytest.fixture
+def evening(app, make, socket_client):
+    """One event with two phones, a projector and a facilitator, all connected."""
+    event_id, code = make.event()
+    ann, bo, screen, laptop = (app.test_client() for _ in range(4))
+    make.join(ann, code, name="Ann")
+    make.join(bo, code, name="Bo")
+    make.facilitate(laptop, event_id)
+    screen.get(make.links(event_id)["projector_url"].replace("http://venue.test:5000", ""))
+    sockets = {
+        "ann": socket_client(ann, event_id, "participant"),
+        "bo": socket_client(bo, event_id, "participant"),
+        "projector": socket_client(screen, event_id, "projector"),
+        "facilitator": socket_client(laptop, event_id, "facilitator"),
+    }
+    for sc in sockets.values():
+        assert sc.is_connected()
+        sc.get_received()
+    return {"event_id": event_id, "code": code, "ann": ann, "bo": bo, "laptop": laptop, "sockets": sockets}
+
+
+def test_a_posted_dream_reaches_every_phone_and_the_big_screen(evening, make):
+    make.post_dream(evening["ann"], evening["code"], "Samen zijn we sterker")
+    s = evening["sockets"]
+    ann, bo = s["ann"].get_received(), s["bo"].get_received()
+    assert names(ann) == ["dream:mine", "dream:new"]
+    assert "Jouw droom" in payloads(ann, "dream:mine")[0]["html"]
+    new = payloads(bo, "dream:new")[0]
+    assert "Samen zijn we sterker" in new["html"] and 'aria-pressed="false"' in new["html"]
+    # the fragment goes to many phones: it carries no CSRF token of the author
+    assert "csrf_token" not in new["html"]
+    assert names(s["projector"].get_received()) == ["wall:changed"]
+    assert names(s["facilitator"].get_received()) == ["wall:changed"]
+
+
+def test_fragments_are_escaped(evening, make):
+    make.post_dream(evening["ann"], evening["code"], '<script>alert(1)</script><img src=x onerror=alert(2)>')
+    html = payloads(evening["sockets"]["bo"].get_received(), "dream:new")[0]["html"]
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_phones_get_fragments_in_their_own_language(app, make, socket_client):
+    event_id, code = make.event(language="nl")
+    ann, guest = app.test_client(), app.test_client()
+    make.join(ann, code)
+    guest.get("/language/en")
+    make.join(guest, code)
+    guest_socket = socket_client(guest, event_id, "participant")
+    make.post_dream(ann, code, "Een droom")
+    html = payloads(guest_socket.get_received(), "dream:new")[0]["html"]
+    assert "Give a heart" in html
+
+
+def test_a_hidden_dream_leaves_phones_and_never_comes_back_to_them(evening, make):
+    make.post_dream(evening["ann"], evening["code"], "Even niet")
+    (dream_id,) = make.dream_ids(evening["event_id"])
+    s = evening["sockets"]
+    for sc in s.values():
+        sc.get_received()
+    laptop = evening["laptop"]
+    token = csrf_token(laptop, f"/console/{evening['event_id']}/")
+    laptop.post(f"/console/{evening['event_id']}/dreams/{dream_id}/hide", headers={**HX, "X-CSRFToken": token})
+    bo = s["bo"].get_received()
+    assert payloads(bo, "dream:removed") == [{"id": dream_id}]
+    assert "Even niet" not in str(bo)
+    assert names(s["projector"].get_received()) == ["wall:changed"]
+    # a phone that reconnects fetches its view: the hidden dream is not in it
+    assert "Even niet" not in evening["bo"].get(f"/e/{evening['code']}/live").get_data(as_text=True)
+
+
+def test_hearts_update_counts_on_phones(evening, make):
+    make.post_dream(evening["ann"], evening["code"], "Hartjes graag")
+    (dream_id,) = make.dream_ids(evening["event_id"])
+    s = evening["sockets"]
+    for sc in s.values():
+        sc.get_received()
+    bo = evening["bo"]
+    bo.post(f"/e/{evening['code']}/dreams/{dream_id}/heart",
+            headers={**HX, "X-CSRFToken": csrf_token(bo, f"/e/{evening['code']}")})
+    assert payloads(s["ann"].get_received(), "dream:hearts") == [{"id": dream_id, "count": 1}]
+
+
+def test_closing_the_wall_tells_the_phones(evening):
+    laptop, event_id = evening["laptop"], evening["event_id"]
+    token = csrf_token(laptop, f"/console/{event_id}/")
+    laptop.post(f"/console/{event_id}/posting/close", headers={**HX, "X-CSRFToken": token})
+    assert payloads(evening["sockets"]["bo"].get_received(), "posting") == [{"open": False}]
+
+
+def test_event_a_hears_nothing_of_event_b(evening, app, make, socket_client):
+    other_id, other_code = make.event("Andere avond")
+    stranger, other_laptop = app.test_client(), app.test_client()
+    make.join(stranger, other_code)
+    make.facilitate(other_laptop, other_id)
+    make.post_dream(stranger, other_code, "Geheim van B")
+    token = csrf_token(other_laptop, f"/console/{other_id}/")
+    (dream_id,) = make.dream_ids(other_id)
+    other_laptop.post(f"/console/{other_id}/dreams/{dream_id}/hide", headers={**HX, "X-CSRFToken": token})
+    for sc in evening["sockets"].values():
+        assert sc.get_received() == []
+
+
+def test_connections_without_rights_are_refused(app, make):
+    event_id, code = make.event()
+    nobody = app.test_client()
+    for audience in ("participant", "projector", "facilitator", "admin"):
+        sc = socketio.test_client(app, flask_test_client=nobody, auth={"event": event_id, "as": audience})
+        assert not sc.is_connected()
+    phone = app.test_client()
+    make.join(phone, code)
+    # a participant cannot make itself a facilitator or projector
+    for audience in ("projector", "facilitator"):
+        sc = socketio.test_client(app, flask_test_client=phone, auth={"event": event_id, "as": audience})
+        assert not sc.is_connected()
+    for auth in (None, {}, {"event": "x"}, {"event": 99999, "as": "participant"}):
+        sc = socketio.test_client(app, flask_test_client=phone, auth=auth)
+        assert not sc.is_connected()
+
+
+def test_a_participant_of_event_a_cannot_listen_to_event_b(app, make):
+    _, code_a = make.event("A")
+    event_b, _ = make.event("B")
+    phone = app.test_client()
+    make.join(phone, code_a)
+    sc = socketio.test_client(app, flask_test_client=phone, auth={"event": event_b, "as": "participant"})
+    assert not sc.is_connected()
+
+
+def test_rotating_the_facilitator_link_refuses_new_sockets(app, make):
+    event_id, _ = make.event()
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    assert socketio.test_client(app, flask_test_client=laptop, auth={"event": event_id, "as": "facilitator"}).is_connected()
+    with app.app_context():
+        from facilitation.events.models import Event
+        from facilitation.events.operations import rotate_link
+        from facilitation.extensions import db
+
+        rotate_link(db.session.get(Event, event_id), "facilitator")
+        db.session.commit()
+    sc = socketio.test_client(app, flask_test_client=laptop, auth={"event": event_id, "as": "facilitator"})
+    assert not sc.is_connected()
