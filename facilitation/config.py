@@ -58,4 +58,5 @@ class Config:
     LANGUAGES = LANGUAGES
     DREAM_MAX_LENGTH = 280
     NAME_MAX_LENGTH = 40
-    PROJECTOR_WALL_SIZE = 24
+    #: clouds on the big screen at once (5 x 4 grid); the rest are counted, not shown
+    PROJECTOR_WALL_SIZE = 20

@@ -1,0 +1,146 @@
+"""A real server (python app.py, gevent) and Debian's Chromium driven by Playwright."""
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from facilitation import ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = Path(ROOT) / "docs" / "screenshots"
+NETWORK_LOSS = re.compile(r"WebSocket connection|ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED")
+EXPECTED_REFUSAL = re.compile(r"Failed to load resource: the server responded with a status of (409|422|429)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, tmp: Path):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "PORT": str(self.port),
+            "HOST": "127.0.0.1",
+            "PUBLIC_URL": self.url,
+            "SECRET_KEY": "browser-test-secret",
+            "DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite'}",
+            "FACILITATION_INSTANCE": str(tmp / "instance"),
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.env.pop("SOCKETIO_ASYNC_MODE", None)  # the real thing: gevent, as `make run`
+        self.log_path = tmp / "server.log"
+        self.log = open(self.log_path, "w")
+        self.flask("db", "upgrade")
+        self.process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=self.env,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                assert self.process.poll() is None, self.log_path.read_text()
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def flask(self, *args) -> str:
+        result = subprocess.run([sys.executable, "-m", "flask", "--app", "app", *args], cwd=ROOT, env=self.env,
+                                capture_output=True, text=True, check=True)
+        return result.stdout
+
+    def create_event(self, title: str, lang: str = "nl", tables: int = 0) -> dict:
+        return json.loads(self.flask("event", "create", "--title", title, "--lang", lang, "--tables", str(tables),
+                                     "--json"))
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(10)
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    server = Server(tmp_path_factory.mktemp("server"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test`, which installs it")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A browser context whose pages fail the test on a JavaScript error or a CSP violation."""
+
+    def __init__(self, browser, network_loss=False, **options):
+        self.context = browser.new_context(**options)
+        self.problems = []
+        self.network_loss = network_loss
+
+    def page(self):
+        page = self.context.new_page()
+        page.on("pageerror", lambda error: self.problems.append(f"pageerror: {error}"))
+        page.on("console", self._console)
+        return page
+
+    def _console(self, message):
+        # a friendly refusal (closed wall, bad input) is an answer the page shows, not a fault
+        if self.network_loss and NETWORK_LOSS.search(message.text):
+            return  # a test that cuts the network expects the socket to break
+        if message.type == "error" and not EXPECTED_REFUSAL.search(message.text):
+            self.problems.append(f"console: {message.text}")
+
+
+@pytest.fixture
+def contexts(browser):
+    made = []
+
+    def open_context(kind: str, lang: str = "nl", network_loss: bool = False) -> Watched:
+        options = {
+            "phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
+                      "has_touch": True},
+            "projector": {"viewport": {"width": 1920, "height": 1080}},
+            "laptop": {"viewport": {"width": 1366, "height": 900}},
+        }[kind]
+        watched = Watched(browser, network_loss=network_loss, locale="nl-NL" if lang == "nl" else "en-GB", **options)
+        made.append(watched)
+        return watched
+
+    yield open_context
+    problems = [p for w in made for p in w.problems]
+    for watched in made:
+        watched.context.close()
+    assert problems == []
+
+
+@pytest.fixture
+def screenshot():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name):
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), animations="disabled")
+
+    return take
