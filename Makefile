@@ -38,7 +38,7 @@ static/vendor/.installed: package.json package-lock.json
 	touch $@
 
 translations: $(VENV)/.installed
-	$(BIN)/pybabel compile -q -d facilitation/translations
+	$(BIN)/pybabel compile --statistics -d facilitation/translations
 
 # Debian's Chromium for the Playwright tests (Playwright's own browser download needs the internet).
 browser:
