@@ -51,6 +51,9 @@ def test_phone_dream_reaches_projector_and_facilitator_hides_it(server, contexts
 
     # on the big screen within 2 seconds, no reload
     expect(projector.locator(".wall .cloud", has_text=dream)).to_be_visible(timeout=2_000)
+    # a sentence-length dream is shown whole, not clamped
+    cloud_text = projector.locator(".wall .cloud", has_text=dream).locator(".cloud-text")
+    assert cloud_text.evaluate("el => el.scrollHeight <= el.clientHeight + 1")
     expect(phone.get_by_role("status").filter(has_text=t["posted"])).to_be_visible()
     expect(phone.locator("#my-dreams .cloud", has_text=dream)).to_be_visible()
     expect(phone.locator("#dream-form textarea")).to_have_value("")
