@@ -1,7 +1,7 @@
 """Read-only views of the wall for each audience. Hidden dreams only reach facilitators."""
 from datetime import timedelta
 
-from ..events.models import Participant
+from ..events.operations import count_participants
 from ..extensions import db
 from ..util import utcnow
 from .models import Dream, DreamStatus, Heart
@@ -73,9 +73,7 @@ def console_dreams(event) -> list[Dream]:
 
 def wall_counts(event) -> dict:
     dreams = db.session.scalar(db.select(db.func.count()).select_from(_visible(event).subquery()))
-    participants = db.session.scalar(
-        db.select(db.func.count(Participant.id)).where(Participant.event_id == event.id)
-    )
+    participants = count_participants(event)
     hidden = db.session.scalar(
         db.select(db.func.count(Dream.id)).where(Dream.event_id == event.id, Dream.status == DreamStatus.hidden)
     )

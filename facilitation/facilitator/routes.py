@@ -46,57 +46,46 @@ def _dream(event, dream_id):
     return dream
 
 
+def _act(event, change, announce):
+    """Apply one moderation change: refused politely, or committed and then announced."""
+    try:
+        change()
+    except Refused as refused:
+        return _answer(event, refused)
+    db.session.commit()
+    announce()
+    return _answer(event)
+
+
 @bp.post("/dreams/<int:dream_id>/hide")
 def hide(event_id, dream_id):
     event = access.facilitated_event(event_id)
     dream = _dream(event, dream_id)
-    try:
-        dream_ops.hide_dream(dream, event)
-    except Refused as refused:
-        return _answer(event, refused)
-    db.session.commit()
-    broadcast.dream_removed(dream, event)
-    return _answer(event)
+    return _act(event, lambda: dream_ops.hide_dream(dream, event), lambda: broadcast.dream_removed(dream, event))
 
 
 @bp.post("/dreams/<int:dream_id>/restore")
 def restore(event_id, dream_id):
     event = access.facilitated_event(event_id)
     dream = _dream(event, dream_id)
-    try:
-        dream_ops.restore_dream(dream, event)
-    except Refused as refused:
-        return _answer(event, refused)
-    db.session.commit()
-    broadcast.dream_restored(dream, event)
-    return _answer(event)
+    return _act(event, lambda: dream_ops.restore_dream(dream, event), lambda: broadcast.dream_restored(dream, event))
 
 
 @bp.post("/dreams/<int:dream_id>/spotlight")
 def spotlight(event_id, dream_id):
     event = access.facilitated_event(event_id)
-    try:
-        dream_ops.spotlight_dream(event, _dream(event, dream_id))
-    except Refused as refused:
-        return _answer(event, refused)
-    db.session.commit()
-    broadcast.wall_changed(event)
-    return _answer(event)
+    dream = _dream(event, dream_id)
+    return _act(event, lambda: dream_ops.spotlight_dream(event, dream), lambda: broadcast.wall_changed(event))
 
 
 @bp.post("/spotlight/clear")
 def clear_spotlight(event_id):
     event = access.facilitated_event(event_id)
-    dream_ops.spotlight_dream(event, None)
-    db.session.commit()
-    broadcast.wall_changed(event)
-    return _answer(event)
+    return _act(event, lambda: dream_ops.spotlight_dream(event, None), lambda: broadcast.wall_changed(event))
 
 
 @bp.post("/posting/<any(open, close):action>")
 def posting(event_id, action):
     event = access.facilitated_event(event_id)
-    dream_ops.set_dream_posting(event, action == "open")
-    db.session.commit()
-    broadcast.posting_changed(event)
-    return _answer(event)
+    return _act(event, lambda: dream_ops.set_dream_posting(event, action == "open"),
+                lambda: broadcast.posting_changed(event))

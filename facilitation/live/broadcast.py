@@ -21,18 +21,23 @@ def _cloud_html(dream, event, lang, *, mine=False) -> str:
                                broadcast=True)
 
 
+def _send(name: str, data: dict, to) -> None:
+    """The one place that emits: a room (or list of rooms) is required."""
+    socketio.emit(name, data, to=to)
+
+
 def wall_changed(event) -> None:
-    socketio.emit("wall:changed", {}, to=[rooms.projector(event.id), rooms.facilitators(event.id)])
+    _send("wall:changed", {}, to=[rooms.projector(event.id), rooms.facilitators(event.id)])
 
 
 def dream_posted(dream, event) -> None:
     """Called from the author's own request: their phone gets "your dream", the others a heart button."""
     own_lang = str(get_locale())
-    socketio.emit("dream:mine", {"id": dream.id, "html": _cloud_html(dream, event, own_lang, mine=True)},
-                  to=rooms.participant(dream.participant_id))
+    _send("dream:mine", {"id": dream.id, "html": _cloud_html(dream, event, own_lang, mine=True)},
+          to=rooms.participant(dream.participant_id))
     for lang in _languages():
-        socketio.emit("dream:new", {"id": dream.id, "html": _cloud_html(dream, event, lang)},
-                      to=rooms.participants(event.id, lang))
+        _send("dream:new", {"id": dream.id, "html": _cloud_html(dream, event, lang)},
+              to=rooms.participants(event.id, lang))
     wall_changed(event)
 
 
@@ -43,21 +48,21 @@ def dream_restored(dream, event) -> None:
 
 
 def dream_removed(dream, event) -> None:
-    socketio.emit("dream:removed", {"id": dream.id}, to=rooms.all_participants(event.id, _languages()))
+    _send("dream:removed", {"id": dream.id}, to=rooms.all_participants(event.id, _languages()))
     wall_changed(event)
 
 
 def hearts_changed(dream, event) -> None:
-    socketio.emit("dream:hearts", {"id": dream.id, "count": dream.heart_count},
-                  to=rooms.all_participants(event.id, _languages()))
+    _send("dream:hearts", {"id": dream.id, "count": dream.heart_count},
+          to=rooms.all_participants(event.id, _languages()))
     wall_changed(event)
 
 
 def posting_changed(event) -> None:
-    socketio.emit("posting", {"open": event.dreams_open}, to=rooms.all_participants(event.id, _languages()))
+    _send("posting", {"open": event.dreams_open}, to=rooms.all_participants(event.id, _languages()))
     wall_changed(event)
 
 
 def resync_participants(event) -> None:
     """Ask phones to fetch their view again, for changes a fragment cannot express."""
-    socketio.emit("resync", {}, to=rooms.all_participants(event.id, _languages()))
+    _send("resync", {}, to=rooms.all_participants(event.id, _languages()))
