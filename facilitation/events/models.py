@@ -41,6 +41,14 @@ class Event(db.Model):
     spotlight_dream_id: Mapped[int | None] = mapped_column(
         ForeignKey("dreams.id", use_alter=True, ondelete="SET NULL", name="fk_events_spotlight_dream")
     )
+    #: the World Café round the tables are in (1, 2, ...)
+    current_round: Mapped[int] = mapped_column(default=1, server_default="1")
+    #: what the big screen shows: "wall", "tables" or "harvest"
+    projector_view: Mapped[str] = mapped_column(String(16), default="wall", server_default="wall")
+    #: the table the harvest shows, when projector_view is "harvest"
+    harvest_table_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tables.id", use_alter=True, ondelete="SET NULL", name="fk_events_harvest_table")
+    )
     #: the organiser who owns the event (None for events made on the command line)
     organiser_id: Mapped[int | None] = mapped_column(ForeignKey("organisers.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,25 +1,366 @@
-from flask_babel import force_locale, gettext
+"""Rules for the round tables. Each function flushes; the caller commits once, then broadcasts."""
+import csv
+import io
+import re
 
+from flask_babel import force_locale, gettext
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from ..errors import Refused
 from ..extensions import db
-from .models import Table
+from ..text import clean_text
+from . import seating
+from .models import AdviceCard, CardStatus, Contribution, ContributionKind, Endorsement, Seat, Table, Vote
 
 MAX_TABLES = 200
+CONTRIBUTION_MAX_LENGTH = 500
+CARD_FIELD_MAX_LENGTH = 2000
+ENDORSEMENT_BUDGET = 3
+REQUEST_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
-def add_numbered_tables(event, count: int) -> list[Table]:
-    """Add `count` tables named "Tafel N" (in the event's language) after any existing ones."""
-    count = max(0, min(int(count), MAX_TABLES))
-    start = db.session.scalar(
-        db.select(db.func.count(Table.id)).where(Table.event_id == event.id)
-    ) or 0
-    tables = []
-    with force_locale(event.language):
-        for n in range(start + 1, start + count + 1):
-            tables.append(Table(event_id=event.id, position=n, name=gettext("Table %(n)s", n=n)))
-    db.session.add_all(tables)
-    db.session.flush()
-    return tables
+# --- setting up tables -------------------------------------------------------------------------
+
+def event_tables(event) -> list[Table]:
+    return list(db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)))
 
 
 def count_tables(event) -> int:
     return db.session.scalar(db.select(db.func.count(Table.id)).where(Table.event_id == event.id))
+
+
+def add_numbered_tables(event, count: int) -> list[Table]:
+    """Add `count` tables named "Tafel N" (in the event's language) after any existing ones."""
+    count = max(0, min(int(count), MAX_TABLES - count_tables(event)))
+    start = count_tables(event)
+    with force_locale(event.language):
+        names = [gettext("Table %(n)s", n=n) for n in range(start + 1, start + count + 1)]
+    return [add_table(event, name) for name in names]
+
+
+def add_table(event, name: str, dilemma: str = "", context: str = "", theme: str = "",
+              capacity: int | None = None) -> Table:
+    if count_tables(event) >= MAX_TABLES:
+        raise Refused(_l("An event can have at most %(n)s tables.", n=MAX_TABLES))
+    table = Table(event_id=event.id, position=count_tables(event) + 1)
+    _fill_table(table, name, dilemma, context, theme, capacity)
+    db.session.add(table)
+    db.session.flush()
+    return table
+
+
+def update_table(table: Table, name: str, dilemma: str = "", context: str = "", theme: str = "",
+                 capacity: int | None = None) -> None:
+    _fill_table(table, name, dilemma, context, theme, capacity)
+    db.session.flush()
+
+
+def _fill_table(table, name, dilemma, context, theme, capacity) -> None:
+    name = clean_text(name, 80)
+    if not name:
+        raise Refused(_l("Give the table a name."))
+    if capacity is not None and not 1 <= capacity <= 500:
+        raise Refused(_l("The number of seats must be between 1 and 500, or empty."))
+    table.name = name
+    table.dilemma = clean_text(dilemma, 500)
+    table.context = clean_text(context, 1000)
+    table.theme = clean_text(theme, 120)
+    table.capacity = capacity
+
+
+def move_table(table: Table, step: int) -> None:
+    """Swap the table with its neighbour one place up (step -1) or down (step +1)."""
+    neighbour = db.session.scalar(
+        db.select(Table).filter_by(event_id=table.event_id, position=table.position + step))
+    if neighbour is None:
+        return
+    neighbour.position, table.position = table.position, neighbour.position
+    db.session.flush()
+
+
+def import_tables(event, text: str) -> list[Table]:
+    """Tables from pasted text or CSV: one table per line.
+
+    A line with one field is a dilemma (the table gets a number as name); with more fields they are
+    name, dilemma, context, theme and seats, separated by semicolons, tabs or commas. A first line
+    naming the columns is skipped.
+    """
+    lines = [line for line in (text or "").splitlines() if line.strip()]
+    if not lines:
+        raise Refused(_l("Paste at least one line: one table per line."))
+    sample = "\n".join(lines[:5])
+    delimiter = next((d for d in (";", "\t") if d in sample), "," if sample.count(",") >= len(lines[:5]) else None)
+    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)) if delimiter else [[l] for l in lines]
+    if rows and rows[0] and rows[0][0].strip().lower() in ("name", "naam"):
+        rows = rows[1:]
+    if not rows:
+        raise Refused(_l("Paste at least one line: one table per line."))
+    made = []
+    with force_locale(event.language):
+        for row in rows:
+            fields = [f.strip() for f in row] + [""] * 5
+            if len([f for f in row if f.strip()]) == 1 and not delimiter:
+                name, dilemma, context, theme, seats = "", fields[0], "", "", ""
+            else:
+                name, dilemma, context, theme, seats = fields[:5]
+            name = name or gettext("Table %(n)s", n=count_tables(event) + 1)
+            try:
+                capacity = int(seats) if seats else None
+            except ValueError:
+                raise Refused(_l("“%(value)s” is not a number of seats.", value=seats[:20])) from None
+            made.append(add_table(event, name, dilemma, context, theme, capacity))
+    return made
+
+
+# --- who sits where --------------------------------------------------------------------------
+
+def seat_of(participant, round_: int | None = None) -> Seat | None:
+    round_ = round_ or participant.event.current_round
+    return db.session.scalar(db.select(Seat).filter_by(participant_id=participant.id, round=round_))
+
+
+def table_members(table: Table, round_: int) -> list:
+    from ..events.models import Participant
+
+    return list(db.session.scalars(
+        db.select(Participant).join(Seat, Seat.participant_id == Participant.id)
+        .where(Seat.table_id == table.id, Seat.round == round_).order_by(Participant.id)))
+
+
+def _member_count(table: Table, round_: int) -> int:
+    return db.session.scalar(db.select(db.func.count(Seat.id)).filter_by(table_id=table.id, round=round_))
+
+
+def join_table(participant, table: Table) -> Seat:
+    """Sit down at a table for the current round (moving from another table if needed)."""
+    event = participant.event
+    if table.event_id != event.id:
+        raise Refused(_l("This table belongs to another event."), status=404)
+    round_ = event.current_round
+    seat = seat_of(participant, round_)
+    if seat and seat.table_id == table.id:
+        return seat
+    if table.capacity is not None and _member_count(table, round_) >= table.capacity:
+        raise Refused(_l("This table is full. Please choose another table."), status=409)
+    if seat is None:
+        seat = Seat(participant_id=participant.id, round=round_, table_id=table.id)
+        db.session.add(seat)
+    else:
+        _leave_host_role(participant, seat.table)
+        seat.table_id = table.id
+    db.session.flush()
+    return seat
+
+
+def _leave_host_role(participant, table: Table) -> None:
+    if table is not None and table.host_id == participant.id:
+        table.host_id = None
+
+
+def assign_tables(event, keep_seated: bool = True) -> int:
+    """Spread everyone present over the tables: sizes within one, role tags mixed. Returns how many moved."""
+    from ..events.models import Participant
+
+    tables = event_tables(event)
+    if not tables:
+        raise Refused(_l("There are no tables yet. Add tables first."), status=409)
+    people = list(db.session.scalars(db.select(Participant).filter_by(event_id=event.id)))
+    if not people:
+        raise Refused(_l("Nobody has joined yet, so there is nobody to seat."), status=409)
+    round_ = event.current_round
+    seats = {s.participant_id: s for s in db.session.scalars(
+        db.select(Seat).join(Table).where(Table.event_id == event.id, Seat.round == round_))}
+    kept = {pid: seat.table_id for pid, seat in seats.items()} if keep_seated else {}
+    plan = seating.plan_assignment([t.id for t in tables], [(p.id, p.role_tag) for p in people], kept)
+    return _apply_plan(plan, seats, round_)
+
+
+def _apply_plan(plan: dict[int, int], seats: dict, round_: int) -> int:
+    moved = 0
+    for pid, tid in plan.items():
+        seat = seats.get(pid)
+        if seat is None:
+            db.session.add(Seat(participant_id=pid, table_id=tid, round=round_))
+            moved += 1
+        elif seat.table_id != tid:
+            seat.table_id = tid
+            moved += 1
+    db.session.flush()
+    return moved
+
+
+def start_new_round(event) -> int:
+    """World Café: a new round where hosts stay and the others move to meet new people."""
+    from ..events.models import Participant
+
+    tables = event_tables(event)
+    if not tables:
+        raise Refused(_l("There are no tables yet. Add tables first."), status=409)
+    old = event.current_round
+    seats = list(db.session.scalars(
+        db.select(Seat).join(Table).where(Table.event_id == event.id, Seat.round <= old)))
+    previous = {s.participant_id: s.table_id for s in seats if s.round == old}
+    if not previous:
+        raise Refused(_l("Nobody sits at a table yet. Seat people first."), status=409)
+    together: dict[tuple[int, int], set[int]] = {}
+    for s in seats:
+        together.setdefault((s.round, s.table_id), set()).add(s.participant_id)
+    met: dict[int, set[int]] = {}
+    for group in together.values():
+        for pid in group:
+            met.setdefault(pid, set()).update(group - {pid})
+    roles = dict(db.session.execute(
+        db.select(Participant.id, Participant.role_tag).filter_by(event_id=event.id)).all())
+    hosts = {t.id: t.host_id for t in tables if t.host_id and previous.get(t.host_id) == t.id}
+    plan = seating.plan_rotation([t.id for t in tables], previous, roles, hosts, met)
+    event.current_round = old + 1
+    return _apply_plan(plan, {}, event.current_round)
+
+
+def claim_host(table: Table, participant) -> None:
+    """The first person at the table to ask becomes its host."""
+    _require_seat(participant, table)
+    if table.host_id not in (None, participant.id):
+        raise Refused(_l("This table already has a host."), status=409)
+    table.host_id = participant.id
+    db.session.flush()
+
+
+def set_host(table: Table, participant) -> None:
+    """The facilitator chooses the host (None for no host)."""
+    if participant is not None and participant.event_id != table.event_id:
+        raise Refused(_l("This person is not at this event."), status=404)
+    table.host_id = participant.id if participant else None
+    db.session.flush()
+
+
+def _require_seat(participant, table: Table) -> Seat:
+    seat = seat_of(participant)
+    if seat is None or seat.table_id != table.id:
+        raise Refused(_l("You are not at this table. Choose it first."), status=403)
+    return seat
+
+
+def _require_host(participant, table: Table) -> None:
+    _require_seat(participant, table)
+    if table.host_id != participant.id:
+        raise Refused(_l("Only the table host can do this."), status=403)
+
+
+# --- at the table ----------------------------------------------------------------------------
+
+def post_contribution(table: Table, participant, kind: str, text: str,
+                      request_key: str | None = None) -> tuple[Contribution, bool]:
+    """Returns (contribution, created); the same request_key twice gives the first one back."""
+    _require_seat(participant, table)
+    request_key = request_key if request_key and REQUEST_KEY.match(request_key) else None
+    if request_key and (earlier := _contribution_for_request(participant, request_key)):
+        return earlier, False
+    try:
+        kind = ContributionKind(kind)
+    except ValueError:
+        raise Refused(_l("Choose whether it is an idea, advice or a question.")) from None
+    text = clean_text(text, CONTRIBUTION_MAX_LENGTH)
+    if not text:
+        raise Refused(_l("Write your contribution first."))
+    contribution = Contribution(table_id=table.id, participant_id=participant.id, kind=kind, text=text,
+                                round=participant.event.current_round, request_key=request_key)
+    try:
+        with db.session.begin_nested():
+            db.session.add(contribution)
+    except IntegrityError:
+        return _contribution_for_request(participant, request_key), False
+    return contribution, True
+
+
+def _contribution_for_request(participant, request_key):
+    return db.session.scalar(
+        db.select(Contribution).filter_by(participant_id=participant.id, request_key=request_key))
+
+
+def toggle_vote(contribution: Contribution, participant) -> bool:
+    """One vote per contribution, at your own table in this round; voting again takes it back."""
+    table = db.session.get(Table, contribution.table_id)
+    seat = seat_of(participant)
+    if (seat is None or seat.table_id != table.id or contribution.round != participant.event.current_round):
+        raise Refused(_l("You can only vote on contributions at your own table."), status=403)
+    vote = db.session.scalar(db.select(Vote).filter_by(contribution_id=contribution.id,
+                                                       participant_id=participant.id))
+    if vote:
+        db.session.delete(vote)
+        contribution.vote_count = Contribution.vote_count - 1
+        given = False
+    else:
+        try:
+            with db.session.begin_nested():
+                db.session.add(Vote(contribution_id=contribution.id, participant_id=participant.id))
+        except IntegrityError:
+            return True
+        contribution.vote_count = Contribution.vote_count + 1
+        given = True
+    db.session.flush()
+    db.session.refresh(contribution, ["vote_count"])
+    return given
+
+
+def mark_key(contribution: Contribution, participant, key: bool) -> None:
+    """The host marks a contribution as key advice for the card and the harvest."""
+    _require_host(participant, db.session.get(Table, contribution.table_id))
+    contribution.is_key = bool(key)
+    db.session.flush()
+
+
+def card_for(table: Table, round_: int, create: bool = False) -> AdviceCard | None:
+    card = db.session.scalar(db.select(AdviceCard).filter_by(table_id=table.id, round=round_))
+    if card is None and create:
+        card = AdviceCard(table_id=table.id, round=round_)
+        db.session.add(card)
+    return card
+
+
+CARD_FIELDS = ("dilemma", "options", "advice", "next_step")
+
+
+def save_card(table: Table, participant, fields: dict, submit: bool = False) -> AdviceCard:
+    """The host saves the advice card as a draft, or submits it for the harvest."""
+    _require_host(participant, table)
+    card = card_for(table, participant.event.current_round, create=True)
+    if card.submitted:
+        raise Refused(_l("The advice card is already submitted."), status=409)
+    for name in CARD_FIELDS:
+        setattr(card, name, clean_text(fields.get(name, ""), CARD_FIELD_MAX_LENGTH))
+    if submit:
+        if not card.advice:
+            raise Refused(_l("Write the table's advice before you submit the card."))
+        card.submit()
+    db.session.flush()
+    return card
+
+
+def toggle_endorsement(table: Table, participant) -> bool:
+    """Back a table's advice during the harvest; each participant has a budget of three."""
+    if table.event_id != participant.event_id:
+        raise Refused(_l("This table belongs to another event."), status=404)
+    if not db.session.scalar(db.select(AdviceCard.id).filter_by(table_id=table.id, status=CardStatus.submitted)):
+        raise Refused(_l("This table has no advice to endorse yet."), status=409)
+    endorsement = db.session.scalar(db.select(Endorsement).filter_by(table_id=table.id,
+                                                                     participant_id=participant.id))
+    if endorsement:
+        db.session.delete(endorsement)
+        db.session.flush()
+        return False
+    if endorsements_left(participant) <= 0:
+        raise Refused(_l("You have used all %(n)s endorsements. Take one back to give it to another table.",
+                         n=ENDORSEMENT_BUDGET), status=409)
+    try:
+        with db.session.begin_nested():
+            db.session.add(Endorsement(table_id=table.id, participant_id=participant.id))
+    except IntegrityError:
+        pass
+    return True
+
+
+def endorsements_left(participant) -> int:
+    used = db.session.scalar(db.select(db.func.count(Endorsement.id)).filter_by(participant_id=participant.id))
+    return ENDORSEMENT_BUDGET - used
