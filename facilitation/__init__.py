@@ -77,8 +77,9 @@ def _register_blueprints(app: Flask) -> None:
     from .events import routes as events
     from .facilitator import routes as facilitator
     from .projector import routes as projector
+    from .tables import routes as tables
 
-    for module in (home, i18n, accounts, events, dreams, facilitator, projector):
+    for module in (home, i18n, accounts, events, dreams, tables, facilitator, projector):
         app.register_blueprint(module.bp)
 
 
@@ -86,9 +87,11 @@ def _register_template_helpers(app: Flask) -> None:
     from flask_babel import get_locale
 
     from .events.roles import role_label
+    from .tables.labels import kind_label
 
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())
     app.jinja_env.filters["role_label"] = role_label
+    app.jinja_env.filters["kind_label"] = kind_label
 
 
 def _register_cli(app: Flask) -> None:

@@ -8,6 +8,8 @@ from ..errors import Refused
 from ..events import access
 from ..extensions import db, htmx
 from ..live import broadcast
+from ..tables.operations import count_tables, seat_of
+from ..tables.queries import has_harvest
 from .operations import post_dream, toggle_heart
 from .queries import get_dream, hearted_ids, own_dreams, phone_wall
 
@@ -28,6 +30,9 @@ def _phone_context(event, participant, **extra) -> dict:
         "own": own_dreams(participant),
         "wall": phone_wall(event),
         "hearted_ids": hearted_ids(participant),
+        "seat": seat_of(participant),
+        "table_count": count_tables(event),
+        "harvest_open": has_harvest(event),
         # a fresh key per form: sending the same form twice stores one dream
         "request_key": secrets.token_urlsafe(16),
         "text": "",

@@ -1,7 +1,13 @@
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from ..dreams import operations as dream_ops
 from ..dreams.queries import console_dreams, get_dream, wall_counts
+from ..events.models import Participant
+from ..projector import operations as projector_ops
+from ..tables import operations as table_ops
+from ..tables.queries import get_table
+from ..tables.queries import overview as tables_overview
+from ..tables.queries import submitted_count
 from ..errors import Refused
 from ..events import access
 from ..events.routes import event_links
@@ -12,7 +18,14 @@ bp = Blueprint("facilitator", __name__, url_prefix="/console/<int:event_id>")
 
 
 def _console_context(event) -> dict:
-    return {"event": event, "dreams": console_dreams(event), "counts": wall_counts(event)}
+    rows = tables_overview(event)
+    return {"event": event, "dreams": console_dreams(event), "counts": wall_counts(event), "tables": rows,
+            "submitted": submitted_count(rows), "members": _members_by_table(event)}
+
+
+def _members_by_table(event) -> dict:
+    """Who sits where this round, for choosing a host."""
+    return {table.id: table_ops.table_members(table, event.current_round) for table in table_ops.event_tables(event)}
 
 
 @bp.get("/")
@@ -25,14 +38,14 @@ def console(event_id):
 def wall(event_id):
     """The console's live part, fetched again whenever the wall changes."""
     event = access.facilitated_event(event_id)
-    return render_template("facilitator/_wall.html", **_console_context(event))
+    return render_template("facilitator/_live.html", **_console_context(event))
 
 
 def _answer(event, refused: Refused | None = None):
     """After an action: the fresh wall for htmx, or back to the console without JavaScript."""
     if htmx:
         status = refused.status if refused else 200
-        return render_template("facilitator/_wall.html", error=refused and refused.message,
+        return render_template("facilitator/_live.html", error=refused and refused.message,
                                **_console_context(event)), status
     if refused:
         flash(refused.message, "error")
@@ -89,3 +102,56 @@ def posting(event_id, action):
     event = access.facilitated_event(event_id)
     return _act(event, lambda: dream_ops.set_dream_posting(event, action == "open"),
                 lambda: broadcast.posting_changed(event))
+
+
+@bp.post("/tables/assign")
+def assign(event_id):
+    event = access.facilitated_event(event_id)
+    keep = request.form.get("keep_seated") == "1"
+    return _act(event, lambda: table_ops.assign_tables(event, keep_seated=keep),
+                lambda: broadcast.seats_changed(event))
+
+
+@bp.post("/tables/round")
+def new_round(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: table_ops.start_new_round(event), lambda: broadcast.seats_changed(event))
+
+
+@bp.post("/tables/<int:table_id>/host")
+def set_host(event_id, table_id):
+    event = access.facilitated_event(event_id)
+    table = get_table(event, table_id)
+    if table is None:
+        abort(404)
+    chosen = request.form.get("participant_id", "")
+    participant = db.session.get(Participant, int(chosen)) if chosen.isdigit() else None
+    return _act(event, lambda: table_ops.set_host(table, participant),
+                lambda: broadcast.table_changed(event, table))
+
+
+@bp.get("/tables/<int:table_id>")
+def table_stream(event_id, table_id):
+    """Any table's stream, every round, read-only for the facilitator."""
+    from ..tables.queries import contributions
+
+    event = access.facilitated_event(event_id)
+    table = get_table(event, table_id)
+    if table is None:
+        abort(404)
+    rounds = [(n, contributions(table, n), table_ops.card_for(table, n)) for n in range(1, event.current_round + 1)]
+    return render_template("facilitator/table.html", event=event, table=table, rounds=rounds,
+                           members=table_ops.table_members(table, event.current_round))
+
+
+@bp.post("/projector/<view>")
+def projector_view(event_id, view):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: projector_ops.show_view(event, view), lambda: broadcast.wall_changed(event))
+
+
+@bp.post("/harvest/<any(next, previous):direction>")
+def harvest_step(event_id, direction):
+    event = access.facilitated_event(event_id)
+    step = 1 if direction == "next" else -1
+    return _act(event, lambda: projector_ops.step_harvest(event, step), lambda: broadcast.wall_changed(event))

@@ -66,3 +66,20 @@ def posting_changed(event) -> None:
 def resync_participants(event) -> None:
     """Ask phones to fetch their view again, for changes a fragment cannot express."""
     _send("resync", {}, to=rooms.all_participants(event.id, _languages()))
+
+
+def tables_changed(event) -> None:
+    """Seats, contributions, cards or endorsements changed: the overview views fetch again."""
+    _send("tables:changed", {}, to=[rooms.projector(event.id), rooms.facilitators(event.id)])
+
+
+def table_changed(event, table) -> None:
+    """Something changed at one table: only the people at that table fetch its stream again."""
+    _send("table:changed", {}, to=rooms.table(event.id, table.id))
+    tables_changed(event)
+
+
+def seats_changed(event) -> None:
+    # each phone shows where its owner sits; moved people follow to their new table
+    resync_participants(event)
+    tables_changed(event)

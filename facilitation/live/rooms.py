@@ -10,6 +10,11 @@ def participant(participant_id: int) -> str:
     return f"participant:{participant_id}"
 
 
+def table(event_id: int, table_id: int) -> str:
+    # only the people seated at the table in the current round
+    return f"event:{event_id}:table:{table_id}"
+
+
 def projector(event_id: int) -> str:
     return f"event:{event_id}:projector"
 

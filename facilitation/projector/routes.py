@@ -2,6 +2,7 @@ from flask import Blueprint, abort, current_app, render_template
 
 from ..dreams.queries import projector_wall, wall_counts
 from ..events import access
+from ..tables.queries import endorsement_counts, harvest_tables, overview, submitted_count, top_contributions
 
 bp = Blueprint("projector", __name__, url_prefix="/p/<int:event_id>/<token>")
 
@@ -16,13 +17,22 @@ def _event(event_id, token):
 
 
 def _stage_context(event, token) -> dict:
-    return {
-        "event": event,
-        "token": token,
-        "clouds": projector_wall(event, current_app.config["PROJECTOR_WALL_SIZE"]),
-        "counts": wall_counts(event),
-        "spotlight": event.spotlight_dream,
-    }
+    """Only what the chosen view needs: the wall, the tables overview or one table's harvest."""
+    context = {"event": event, "token": token, "counts": wall_counts(event), "view": event.projector_view}
+    if event.projector_view == "tables":
+        rows = overview(event)
+        context.update(rows=rows, submitted=submitted_count(rows))
+    elif event.projector_view == "harvest" and (cards := harvest_tables(event)):
+        ids = [table.id for table, _ in cards]
+        index = ids.index(event.harvest_table_id) if event.harvest_table_id in ids else 0
+        table, card = cards[index]
+        context.update(harvest_table=table, harvest_card=card, harvest_position=index + 1,
+                       harvest_total=len(cards), top=top_contributions(table),
+                       endorsements=endorsement_counts(event)[table.id])
+    else:
+        context.update(view="wall", clouds=projector_wall(event, current_app.config["PROJECTOR_WALL_SIZE"]),
+                       spotlight=event.spotlight_dream)
+    return context
 
 
 @bp.get("/")

@@ -69,7 +69,9 @@
     htmx.process(cloud);
   }
 
-  var socket = io({ auth: { event: eventId, as: body.dataset.liveAs } });
+  var auth = { event: eventId, as: body.dataset.liveAs };
+  if (body.dataset.liveTable) { auth.table = body.dataset.liveTable; }
+  var socket = io({ auth: auth });
 
   function connected(yes) {
     body.dataset.liveConnected = yes ? "true" : "false";
@@ -83,6 +85,8 @@
   socket.on("connect_error", function () { connected(false); });
 
   socket.on("wall:changed", refresh);
+  socket.on("tables:changed", refresh);
+  socket.on("table:changed", refresh);
   socket.on("resync", function () { setTimeout(refresh, Math.random() * 3000); });
   socket.on("dream:mine", function (message) { placeCloud(message, true); });
   socket.on("dream:new", function (message) { placeCloud(message, false); });

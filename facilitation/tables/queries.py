@@ -1,0 +1,89 @@
+"""Read-only views of the tables for the phone, the console and the projector."""
+from collections import Counter
+
+from ..events.models import Participant
+from ..extensions import db
+from .models import AdviceCard, CardStatus, Contribution, Endorsement, Seat, Table
+from .operations import event_tables
+
+
+def get_table(event, table_id: int) -> Table | None:
+    return db.session.scalar(db.select(Table).where(Table.event_id == event.id, Table.id == table_id))
+
+
+def contributions(table: Table, round_: int) -> list[Contribution]:
+    return list(db.session.scalars(
+        db.select(Contribution).filter_by(table_id=table.id, round=round_)
+        .order_by(Contribution.is_key.desc(), Contribution.vote_count.desc(), Contribution.id)))
+
+
+def top_contributions(table: Table, limit: int = 3) -> list[Contribution]:
+    """The best of all rounds at a table: key advice first, then the most votes."""
+    return list(db.session.scalars(
+        db.select(Contribution).filter_by(table_id=table.id)
+        .order_by(Contribution.is_key.desc(), Contribution.vote_count.desc(), Contribution.id).limit(limit)))
+
+
+def voted_ids(participant) -> set[int]:
+    from .models import Vote
+
+    return set(db.session.scalars(db.select(Vote.contribution_id).filter_by(participant_id=participant.id)))
+
+
+def endorsed_ids(participant) -> set[int]:
+    return set(db.session.scalars(db.select(Endorsement.table_id).filter_by(participant_id=participant.id)))
+
+
+def latest_submitted_card(table: Table) -> AdviceCard | None:
+    return db.session.scalar(db.select(AdviceCard).filter_by(table_id=table.id, status=CardStatus.submitted)
+                             .order_by(AdviceCard.round.desc()))
+
+
+def has_harvest(event) -> bool:
+    return db.session.scalar(db.select(AdviceCard.id).join(Table).where(
+        Table.event_id == event.id, AdviceCard.status == CardStatus.submitted).limit(1)) is not None
+
+
+def harvest_tables(event) -> list[tuple[Table, AdviceCard]]:
+    """Tables with a submitted card, in table order, each with its latest card."""
+    return [(t, card) for t in event_tables(event) if (card := latest_submitted_card(t))]
+
+
+def endorsement_counts(event) -> Counter:
+    rows = db.session.execute(
+        db.select(Endorsement.table_id, db.func.count(Endorsement.id)).join(Table)
+        .where(Table.event_id == event.id).group_by(Endorsement.table_id)).all()
+    return Counter(dict(rows))
+
+
+def overview(event) -> list[dict]:
+    """Per table, for the console and the projector: members, role mix, activity and card status."""
+    round_ = event.current_round
+    seats = db.session.execute(
+        db.select(Seat.table_id, Participant.role_tag).join(Participant, Seat.participant_id == Participant.id)
+        .join(Table, Seat.table_id == Table.id).where(Table.event_id == event.id, Seat.round == round_)).all()
+    activity = dict((tid, (n, votes)) for tid, n, votes in db.session.execute(
+        db.select(Contribution.table_id, db.func.count(Contribution.id), db.func.sum(Contribution.vote_count))
+        .join(Table).where(Table.event_id == event.id, Contribution.round == round_)
+        .group_by(Contribution.table_id)).all())
+    cards = {c.table_id: c for c in db.session.scalars(
+        db.select(AdviceCard).join(Table).where(Table.event_id == event.id, AdviceCard.round == round_))}
+    endorsements = endorsement_counts(event)
+    rows = []
+    for table in event_tables(event):
+        roles = Counter(role for tid, role in seats if tid == table.id)
+        contributions_count, votes = activity.get(table.id, (0, 0))
+        rows.append({
+            "table": table,
+            "members": sum(roles.values()),
+            "roles": roles,
+            "contributions": contributions_count,
+            "votes": votes or 0,
+            "card": cards.get(table.id),
+            "endorsements": endorsements[table.id],
+        })
+    return rows
+
+
+def submitted_count(rows: list[dict]) -> int:
+    return sum(1 for row in rows if row["card"] is not None and row["card"].submitted)
