@@ -158,3 +158,40 @@ def test_rotating_the_facilitator_link_refuses_new_sockets(app, make):
         db.session.commit()
     sc = socketio.test_client(app, flask_test_client=laptop, auth={"event": event_id, "as": "facilitator"})
     assert not sc.is_connected()
+
+
+def test_a_table_stream_reaches_only_that_table(app, make, socket_client):
+    """Phones on a table page join that table's room only when they sit there."""
+    from facilitation.tables.models import Table
+    from facilitation.extensions import db
+
+    event_id, code = make.event(tables=2)
+    with app.app_context():
+        one, two = db.session.scalars(db.select(Table.id).filter_by(event_id=event_id).order_by(Table.position))
+    phones = {name: app.test_client() for name in ("ann", "bo", "cas")}
+    for name, phone in phones.items():
+        make.join(phone, code, name=name)
+    seats = {"ann": one, "bo": one, "cas": two}
+    for name, table in seats.items():
+        token = csrf_token(phones[name], f"/e/{code}/tables")
+        phones[name].post(f"/e/{code}/tables/{table}/join", data={"csrf_token": token})
+    sockets = {name: socket_client(phones[name], event_id, "participant") for name in phones}
+    # asking for another table's room does not get you in
+    sneaky = socketio.test_client(app, flask_test_client=phones["cas"],
+                                  auth={"event": event_id, "as": "participant", "table": one})
+    table_sockets = {name: socketio.test_client(app, flask_test_client=phones[name],
+                                                auth={"event": event_id, "as": "participant", "table": seats[name]})
+                     for name in phones}
+    for sc in [*sockets.values(), *table_sockets.values(), sneaky]:
+        sc.get_received()
+    token = csrf_token(phones["ann"], f"/e/{code}/t/{one}")
+    phones["ann"].post(f"/e/{code}/t/{one}/contributions", data={"csrf_token": token, "kind": "idea",
+                                                                 "text": "Alleen voor tafel 1"})
+    assert names(table_sockets["bo"].get_received()) == ["table:changed"]
+    assert names(table_sockets["ann"].get_received()) == ["table:changed"]
+    assert table_sockets["cas"].get_received() == []
+    assert sneaky.get_received() == []
+    # no text ever travels over the socket for tables: phones fetch their own table's stream
+    assert all(sc.get_received() == [] for sc in sockets.values())
+    for sc in [*table_sockets.values(), sneaky]:
+        sc.disconnect()
