@@ -23,6 +23,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
 
     from .i18n import select_locale
+
     # socket handlers must be declared before init_app, which hands them to each new server
     from .live import handlers  # noqa: F401
 

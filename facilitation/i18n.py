@@ -1,5 +1,14 @@
 """Language choice: the participant's own choice first, then the event's language, then Dutch."""
-from flask import Blueprint, current_app, g, has_request_context, redirect, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    g,
+    has_request_context,
+    redirect,
+    request,
+    session,
+    url_for,
+)
 
 from .util import is_local_path
 

@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import Refused
 from ..extensions import db
 from ..text import clean_text
+from ..toggles import toggle_mark
 from .models import Dream, Heart
 
 REQUEST_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -54,22 +55,7 @@ def toggle_heart(dream: Dream, participant) -> bool:
         raise Refused(_l("This dream is no longer on the wall."), status=409)
     if dream.participant_id == participant.id:
         raise Refused(_l("This is your own dream. Give your hearts to the dreams of others."))
-    heart = db.session.scalar(db.select(Heart).filter_by(dream_id=dream.id, participant_id=participant.id))
-    if heart:
-        db.session.delete(heart)
-        dream.heart_count = Dream.heart_count - 1
-        given = False
-    else:
-        try:
-            with db.session.begin_nested():
-                db.session.add(Heart(dream_id=dream.id, participant_id=participant.id))
-        except IntegrityError:
-            return True  # a double tap: the first tap gave the heart
-        dream.heart_count = Dream.heart_count + 1
-        given = True
-    db.session.flush()
-    db.session.refresh(dream, ["heart_count"])
-    return given
+    return toggle_mark(dream, "heart_count", Heart, dream_id=dream.id, participant_id=participant.id)
 
 
 def hide_dream(dream: Dream, event) -> None:

@@ -16,12 +16,6 @@ from .queries import get_dream, hearted_ids, own_dreams, phone_wall
 bp = Blueprint("dreams", __name__)
 
 
-def _participant(event):
-    participant = access.current_participant(event)
-    if participant is None:
-        abort(redirect(url_for("events.join", code=event.join_code)))
-    return participant
-
 
 def _phone_context(event, participant, **extra) -> dict:
     return {
@@ -44,7 +38,7 @@ def _phone_context(event, participant, **extra) -> dict:
 @bp.get("/e/<code>")
 def phone(code):
     event = access.event_by_code(code)
-    participant = _participant(event)
+    participant = access.participant_or_join(event)
     return render_template("dreams/phone.html", **_phone_context(event, participant))
 
 
@@ -60,7 +54,7 @@ def live(code):
 @bp.post("/e/<code>/dreams")
 def post(code):
     event = access.event_by_code(code)
-    participant = _participant(event)
+    participant = access.participant_or_join(event)
     text = request.form.get("text", "")
     try:
         dream, created = post_dream(event, participant, text, request.form.get("request_key"))
@@ -81,7 +75,7 @@ def post(code):
 @bp.post("/e/<code>/dreams/<int:dream_id>/heart")
 def heart(code, dream_id):
     event = access.event_by_code(code)
-    participant = _participant(event)
+    participant = access.participant_or_join(event)
     dream = get_dream(event, dream_id)
     if dream is None:
         abort(404)

@@ -3,7 +3,7 @@
 The cookie holds random keys and link tokens, nothing else of value; every check
 compares them with the event again, so rotating a link locks out the old one at once.
 """
-from flask import abort, g, session
+from flask import abort, g, redirect, session, url_for
 from flask_login import current_user
 
 from ..extensions import db
@@ -22,6 +22,14 @@ def remember_participant(event: Event, key: str) -> None:
 
 def current_participant(event: Event) -> Participant | None:
     return participant_by_key(event, session.get("participants", {}).get(str(event.id)))
+
+
+def participant_or_join(event: Event) -> Participant:
+    """The participant on this phone; a phone that has not joined yet is sent to the join page."""
+    participant = current_participant(event)
+    if participant is None:
+        abort(redirect(url_for("events.join", code=event.join_code)))
+    return participant
 
 
 def grant_link(event: Event, audience: str, token: str) -> None:

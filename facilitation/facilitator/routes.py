@@ -2,17 +2,16 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 
 from ..dreams import operations as dream_ops
 from ..dreams.queries import console_dreams, get_dream, wall_counts
-from ..events.models import Participant
-from ..projector import operations as projector_ops
-from ..tables import operations as table_ops
-from ..tables.queries import get_table
-from ..tables.queries import overview as tables_overview
-from ..tables.queries import submitted_count
 from ..errors import Refused
 from ..events import access
+from ..events.models import Participant
 from ..events.routes import event_links
 from ..extensions import db, htmx
 from ..live import broadcast
+from ..projector import operations as projector_ops
+from ..tables import operations as table_ops
+from ..tables.queries import overview as tables_overview
+from ..tables.queries import submitted_count, table_or_404
 
 bp = Blueprint("facilitator", __name__, url_prefix="/console/<int:event_id>")
 
@@ -121,9 +120,7 @@ def new_round(event_id):
 @bp.post("/tables/<int:table_id>/host")
 def set_host(event_id, table_id):
     event = access.facilitated_event(event_id)
-    table = get_table(event, table_id)
-    if table is None:
-        abort(404)
+    table = table_or_404(event, table_id)
     chosen = request.form.get("participant_id", "")
     participant = db.session.get(Participant, int(chosen)) if chosen.isdigit() else None
     return _act(event, lambda: table_ops.set_host(table, participant),
@@ -136,9 +133,7 @@ def table_stream(event_id, table_id):
     from ..tables.queries import contributions
 
     event = access.facilitated_event(event_id)
-    table = get_table(event, table_id)
-    if table is None:
-        abort(404)
+    table = table_or_404(event, table_id)
     rounds = [(n, contributions(table, n), table_ops.card_for(table, n)) for n in range(1, event.current_round + 1)]
     return render_template("facilitator/table.html", event=event, table=table, rounds=rounds,
                            members=table_ops.table_members(table, event.current_round))

@@ -2,7 +2,13 @@ from flask import Blueprint, abort, current_app, render_template
 
 from ..dreams.queries import projector_wall, wall_counts
 from ..events import access
-from ..tables.queries import endorsement_counts, harvest_tables, overview, submitted_count, top_contributions
+from ..tables.queries import (
+    endorsement_counts,
+    harvest_tables,
+    overview,
+    submitted_count,
+    top_contributions,
+)
 
 bp = Blueprint("projector", __name__, url_prefix="/p/<int:event_id>/<token>")
 

@@ -10,8 +10,18 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import Refused
 from ..extensions import db
 from ..text import clean_text
+from ..toggles import toggle_mark
 from . import seating
-from .models import AdviceCard, CardStatus, Contribution, ContributionKind, Endorsement, Seat, Table, Vote
+from .models import (
+    AdviceCard,
+    CardStatus,
+    Contribution,
+    ContributionKind,
+    Endorsement,
+    Seat,
+    Table,
+    Vote,
+)
 
 MAX_TABLES = 200
 CONTRIBUTION_MAX_LENGTH = 500
@@ -285,23 +295,8 @@ def toggle_vote(contribution: Contribution, participant) -> bool:
     seat = seat_of(participant)
     if (seat is None or seat.table_id != table.id or contribution.round != participant.event.current_round):
         raise Refused(_l("You can only vote on contributions at your own table."), status=403)
-    vote = db.session.scalar(db.select(Vote).filter_by(contribution_id=contribution.id,
-                                                       participant_id=participant.id))
-    if vote:
-        db.session.delete(vote)
-        contribution.vote_count = Contribution.vote_count - 1
-        given = False
-    else:
-        try:
-            with db.session.begin_nested():
-                db.session.add(Vote(contribution_id=contribution.id, participant_id=participant.id))
-        except IntegrityError:
-            return True
-        contribution.vote_count = Contribution.vote_count + 1
-        given = True
-    db.session.flush()
-    db.session.refresh(contribution, ["vote_count"])
-    return given
+    return toggle_mark(contribution, "vote_count", Vote, contribution_id=contribution.id,
+                       participant_id=participant.id)
 
 
 def mark_key(contribution: Contribution, participant, key: bool) -> None:

@@ -7,8 +7,8 @@ from .models import AdviceCard, CardStatus, Contribution, Endorsement, Seat, Tab
 from .operations import event_tables
 
 
-def get_table(event, table_id: int) -> Table | None:
-    return db.session.scalar(db.select(Table).where(Table.event_id == event.id, Table.id == table_id))
+def table_or_404(event, table_id: int) -> Table:
+    return db.first_or_404(db.select(Table).where(Table.event_id == event.id, Table.id == table_id))
 
 
 def contributions(table: Table, round_: int) -> list[Contribution]:

@@ -14,7 +14,12 @@ from ..live import broadcast
 from ..util import public_url
 from . import operations as ops
 from .queries import (
-    contributions, endorsed_ids, get_table, harvest_tables, overview, voted_ids,
+    contributions,
+    endorsed_ids,
+    harvest_tables,
+    overview,
+    table_or_404,
+    voted_ids,
 )
 
 bp = Blueprint("tables", __name__)
@@ -59,7 +64,7 @@ def add(event_id):
 @bp.post("/events/<int:event_id>/tables/<int:table_id>")
 def edit(event_id, table_id):
     event = access.facilitated_event(event_id)
-    table = _table(event, table_id)
+    table = table_or_404(event, table_id)
     try:
         ops.update_table(table, **_table_fields(request.form))
     except Refused as refused:
@@ -73,7 +78,7 @@ def edit(event_id, table_id):
 @bp.post("/events/<int:event_id>/tables/<int:table_id>/move/<any(up, down):direction>")
 def move(event_id, table_id, direction):
     event = access.facilitated_event(event_id)
-    ops.move_table(_table(event, table_id), -1 if direction == "up" else 1)
+    ops.move_table(table_or_404(event, table_id), -1 if direction == "up" else 1)
     db.session.commit()
     broadcast.tables_changed(event)
     return _to_manage(event)
@@ -104,34 +109,21 @@ def cards(event_id):
 @bp.get("/j/<code>/t/<int:table_id>/qr.svg")
 def qr(code, table_id):
     event = access.event_by_code(code)
-    table = _table(event, table_id)
+    table = table_or_404(event, table_id)
     image = qrcode.make(public_url("tables.scan", code=event.join_code, table_id=table.id),
                         image_factory=qrcode.image.svg.SvgPathImage, border=2)
     return image.to_string(encoding="unicode"), 200, {
         "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600"}
 
 
-def _table(event, table_id):
-    table = get_table(event, table_id)
-    if table is None:
-        abort(404)
-    return table
-
-
 # --- participant: getting to a table -----------------------------------------------------------
-
-def _participant(event):
-    participant = access.current_participant(event)
-    if participant is None:
-        abort(redirect(url_for("events.join", code=event.join_code)))
-    return participant
 
 
 @bp.route("/j/<code>/t/<int:table_id>", methods=["GET", "POST"])
 def scan(code, table_id):
     """The table card's QR: join the event (if needed) and sit at this table, in one tap."""
     event = access.event_by_code(code)
-    table = _table(event, table_id)
+    table = table_or_404(event, table_id)
     participant = access.current_participant(event)
     error = None
     if request.method == "POST":
@@ -155,7 +147,7 @@ def scan(code, table_id):
 @bp.get("/e/<code>/tables")
 def choose(code):
     event = access.event_by_code(code)
-    participant = _participant(event)
+    participant = access.participant_or_join(event)
     seat = ops.seat_of(participant)
     return render_template("tables/choose.html", event=event, participant=participant, rows=overview(event),
                            seat=seat)
@@ -164,8 +156,8 @@ def choose(code):
 @bp.post("/e/<code>/tables/<int:table_id>/join")
 def sit(code, table_id):
     event = access.event_by_code(code)
-    participant = _participant(event)
-    table = _table(event, table_id)
+    participant = access.participant_or_join(event)
+    table = table_or_404(event, table_id)
     try:
         ops.join_table(participant, table)
     except Refused as refused:
@@ -181,8 +173,8 @@ def sit(code, table_id):
 
 def _seated(event, table_id):
     """The participant and their table; someone not (or no longer) at this table goes to their own."""
-    participant = _participant(event)
-    table = _table(event, table_id)
+    participant = access.participant_or_join(event)
+    table = table_or_404(event, table_id)
     seat = ops.seat_of(participant)
     if seat is None or seat.table_id != table.id:
         target = (url_for("tables.table", code=event.join_code, table_id=seat.table_id) if seat
@@ -355,7 +347,7 @@ def save_card(code, table_id):
 @bp.get("/e/<code>/harvest")
 def harvest(code):
     event = access.event_by_code(code)
-    participant = _participant(event)
+    participant = access.participant_or_join(event)
     return render_template("tables/harvest.html", event=event, participant=participant,
                            cards=harvest_tables(event), endorsed=endorsed_ids(participant),
                            left=ops.endorsements_left(participant))
@@ -364,8 +356,8 @@ def harvest(code):
 @bp.post("/e/<code>/harvest/<int:table_id>/endorse")
 def endorse(code, table_id):
     event = access.event_by_code(code)
-    participant = _participant(event)
-    table = _table(event, table_id)
+    participant = access.participant_or_join(event)
+    table = table_or_404(event, table_id)
     try:
         ops.toggle_endorsement(table, participant)
     except Refused as refused:

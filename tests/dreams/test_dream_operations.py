@@ -4,7 +4,12 @@ import pytest
 
 from facilitation.dreams.models import Dream, Heart
 from facilitation.dreams.operations import (
-    hide_dream, post_dream, restore_dream, set_dream_posting, spotlight_dream, toggle_heart,
+    hide_dream,
+    post_dream,
+    restore_dream,
+    set_dream_posting,
+    spotlight_dream,
+    toggle_heart,
 )
 from facilitation.dreams.queries import phone_wall, projector_wall, wall_counts
 from facilitation.errors import Refused

@@ -3,8 +3,13 @@ import pytest
 from facilitation.errors import Refused
 from facilitation.events.models import DEFAULT_ROLE_TAGS, Event
 from facilitation.events.operations import (
-    JOIN_CODE_ALPHABET, create_event, find_event_by_code, join_event, normalise_join_code,
-    participant_by_key, rotate_link,
+    JOIN_CODE_ALPHABET,
+    create_event,
+    find_event_by_code,
+    join_event,
+    normalise_join_code,
+    participant_by_key,
+    rotate_link,
 )
 from facilitation.extensions import db
 from facilitation.tables.models import Table

@@ -162,8 +162,8 @@ def test_rotating_the_facilitator_link_refuses_new_sockets(app, make):
 
 def test_a_table_stream_reaches_only_that_table(app, make, socket_client):
     """Phones on a table page join that table's room only when they sit there."""
-    from facilitation.tables.models import Table
     from facilitation.extensions import db
+    from facilitation.tables.models import Table
 
     event_id, code = make.event(tables=2)
     with app.app_context():

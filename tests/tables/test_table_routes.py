@@ -157,7 +157,7 @@ def test_contributions_votes_host_and_card_at_a_table(room, app, lang):
 
 
 def test_console_assigns_rotates_and_drives_the_projector(room, app, make, lang):
-    event_id, code, laptop = room["event_id"], room["code"], room["laptop"]
+    event_id, laptop = room["event_id"], room["laptop"]
     token = csrf_token(laptop, f"/console/{event_id}/")
     assigned = laptop.post(f"/console/{event_id}/tables/assign", headers={**HX, "X-CSRFToken": token},
                            data={"keep_seated": "1"})
