@@ -69,6 +69,19 @@
     htmx.process(cloud);
   }
 
+  /* One hand on the keyboard: a button with data-key="ArrowRight" is pressed by that key,
+     unless the person is typing in a field. */
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest("input, textarea, select")) {
+      return;
+    }
+    var button = document.querySelector('button[data-key="' + event.key + '"]');
+    if (button) {
+      event.preventDefault();
+      button.click();
+    }
+  });
+
   var auth = { event: eventId, as: body.dataset.liveAs };
   if (body.dataset.liveTable) { auth.table = body.dataset.liveTable; }
   var socket = io({ auth: auth });

@@ -93,3 +93,32 @@ def test_tables_contributions_card_harvest_and_endorsements(server, contexts, sc
     expect(projector.locator("[data-count=endorsements]")).to_have_text("1 steunbetuiging uit de zaal",
                                                                          timeout=2_000)
     screenshot(projector, "projector-harvest")
+
+    # Cas hosts table 2 and submits too; the facilitator steps through the harvest with the arrow keys
+    cas.goto(table_two_url.replace(f"/j/{code}/t/", f"/e/{code}/t/"))
+    cas.get_by_role("button", name="Ik word voorzitter").click()
+    cas.get_by_label("3. Ons advies").fill("Verleid de burger: benut talenten.")
+    cas.get_by_role("button", name="Formulier inleveren").click()
+    expect(cas.locator("#card-form")).to_contain_text("Ingeleverd")
+    console.reload()
+    live(console)
+    console.keyboard.press("ArrowRight")
+    expect(projector.locator(".harvest-table")).to_have_text("Tafel 2", timeout=2_000)
+    expect(projector.locator(".harvest")).to_contain_text("2 / 2")
+    console.keyboard.press("ArrowLeft")
+    expect(projector.locator(".harvest-table")).to_have_text("Tafel 1", timeout=2_000)
+
+
+def test_table_cards_print_one_a5_page_per_table(server, browser):
+    event = server.create_event("Kaarten", "nl", 3)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(event["facilitator_url"])
+    page.goto(page.url.replace("/console/", "/events/").rstrip("/") + "/tables/cards")
+    expect(page.locator(".table-card")).to_have_count(3)
+    pdf = page.pdf(prefer_css_page_size=True).decode("latin-1")
+    boxes = re.findall(r"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert len(boxes) == 3
+    for width, height in boxes:  # A5: 148 x 210 mm
+        assert abs(float(width) - 419.5) < 2 and abs(float(height) - 595.3) < 2
+    context.close()
