@@ -333,7 +333,8 @@ def save_card(code, table_id):
     db.session.commit()
     broadcast.table_changed(event, table)
     if submit:
-        broadcast.tables_changed(event)
+        # phones show the harvest link once a first card is in
+        broadcast.resync_participants(event)
     message = gettext("The advice card is submitted. Thank you!") if submit else gettext("The draft is saved.")
     if htmx:
         return render_template("tables/_card_form.html",
