@@ -1,4 +1,4 @@
-"""Language choice: the participant's own choice first, then the event's language, then Dutch."""
+"""Display preferences of this browser: the language (own choice, else the event's, else Dutch) and text size."""
 from flask import (
     Blueprint,
     current_app,
@@ -52,5 +52,14 @@ def switch(lang):
     if lang in current_app.config["LANGUAGES"]:
         session.permanent = True
         session["lang"] = lang
+    target = request.args.get("next")
+    return redirect(target if is_local_path(target) else url_for("home.index"))
+
+
+@bp.post("/display/text-size")
+def text_size():
+    """Larger text on or off for this browser, remembered for the evening (works without JavaScript)."""
+    session.permanent = True
+    session["large_text"] = not session.get("large_text", False)
     target = request.args.get("next")
     return redirect(target if is_local_path(target) else url_for("home.index"))

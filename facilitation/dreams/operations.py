@@ -14,7 +14,8 @@ from .models import Dream, Heart
 REQUEST_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
-def post_dream(event, participant, text: str, request_key: str | None = None) -> tuple[Dream, bool]:
+def post_dream(event, participant, text: str, request_key: str | None = None,
+               *, by_facilitator: bool = False) -> tuple[Dream, bool]:
     """Store a dream; returns (dream, created). The same request_key twice gives the first dream back.
 
     Raises Refused when the wall is closed or the text is empty, too long or has control characters.
@@ -24,7 +25,7 @@ def post_dream(event, participant, text: str, request_key: str | None = None) ->
     request_key = request_key if request_key and REQUEST_KEY.match(request_key) else None
     if request_key and (earlier := _dream_for_request(participant, request_key)):
         return earlier, False
-    if not event.dreams_open:
+    if not event.dreams_open and not by_facilitator:
         raise Refused(
             _l("The wall is closed for new dreams right now. Your text is kept here; "
                "you can send it when the wall opens again."),

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext
 
 from ..errors import Refused
+from ..events.operations import join_for_neighbour
 from ..events import access
 from ..extensions import db, htmx
 from ..live import broadcast
@@ -69,6 +70,26 @@ def post(code):
     if htmx:
         return render_template("dreams/_posted.html", **_phone_context(event, participant, posted=True))
     flash(gettext("Your dream is on the wall."))
+    return redirect(url_for("dreams.phone", code=event.join_code))
+
+
+@bp.post("/e/<code>/neighbour")
+def neighbour(code):
+    """Write for a guest without a smartphone: they become a participant of their own, with their dream."""
+    event = access.event_by_code(code)
+    helper = access.participant_or_join(event)
+    form = request.form
+    try:
+        guest = join_for_neighbour(helper, form.get("name", ""), form.get("role_tag"))
+        dream, _ = post_dream(event, guest, form.get("text", ""), form.get("request_key"))
+    except Refused as refused:
+        db.session.rollback()
+        context = _phone_context(event, helper, neighbour_error=refused.message, neighbour_form=form)
+        return render_template("dreams/phone.html", **context), refused.status
+    db.session.commit()
+    broadcast.dream_posted(dream, event)
+    flash(gettext("The dream of %(name)s is on the wall.", name=guest.name) if guest.name
+          else gettext("Their dream is on the wall."))
     return redirect(url_for("dreams.phone", code=event.join_code))
 
 

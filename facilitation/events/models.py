@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from flask import current_app
 from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -45,6 +46,8 @@ class Event(db.Model):
     current_round: Mapped[int] = mapped_column(default=1, server_default="1")
     #: what the big screen shows: "wall", "tables" or "harvest"
     projector_view: Mapped[str] = mapped_column(String(16), default="wall", server_default="wall")
+    #: the projector in its high-contrast theme (black and white, no soft colours)
+    projector_contrast: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     #: the table the harvest shows, when projector_view is "harvest"
     harvest_table_id: Mapped[int | None] = mapped_column(
         ForeignKey("tables.id", use_alter=True, ondelete="SET NULL", name="fk_events_harvest_table")
@@ -93,6 +96,12 @@ class Participant(db.Model):
     name: Mapped[str] = mapped_column(String(40), default="")
     #: optional role tag, one of the event's role_tags
     role_tag: Mapped[str | None] = mapped_column(String(40))
+    #: how this guest takes part: "phone" (own phone), "neighbour" (through someone else's phone)
+    #: or "paper" (cards typed in by the facilitator)
+    source: Mapped[str] = mapped_column(String(16), default="phone", server_default="phone")
+    #: for a neighbour: the participant whose phone writes for them
+    helper_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL", name="fk_participants_helper"))
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     event = relationship("Event", back_populates="participants")

@@ -97,6 +97,25 @@ def join_event(event: Event, name: str = "", role_tag: str | None = None) -> tup
     return participant, key
 
 
+def join_for_neighbour(helper: Participant, name: str = "", role_tag: str | None = None) -> Participant:
+    """A guest without a smartphone, joining through someone else's phone: a participant of their own."""
+    neighbour, _ = join_event(helper.event, name, role_tag)
+    neighbour.source = "neighbour"
+    neighbour.helper_id = helper.id
+    db.session.flush()
+    return neighbour
+
+
+def paper_participant(event: Event) -> Participant:
+    """The one participant behind all paper cards the facilitator types in (not counted as a guest)."""
+    paper = db.session.scalar(db.select(Participant).filter_by(event_id=event.id, source="paper"))
+    if paper is None:
+        paper, _ = join_event(event)
+        paper.source = "paper"
+        db.session.flush()
+    return paper
+
+
 def participant_by_key(event: Event, key: str | None) -> Participant | None:
     if not key:
         return None
@@ -106,6 +125,8 @@ def participant_by_key(event: Event, key: str | None) -> Participant | None:
 
 
 def count_participants(event: Event) -> int:
+    """Guests who joined, on their own phone or through a neighbour's; paper cards are not people."""
     return db.session.scalar(
-        db.select(db.func.count(Participant.id)).where(Participant.event_id == event.id)
+        db.select(db.func.count(Participant.id)).where(Participant.event_id == event.id,
+                                                       Participant.source != "paper")
     )

@@ -5,6 +5,7 @@ from ..dreams.queries import console_dreams, get_dream, wall_counts
 from ..errors import Refused
 from ..events import access
 from ..events.models import Participant
+from ..events.operations import paper_participant
 from ..events.routes import event_links
 from ..extensions import db, htmx
 from ..live import broadcast
@@ -150,3 +151,23 @@ def harvest_step(event_id, direction):
     event = access.facilitated_event(event_id)
     step = 1 if direction == "next" else -1
     return _act(event, lambda: projector_ops.step_harvest(event, step), lambda: broadcast.wall_changed(event))
+
+
+@bp.post("/paper")
+def paper(event_id):
+    """Type in a dream from a paper card; it appears on the wall like any other."""
+    event = access.facilitated_event(event_id)
+    posted = []
+
+    def type_in():
+        dream, _ = dream_ops.post_dream(event, paper_participant(event), request.form.get("text", ""),
+                                        request.form.get("request_key"), by_facilitator=True)
+        posted.append(dream)
+
+    return _act(event, type_in, lambda: broadcast.dream_posted(posted[0], event))
+
+
+@bp.post("/projector/contrast")
+def projector_contrast(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: projector_ops.toggle_contrast(event), lambda: broadcast.wall_changed(event))

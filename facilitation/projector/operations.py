@@ -34,3 +34,9 @@ def step_harvest(event, step: int) -> None:
     event.harvest_table_id = ids[max(0, min(len(ids) - 1, position + step))]
     event.projector_view = "harvest"
     db.session.flush()
+
+
+def toggle_contrast(event) -> None:
+    """The high-contrast theme for rooms with bright light or guests with low vision."""
+    event.projector_contrast = not event.projector_contrast
+    db.session.flush()

@@ -175,7 +175,8 @@ def assign_tables(event, keep_seated: bool = True) -> int:
     tables = event_tables(event)
     if not tables:
         raise Refused(_l("There are no tables yet. Add tables first."), status=409)
-    people = list(db.session.scalars(db.select(Participant).filter_by(event_id=event.id)))
+    people = list(db.session.scalars(
+        db.select(Participant).where(Participant.event_id == event.id, Participant.source != "paper")))
     if not people:
         raise Refused(_l("Nobody has joined yet, so there is nobody to seat."), status=409)
     round_ = event.current_round

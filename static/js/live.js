@@ -7,6 +7,19 @@
 (function () {
   "use strict";
   var body = document.body;
+
+  /* Slow or lost Wi-Fi: htmx leaves the form as it is (the text stays); say so and invite a retry. */
+  function sendError(show) {
+    return function (event) {
+      var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form");
+      var message = form && form.querySelector("[data-send-error]");
+      if (message) { message.hidden = !show; }
+    };
+  }
+  body.addEventListener("htmx:sendError", sendError(true));
+  body.addEventListener("htmx:timeout", sendError(true));
+  body.addEventListener("htmx:beforeRequest", sendError(false));
+
   var eventId = body.dataset.liveEvent;
   if (!eventId || typeof io === "undefined" || typeof htmx === "undefined") {
     return;

@@ -1,0 +1,104 @@
+"""WCAG 2.2 AA checks in Chromium: axe-core on every page in both languages, keyboard, zoom, no JavaScript."""
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from facilitation import ROOT
+from tests.browser.test_walking_skeleton import live
+
+pytestmark = pytest.mark.browser
+
+AXE = f"{ROOT}/node_modules/axe-core/axe.min.js"
+WORDS = {
+    "nl": {"join": "Doe mee", "post": "Zet op de wolk", "dream": "Mijn droom", "choose": "Kies een tafel",
+           "sit": "Ga zitten aan Tafel 1", "contribution": "Je bijdrage", "add": "Toevoegen", "host": "Ik word voorzitter",
+           "advice": "3. Ons advies", "submit": "Formulier inleveren", "name": "Je voornaam"},
+    "en": {"join": "Join", "post": "Put it on the wall", "dream": "My dream", "choose": "Choose a table",
+           "sit": "Sit at Table 1", "contribution": "Your contribution", "add": "Add", "host": "I will be the host",
+           "advice": "3. Our advice", "submit": "Submit the card", "name": "Your first name"},
+}
+
+
+def axe_violations(page) -> list[str]:
+    """Serious and critical axe-core findings on the page as it is now."""
+    page.add_script_tag(path=AXE)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [f"{page.url}: {v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+                        for node in v["nodes"][:3])
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def organiser(server, lang) -> tuple[str, str]:
+    email, password = f"organiser-{lang}@example.org", "een-lang-wachtwoord"
+    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "user", "create", "--email", email,
+                    "--password", password], cwd=ROOT, env=server.env, capture_output=True)
+    return email, password
+
+
+def evening(server, browser, lang):
+    """An event in full swing, reached the way people reach it; returns the pages to audit."""
+    w = WORDS[lang]
+    email, password = organiser(server, lang)
+    event = json.loads(server.flask("event", "create", "--title", "Samen sterker", "--lang", lang, "--tables", "2",
+                                    "--organiser", email, "--json"))
+    phone = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844}).new_page()
+    phone.goto(event["join_url"])
+    join_url = phone.url
+    phone.get_by_label(w["name"]).fill("Ann")
+    phone.get_by_role("button", name=w["join"]).click()
+    dream_url = phone.url
+    phone.get_by_label(w["dream"], exact=True).fill("Samen zijn we sterker.")
+    phone.get_by_role("button", name=w["post"]).click()
+    expect(phone.locator("#my-dreams .cloud")).to_have_count(1)
+    phone.get_by_role("link", name=w["choose"]).click()
+    choose_url = phone.url
+    phone.get_by_role("button", name=w["sit"]).click()
+    table_url = phone.url
+    phone.get_by_label(w["contribution"]).fill("Vraag wat mensen graag doen.")
+    phone.get_by_role("button", name=w["add"], exact=True).click()
+    phone.get_by_role("button", name=w["host"]).click()
+    phone.get_by_label(w["advice"]).fill("Begin bij de talenten van bewoners.")
+    phone.get_by_role("button", name=w["submit"]).click()
+    expect(phone.locator("#card-form .advice-card")).to_be_visible()
+    code = event["join_code"]
+    laptop = browser.new_context(bypass_csp=True, viewport={"width": 1366, "height": 900}).new_page()
+    laptop.goto(f"{server.url}/login")
+    laptop.locator("#email").fill(email)
+    laptop.locator("#password").fill(password)
+    laptop.locator("form button[type=submit]").click()
+    laptop.wait_for_url(re.compile(r"/events$"))
+    eid = event["event_id"]
+    return phone, laptop, event, {
+        "phone": [f"{server.url}/", join_url, dream_url, choose_url, table_url, f"{server.url}/e/{code}/harvest",
+                  f"{server.url}/j/{code}/t/{table_url.rsplit('/', 1)[1]}"],
+        "laptop": [f"{server.url}/login", f"{server.url}/events", f"{server.url}/events/new",
+                   f"{server.url}/events/{eid}", f"{server.url}/events/{eid}/tables",
+                   f"{server.url}/events/{eid}/tables/cards", f"{server.url}/events/{eid}/poster",
+                   f"{server.url}/console/{eid}/", f"{server.url}/console/{eid}/tables/{table_url.rsplit('/', 1)[1]}"],
+    }
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_axe_finds_nothing_serious_on_any_page(server, browser, lang):
+    phone, laptop, event, pages = evening(server, browser, lang)
+    found = []
+    for page, urls in ((phone, pages["phone"]), (laptop, pages["laptop"])):
+        for url in urls:
+            page.goto(url)
+            found += axe_violations(page)
+    # the projector in each of its views, switched from the console
+    projector = browser.new_context(bypass_csp=True, viewport={"width": 1920, "height": 1080}).new_page()
+    projector.goto(event["projector_url"])
+    live(projector)
+    found += axe_violations(projector)
+    laptop.goto(f"{server.url}/console/{event['event_id']}/")
+    for view in ("tables", "harvest"):
+        laptop.locator(f"form[action$='/projector/{view}'] button").click()
+        expect(projector.locator(".tables-overview" if view == "tables" else ".harvest")).to_be_visible()
+        found += axe_violations(projector)
+    assert found == []
