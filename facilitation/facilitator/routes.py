@@ -19,8 +19,12 @@ bp = Blueprint("facilitator", __name__, url_prefix="/console/<int:event_id>")
 
 def _console_context(event) -> dict:
     rows = tables_overview(event)
+    harvest = [row["table"] for row in rows if row["card"] is not None and row["card"].submitted]
+    now = next((t for t in harvest if t.id == event.harvest_table_id), None)
     return {"event": event, "dreams": console_dreams(event), "counts": wall_counts(event), "tables": rows,
-            "submitted": submitted_count(rows), "members": _members_by_table(event)}
+            "submitted": submitted_count(rows), "members": _members_by_table(event),
+            "harvest_now": now, "harvest_position": harvest.index(now) + 1 if now else 0,
+            "harvest_total": len(harvest)}
 
 
 def _members_by_table(event) -> dict:

@@ -19,6 +19,13 @@
   body.addEventListener("htmx:sendError", sendError(true));
   body.addEventListener("htmx:timeout", sendError(true));
   body.addEventListener("htmx:beforeRequest", sendError(false));
+  /* A form marked data-reset-on-success empties itself once the server took it. */
+  body.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (event.detail.successful && form.matches && form.matches("form[data-reset-on-success]")) {
+      form.reset();
+    }
+  });
 
   var eventId = body.dataset.liveEvent;
   if (!eventId || typeof io === "undefined" || typeof htmx === "undefined") {

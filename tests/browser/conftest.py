@@ -14,7 +14,7 @@ from facilitation import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(ROOT) / "docs" / "screenshots"
-NETWORK_LOSS = re.compile(r"WebSocket connection|ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED")
+NETWORK_LOSS = re.compile(r"WebSocket connection|ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|^htmx:")
 EXPECTED_REFUSAL = re.compile(r"Failed to load resource: the server responded with a status of (409|422|429)")
 
 
@@ -111,7 +111,7 @@ class Watched:
         if self.network_loss and NETWORK_LOSS.search(message.text):
             return  # a test that cuts the network expects the socket to break
         if message.type == "error" and not EXPECTED_REFUSAL.search(message.text):
-            self.problems.append(f"console: {message.text}")
+            self.problems.append(f"console: {message.text} at {message.location}")
 
 
 @pytest.fixture
@@ -141,6 +141,8 @@ def screenshot():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     def take(page, name):
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), animations="disabled")
+        # let arrival animations end (Playwright's animations="disabled" injects a style the CSP refuses)
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
     return take

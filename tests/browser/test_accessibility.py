@@ -70,7 +70,7 @@ def evening(server, browser, lang):
     laptop.goto(f"{server.url}/login")
     laptop.locator("#email").fill(email)
     laptop.locator("#password").fill(password)
-    laptop.locator("form button[type=submit]").click()
+    laptop.locator("main form button[type=submit]").click()
     laptop.wait_for_url(re.compile(r"/events$"))
     eid = event["event_id"]
     return phone, laptop, event, {

@@ -105,6 +105,7 @@ def test_tables_contributions_card_harvest_and_endorsements(server, contexts, sc
     console.keyboard.press("ArrowRight")
     expect(projector.locator(".harvest-table")).to_have_text("Tafel 2", timeout=2_000)
     expect(projector.locator(".harvest")).to_contain_text("2 / 2")
+    expect(console.locator("[data-harvest-now]")).to_have_text("Oogst: Tafel 2 (2 / 2)")
     console.keyboard.press("ArrowLeft")
     expect(projector.locator(".harvest-table")).to_have_text("Tafel 1", timeout=2_000)
 
