@@ -122,7 +122,24 @@
   socket.on("table:changed", refresh);
   socket.on("resync", function () { setTimeout(refresh, Math.random() * 3000); });
   socket.on("dream:mine", function (message) { placeCloud(message, true); });
-  socket.on("dream:new", function (message) { placeCloud(message, false); });
+  /* Screen readers hear about new dreams in one calm sentence every 8 seconds at most. */
+  var announcer = document.getElementById("live-announcer");
+  var unannounced = 0;
+  var announceTimer = null;
+  function announceLater() {
+    unannounced += 1;
+    if (!announcer || announceTimer) { return; }
+    announceTimer = setTimeout(function () {
+      var text = unannounced === 1 ? announcer.dataset.one : announcer.dataset.many.replace("{n}", unannounced);
+      announcer.textContent = text;
+      unannounced = 0;
+      announceTimer = null;
+    }, 8000);
+  }
+  socket.on("dream:new", function (message) {
+    if (!document.getElementById("dream-" + message.id)) { announceLater(); }
+    placeCloud(message, false);
+  });
   socket.on("dream:removed", function (message) {
     ["dream-", "my-dream-"].forEach(function (prefix) {
       var el = document.getElementById(prefix + message.id);

@@ -231,3 +231,46 @@ def test_a_neighbour_without_a_smartphone_and_paper_cards_reach_the_wall(server,
     expect(console.locator(".console-dream", has_text="Koffie met de buren.")).to_contain_text("papieren kaartje")
     expect(console.get_by_label("Typ een droom over van een papieren kaartje")).to_have_value("")
     expect(projector.locator("[data-count=participants]")).to_have_text("2 deelnemers")  # paper is not a person
+
+
+def test_an_organiser_sets_up_an_event_with_the_keyboard(server, contexts):
+    email, password = "toetsen@example.org", "een-lang-wachtwoord"
+    server.flask("user", "create", "--email", email, "--password", password)
+    laptop = contexts("laptop").page()
+    laptop.goto(f"{server.url}/login")
+    tab_to(laptop, laptop.get_by_label("E-mailadres"))
+    laptop.keyboard.type(email)
+    tab_to(laptop, laptop.get_by_label("Wachtwoord"))
+    laptop.keyboard.type(password)
+    laptop.keyboard.press("Enter")
+    expect(laptop).to_have_url(re.compile(r"/events$"))
+    tab_to(laptop, laptop.get_by_role("link", name="Nieuwe bijeenkomst"))
+    laptop.keyboard.press("Enter")
+    tab_to(laptop, laptop.get_by_label("Titel"))
+    laptop.keyboard.type("Zorg ontmoet sociale economie")
+    tab_to(laptop, laptop.get_by_role("button", name="Bijeenkomst maken"))
+    laptop.keyboard.press("Enter")
+    expect(laptop.get_by_role("heading", name="Zorg ontmoet sociale economie")).to_be_visible()
+    tab_to(laptop, laptop.get_by_role("link", name="Ronde tafels en dilemma’s"))
+    laptop.keyboard.press("Enter")
+    tab_to(laptop, laptop.locator("#t1-dilemma"))
+    laptop.keyboard.type("Hoe vinden zij-instromers hun weg in de zorg?")
+    laptop.keyboard.press("Tab")
+    tab_to(laptop, laptop.get_by_role("button", name="Tafel opslaan").first)
+    laptop.keyboard.press("Enter")
+    expect(laptop.locator("#t1-dilemma")).to_have_value("Hoe vinden zij-instromers hun weg in de zorg?")
+
+
+def test_new_dreams_are_announced_politely_in_one_sentence(server, contexts):
+    event = server.create_event("Voorlezen", "nl")
+    listener, writer = contexts("phone").page(), contexts("phone").page()
+    for phone in (listener, writer):
+        join(phone, event)
+        live(phone)
+    for n in range(3):
+        writer.get_by_label("Mijn droom", exact=True).fill(f"Droom {n} om voor te lezen.")
+        writer.get_by_role("button", name="Zet op de wolk").click()
+        expect(writer.locator("#my-dreams .cloud")).to_have_count(n + 1)
+    announcer = listener.locator("#live-announcer")
+    expect(announcer).to_have_attribute("aria-live", "polite")
+    expect(announcer).to_have_text("Er zijn 3 nieuwe dromen op de wolk.", timeout=12_000)
