@@ -253,12 +253,14 @@ def test_an_organiser_sets_up_an_event_with_the_keyboard(server, contexts):
     expect(laptop.get_by_role("heading", name="Zorg ontmoet sociale economie")).to_be_visible()
     tab_to(laptop, laptop.get_by_role("link", name="Ronde tafels en dilemma’s"))
     laptop.keyboard.press("Enter")
-    tab_to(laptop, laptop.locator("#t1-dilemma"))
+    dilemma = laptop.get_by_label("Dilemma: de vraag waar deze tafel over praat").first
+    tab_to(laptop, dilemma)
     laptop.keyboard.type("Hoe vinden zij-instromers hun weg in de zorg?")
     laptop.keyboard.press("Tab")
     tab_to(laptop, laptop.get_by_role("button", name="Tafel opslaan").first)
     laptop.keyboard.press("Enter")
-    expect(laptop.locator("#t1-dilemma")).to_have_value("Hoe vinden zij-instromers hun weg in de zorg?")
+    expect(laptop.get_by_label("Dilemma: de vraag waar deze tafel over praat").first).to_have_value(
+        "Hoe vinden zij-instromers hun weg in de zorg?")
 
 
 def test_new_dreams_are_announced_politely_in_one_sentence(server, contexts):
