@@ -41,6 +41,9 @@ def create_app(config: dict | None = None) -> Flask:
     )
     with app.app_context():
         _tune_sqlite(db.engine)
+    from . import flood
+
+    flood.init_app(app)
 
     from . import models  # noqa: F401  (the whole schema, for create_all and migrations)
 
@@ -99,5 +102,8 @@ def _register_cli(app: Flask) -> None:
     from .accounts.cli import user_cli
     from .events.cli import event_cli
 
+    from .backup import backup_command
+
     app.cli.add_command(user_cli)
     app.cli.add_command(event_cli)
+    app.cli.add_command(backup_command)

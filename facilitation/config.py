@@ -15,6 +15,9 @@ def _secret_key(instance_path: str) -> str:
     """
     if key := os.environ.get("SECRET_KEY"):
         return key
+    if os.environ.get("FACILITATION_ENV") == "production":
+        raise RuntimeError("SECRET_KEY must be set in the environment in production "
+                           "(for example: export SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))'))")
     path = Path(instance_path) / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,6 +46,13 @@ class Config:
         self.PUBLIC_URL = os.environ.get("PUBLIC_URL") or public_url_default()
         self.SOCKETIO_ASYNC_MODE = os.environ.get("SOCKETIO_ASYNC_MODE", "threading")
         self.SOCKETIO_MESSAGE_QUEUE = os.environ.get("SOCKETIO_MESSAGE_QUEUE")
+        # flood counters shared by all processes when there are several
+        self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        # load tests and bulk-posting browser tests switch the flood limits off (FLOOD_CONTROL=0)
+        self.FLOOD_CONTROL = os.environ.get("FLOOD_CONTROL", "1") != "0"
+        # cookies only over HTTPS when the event is served over HTTPS
+        self.SESSION_COOKIE_SECURE = self.PUBLIC_URL.startswith("https://")
+        self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # An evening is long: a CSRF token lives as long as the session cookie.

@@ -4,6 +4,8 @@ from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from .errors import Refused
+
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
@@ -52,6 +54,11 @@ def register_error_handlers(app):
     def csrf_error(error):
         return render_error(400, gettext("This form was open too long or came from elsewhere. "
                                          "Reload the page and send it again."))
+
+    @app.errorhandler(Refused)
+    def refused(error):
+        # a rule said no where no view caught it: still a friendly answer, never a 500
+        return render_error(error.status, str(error.message))
 
     @app.errorhandler(HTTPException)
     def http_error(error):

@@ -19,6 +19,7 @@ def app(tmp_path, monkeypatch):
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
         "PUBLIC_URL": "http://venue.test:5000",
         "SOCKETIO_ASYNC_MODE": "threading",
+        "FLOOD_CONTROL": False,  # tests of flood limits switch it on
     })
     with app.app_context():
         db.create_all()

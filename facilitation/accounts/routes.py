@@ -2,6 +2,8 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 from flask_babel import gettext
 from flask_login import login_required, login_user, logout_user
 
+from .. import flood
+from ..errors import Refused
 from ..extensions import db, login_manager
 from ..util import is_local_path
 from .forms import LoginForm
@@ -24,6 +26,10 @@ def login():
     form = LoginForm()
     error = None
     if form.validate_on_submit():
+        try:
+            flood.check("login", f"{flood.address()}:{form.email.data.strip().lower()}")
+        except Refused as refused:
+            return render_template("accounts/login.html", form=form, error=refused.message), refused.status
         organiser = authenticate(form.email.data, form.password.data)
         if organiser:
             # a fresh session on login, keeping only the chosen language

@@ -4,9 +4,10 @@ import secrets
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 
+from .. import flood
 from ..errors import Refused
-from ..events.operations import join_for_neighbour
 from ..events import access
+from ..events.operations import join_for_neighbour
 from ..extensions import db, htmx
 from ..live import broadcast
 from ..tables.operations import count_tables, seat_of
@@ -58,6 +59,7 @@ def post(code):
     participant = access.participant_or_join(event)
     text = request.form.get("text", "")
     try:
+        flood.check("post", f"participant:{participant.id}")
         dream, created = post_dream(event, participant, text, request.form.get("request_key"))
     except Refused as refused:
         # keep what the person typed, and say why
@@ -80,6 +82,7 @@ def neighbour(code):
     helper = access.participant_or_join(event)
     form = request.form
     try:
+        flood.check("post", f"participant:{helper.id}")
         guest = join_for_neighbour(helper, form.get("name", ""), form.get("role_tag"))
         dream, _ = post_dream(event, guest, form.get("text", ""), form.get("request_key"))
     except Refused as refused:
@@ -102,6 +105,7 @@ def heart(code, dream_id):
         abort(404)
     error = None
     try:
+        flood.check("mark", f"participant:{participant.id}")
         toggle_heart(dream, participant)
     except Refused as refused:
         db.session.rollback()

@@ -6,6 +6,7 @@ compares them with the event again, so rotating a link locks out the old one at 
 from flask import abort, g, redirect, session, url_for
 from flask_login import current_user
 
+from .. import flood
 from ..extensions import db
 from .models import Event, Participant
 from .operations import find_event_by_code, participant_by_key
@@ -66,9 +67,16 @@ def event_or_404(event_id: int) -> Event:
 
 
 def event_by_code(code: str) -> Event:
-    """The event for a join code as people type it; 404 when there is none."""
+    """The event for a join code as people type it; 404 when there is none.
+
+    Unknown codes are counted per address: after too many misses, guessing gets a 429.
+    """
+    who = f"address:{flood.address()}"
+    if not flood.allowed("code-miss", who):
+        abort(429)
     event = find_event_by_code(code)
     if event is None:
+        flood.hit("code-miss", who)
         abort(404)
     return use_event(event)
 

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from ..errors import Refused
 from ..extensions import db
+from ..live import broadcast
 from ..tables.operations import count_tables
 from ..util import public_url
 from . import access
@@ -67,6 +68,7 @@ def rotate(event_id, audience):
         abort(404)
     rotate_link(event, audience)
     db.session.commit()
+    broadcast.link_rotated(event, audience)
     flash(gettext("A new link is made. The old link no longer works."))
     return redirect(url_for("events.show", event_id=event.id))
 

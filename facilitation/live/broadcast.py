@@ -83,3 +83,10 @@ def seats_changed(event) -> None:
     # each phone shows where its owner sits; moved people follow to their new table
     resync_participants(event)
     tables_changed(event)
+
+
+def link_rotated(event, audience: str) -> None:
+    """The old facilitator or projector link stops now: its open sockets are told and leave the room."""
+    room = rooms.facilitators(event.id) if audience == "facilitator" else rooms.projector(event.id)
+    _send("revoked", {}, to=room)
+    socketio.close_room(room)

@@ -6,6 +6,7 @@ import qrcode.image.svg
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 
+from .. import flood
 from ..errors import Refused
 from ..events import access
 from ..events.operations import join_event
@@ -234,6 +235,7 @@ def contribute(code, table_id):
     participant, table = _seated(event, table_id)
     kind, text = request.form.get("kind", ""), request.form.get("text", "")
     try:
+        flood.check("post", f"participant:{participant.id}")
         _, created = ops.post_contribution(table, participant, kind, text, request.form.get("request_key"))
     except Refused as refused:
         db.session.rollback()
@@ -278,6 +280,7 @@ def vote(code, table_id, contribution_id):
     event = access.event_by_code(code)
     participant, table = _seated(event, table_id)
     try:
+        flood.check("mark", f"participant:{participant.id}")
         ops.toggle_vote(_contribution(table, contribution_id), participant)
     except Refused as refused:
         return _after_table_action(event, participant, table, refused)

@@ -106,9 +106,18 @@
   if (body.dataset.liveTable) { auth.table = body.dataset.liveTable; }
   var socket = io({ auth: auth });
 
+  /* While the socket is down the big screen and the console refresh every 10 seconds by themselves
+     (phones wait for the reconnect, so a thousand of them do not poll at once). */
+  var fallback = null;
   function connected(yes) {
     body.dataset.liveConnected = yes ? "true" : "false";
     if (status) { status.hidden = yes; }
+    if (yes && fallback) {
+      clearInterval(fallback);
+      fallback = null;
+    } else if (!yes && !fallback && body.dataset.liveAs !== "participant") {
+      fallback = setInterval(refresh, 10000);
+    }
   }
   socket.on("connect", function () {
     connected(true);
@@ -117,6 +126,8 @@
   socket.on("disconnect", function () { connected(false); });
   socket.on("connect_error", function () { connected(false); });
 
+  /* The link this page was opened with was replaced: reload, which shows that it no longer works. */
+  socket.on("revoked", function () { window.location.reload(); });
   socket.on("wall:changed", refresh);
   socket.on("tables:changed", refresh);
   socket.on("table:changed", refresh);

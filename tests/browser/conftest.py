@@ -14,7 +14,7 @@ from facilitation import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(ROOT) / "docs" / "screenshots"
-NETWORK_LOSS = re.compile(r"WebSocket connection|ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|^htmx:")
+NETWORK_LOSS = re.compile(r"WebSocket connection|ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|ERR_FAILED|^htmx:")
 EXPECTED_REFUSAL = re.compile(r"Failed to load resource: the server responded with a status of (409|422|429)")
 
 
@@ -37,11 +37,16 @@ class Server:
             "DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite'}",
             "FACILITATION_INSTANCE": str(tmp / "instance"),
             "PYTHONUNBUFFERED": "1",
+            # these tests post hundreds of dreams from one phone on purpose; flood limits are tested in-process
+            "FLOOD_CONTROL": "0",
         }
         self.env.pop("SOCKETIO_ASYNC_MODE", None)  # the real thing: gevent, as `make run`
         self.log_path = tmp / "server.log"
         self.log = open(self.log_path, "w")
         self.flask("db", "upgrade")
+        self.start()
+
+    def start(self):
         self.process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=self.env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 20
@@ -62,6 +67,11 @@ class Server:
     def create_event(self, title: str, lang: str = "nl", tables: int = 0) -> dict:
         return json.loads(self.flask("event", "create", "--title", title, "--lang", lang, "--tables", str(tables),
                                      "--json"))
+
+    def kill(self):
+        """kill -9: no shutdown, no flush, as when a laptop's power fails over the process."""
+        self.process.kill()
+        self.process.wait(10)
 
     def stop(self):
         self.process.terminate()
