@@ -100,3 +100,15 @@ def test_other_organisers_cannot_see_an_event(client, runner, app, make):
 def test_organiser_pages_need_login(client):
     response = client.get("/events")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_logging_in_starts_a_fresh_session(client, runner, make):
+    _, code = make.event()
+    make.join(client, code)
+    before = client.get_cookie("session").value
+    email, password = _organiser(runner)
+    _login(client, email, password)
+    after = client.get_cookie("session").value
+    assert after != before
+    # the participant identity of before the login is not carried into the organiser's session
+    assert client.get(f"/e/{code}").status_code == 302

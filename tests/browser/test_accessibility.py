@@ -40,13 +40,13 @@ def organiser(server, lang) -> tuple[str, str]:
     return email, password
 
 
-def evening(server, browser, lang):
+def evening(server, browser, lang, bypass_csp=True):
     """An event in full swing, reached the way people reach it; returns the pages to audit."""
     w = WORDS[lang]
     email, password = organiser(server, lang)
     event = json.loads(server.flask("event", "create", "--title", "Samen sterker", "--lang", lang, "--tables", "2",
                                     "--organiser", email, "--json"))
-    phone = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844}).new_page()
+    phone = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 390, "height": 844}).new_page()
     phone.goto(event["join_url"])
     join_url = phone.url
     phone.get_by_label(w["name"]).fill("Ann")
@@ -66,7 +66,7 @@ def evening(server, browser, lang):
     phone.get_by_role("button", name=w["submit"]).click()
     expect(phone.locator("#card-form .advice-card")).to_be_visible()
     code = event["join_code"]
-    laptop = browser.new_context(bypass_csp=True, viewport={"width": 1366, "height": 900}).new_page()
+    laptop = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1366, "height": 900}).new_page()
     laptop.goto(f"{server.url}/login")
     laptop.locator("#email").fill(email)
     laptop.locator("#password").fill(password)
@@ -102,3 +102,31 @@ def test_axe_finds_nothing_serious_on_any_page(server, browser, lang):
         expect(projector.locator(".tables-overview" if view == "tables" else ".harvest")).to_be_visible()
         found += axe_violations(projector)
     assert found == []
+
+
+def test_no_page_breaks_the_content_security_policy(server, browser):
+    """Every page, with the CSP enforced: not one violation and not one script error."""
+    problems = []
+
+    def watch(page):
+        page.on("console", lambda m: m.type == "error" and problems.append(f"{page.url}: {m.text}"))
+        page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
+        page.evaluate("""() => document.addEventListener('securitypolicyviolation',
+            e => console.error('CSP violation: ' + e.violatedDirective))""")
+
+    phone, laptop, event, pages = evening(server, browser, "nl", bypass_csp=False)
+    projector = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    projector.goto(event["projector_url"])
+    watch(projector)
+    live(projector)
+    for page, urls in ((phone, pages["phone"]), (laptop, pages["laptop"])):
+        for url in urls:
+            page.goto(url)
+            watch(page)
+            page.wait_for_load_state("networkidle")
+    laptop.goto(f"{server.url}/console/{event['event_id']}/")
+    watch(laptop)
+    for view in ("tables", "harvest", "wall"):
+        laptop.locator(f"form[action$='/projector/{view}'] button").click()
+    expect(projector.locator(".wall")).to_be_visible()
+    assert problems == []
