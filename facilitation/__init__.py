@@ -80,10 +80,11 @@ def _register_blueprints(app: Flask) -> None:
     from .dreams import routes as dreams
     from .events import routes as events
     from .facilitator import routes as facilitator
+    from .programme import routes as programme
     from .projector import routes as projector
     from .tables import routes as tables
 
-    for module in (home, i18n, accounts, events, dreams, tables, facilitator, projector):
+    for module in (home, i18n, accounts, events, dreams, tables, programme, facilitator, projector):
         app.register_blueprint(module.bp)
 
 
@@ -91,18 +92,20 @@ def _register_template_helpers(app: Flask) -> None:
     from flask_babel import get_locale
 
     from .events.roles import role_label
+    from .programme.labels import phase_kind_label, what_to_do
     from .tables.labels import kind_label
 
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())
     app.jinja_env.filters["role_label"] = role_label
     app.jinja_env.filters["kind_label"] = kind_label
+    app.jinja_env.filters["phase_kind_label"] = phase_kind_label
+    app.jinja_env.filters["what_to_do"] = what_to_do
 
 
 def _register_cli(app: Flask) -> None:
     from .accounts.cli import user_cli
-    from .events.cli import event_cli
-
     from .backup import backup_command
+    from .events.cli import event_cli
 
     app.cli.add_command(user_cli)
     app.cli.add_command(event_cli)

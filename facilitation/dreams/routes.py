@@ -1,7 +1,16 @@
 """The participant's phone: write dreams, see the wall, give hearts. Works without JavaScript."""
 import secrets
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext
 
 from .. import flood
@@ -10,8 +19,11 @@ from ..events import access
 from ..events.operations import join_for_neighbour
 from ..extensions import db, htmx
 from ..live import broadcast
+from ..programme import timer
+from ..programme.operations import announcements_for
 from ..tables.operations import count_tables, seat_of
 from ..tables.queries import has_harvest
+from ..util import utcnow
 from .operations import post_dream, toggle_heart
 from .queries import get_dream, hearted_ids, own_dreams, phone_wall
 
@@ -29,6 +41,8 @@ def _phone_context(event, participant, **extra) -> dict:
         "seat": seat_of(participant),
         "table_count": count_tables(event),
         "harvest_open": has_harvest(event),
+        "announcements": announcements_for(event, participant, set(session.get("dismissed", []))),
+        "timer": timer.state(event, utcnow()),
         # a fresh key per form: sending the same form twice stores one dream
         "request_key": secrets.token_urlsafe(16),
         "text": "",

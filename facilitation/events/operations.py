@@ -70,6 +70,9 @@ def create_event(
     db.session.flush()
     if tables:
         add_numbered_tables(event, tables)
+    from ..programme.operations import add_default_programme
+
+    add_default_programme(event)
     return event
 
 

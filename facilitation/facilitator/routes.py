@@ -9,10 +9,13 @@ from ..events.operations import paper_participant
 from ..events.routes import event_links
 from ..extensions import db, htmx
 from ..live import broadcast
+from ..programme import operations as programme_ops
+from ..programme import timer
 from ..projector import operations as projector_ops
 from ..tables import operations as table_ops
 from ..tables.queries import overview as tables_overview
 from ..tables.queries import submitted_count, table_or_404
+from ..util import utcnow
 
 bp = Blueprint("facilitator", __name__, url_prefix="/console/<int:event_id>")
 
@@ -24,7 +27,8 @@ def _console_context(event) -> dict:
     return {"event": event, "dreams": console_dreams(event), "counts": wall_counts(event), "tables": rows,
             "submitted": submitted_count(rows), "members": _members_by_table(event),
             "harvest_now": now, "harvest_position": harvest.index(now) + 1 if now else 0,
-            "harvest_total": len(harvest)}
+            "harvest_total": len(harvest), "phases": programme_ops.phases(event),
+            "timer": timer.state(event, utcnow())}
 
 
 def _members_by_table(event) -> dict:
@@ -35,7 +39,8 @@ def _members_by_table(event) -> dict:
 @bp.get("/")
 def console(event_id):
     event = access.facilitated_event(event_id)
-    return render_template("facilitator/console.html", links=event_links(event), **_console_context(event))
+    return render_template("facilitator/console.html", links=event_links(event),
+                           tables_list=table_ops.event_tables(event), **_console_context(event))
 
 
 @bp.get("/wall")
@@ -175,3 +180,44 @@ def paper(event_id):
 def projector_contrast(event_id):
     event = access.facilitated_event(event_id)
     return _act(event, lambda: projector_ops.toggle_contrast(event), lambda: broadcast.wall_changed(event))
+
+
+@bp.post("/phase/<any(next, previous):direction>")
+def phase_step(event_id, direction):
+    event = access.facilitated_event(event_id)
+    expected = request.form.get("expected_phase", "")
+    expected_id = int(expected) if expected.isdigit() else None
+    return _act(event, lambda: programme_ops.step(event, 1 if direction == "next" else -1, expected_id),
+                lambda: broadcast.phase_changed(event))
+
+
+@bp.post("/timer/<any(start, plus, minus, pause, resume, stop):action>")
+def timer_action(event_id, action):
+    """The countdown of the current part: start from its planned time, +1/-1 minute, pause, resume, stop."""
+    event = access.facilitated_event(event_id)
+    now = utcnow()
+
+    def change():
+        if action == "start":
+            minutes = event.current_phase.planned_minutes if event.current_phase else 10
+            timer.start(event, minutes * 60, now)
+        elif action in ("plus", "minus"):
+            timer.adjust(event, 60 if action == "plus" else -60, now)
+        elif action == "pause":
+            timer.pause(event, now)
+        elif action == "resume":
+            timer.resume(event, now)
+        else:
+            timer.stop(event)
+
+    return _act(event, change, lambda: broadcast.timer_changed(event))
+
+
+@bp.post("/announce")
+def announce(event_id):
+    event = access.facilitated_event(event_id)
+    chosen = request.form.get("table_id", "")
+    table = table_or_404(event, int(chosen)) if chosen.isdigit() else None
+    made = []
+    return _act(event, lambda: made.append(programme_ops.announce(event, request.form.get("text", ""), table)),
+                lambda: broadcast.announced(event, made[0]))

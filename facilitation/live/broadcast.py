@@ -6,7 +6,7 @@ the facilitator consoles receive a signal and fetch their view again.
 from flask import current_app, render_template
 from flask_babel import force_locale, get_locale
 
-from ..extensions import socketio
+from ..extensions import db, socketio
 from . import rooms
 
 
@@ -90,3 +90,42 @@ def link_rotated(event, audience: str) -> None:
     room = rooms.facilitators(event.id) if audience == "facilitator" else rooms.projector(event.id)
     _send("revoked", {}, to=room)
     socketio.close_room(room)
+
+
+def phase_changed(event) -> None:
+    """A new part of the programme: phones fetch what to do now, the big screen and consoles follow."""
+    resync_participants(event)
+    timer_changed(event)
+    wall_changed(event)
+    tables_changed(event)
+
+
+def timer_changed(event) -> None:
+    """End time and server time go to every screen; each counts down by itself, correcting its clock."""
+    from ..programme.timer import state
+    from ..util import utcnow
+
+    everyone = [*rooms.all_participants(event.id, _languages()), rooms.projector(event.id),
+                rooms.facilitators(event.id)]
+    _send("timer", state(event, utcnow()), to=everyone)
+
+
+def announced(event, announcement) -> None:
+    """A banner on every phone, or only on the phones of the people at one table."""
+    from ..tables.models import Seat
+
+    if announcement.table_id is None:
+        targets = {lang: rooms.participants(event.id, lang) for lang in _languages()}
+    else:
+        seated = db.session.scalars(db.select(Seat.participant_id).filter_by(
+            table_id=announcement.table_id, round=event.current_round)).all()
+        targets = {lang: [rooms.participant(pid) for pid in seated] for lang in _languages()}
+        # a phone's language is not known per person here: each gets the banner in the event's language
+        targets = {event.language: targets[event.language]}
+    for lang, room in targets.items():
+        if not room:
+            continue
+        with force_locale(lang):
+            html = render_template("programme/_announcement.html", announcement=announcement, event=event,
+                                   broadcast=True)
+        _send("announcement", {"id": announcement.id, "html": html}, to=room)

@@ -2,6 +2,7 @@ from flask import Blueprint, abort, current_app, render_template
 
 from ..dreams.queries import projector_wall, wall_counts
 from ..events import access
+from ..programme import timer
 from ..tables.queries import (
     endorsement_counts,
     harvest_tables,
@@ -9,6 +10,7 @@ from ..tables.queries import (
     submitted_count,
     top_contributions,
 )
+from ..util import utcnow
 
 bp = Blueprint("projector", __name__, url_prefix="/p/<int:event_id>/<token>")
 
@@ -24,7 +26,8 @@ def _event(event_id, token):
 
 def _stage_context(event, token) -> dict:
     """Only what the chosen view needs: the wall, the tables overview or one table's harvest."""
-    context = {"event": event, "token": token, "counts": wall_counts(event), "view": event.projector_view}
+    context = {"event": event, "token": token, "counts": wall_counts(event), "view": event.projector_view,
+               "timer": timer.state(event, utcnow())}
     if event.projector_view == "tables":
         rows = overview(event)
         context.update(rows=rows, submitted=submitted_count(rows))

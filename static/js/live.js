@@ -92,7 +92,8 @@
   /* One hand on the keyboard: a button with data-key="ArrowRight" is pressed by that key,
      unless the person is typing in a field. */
   document.addEventListener("keydown", function (event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest("input, textarea, select")) {
+    if (event.altKey || event.ctrlKey || event.metaKey ||
+        event.target.closest("input, textarea, select, button, a, summary")) {
       return;
     }
     var button = document.querySelector('button[data-key="' + event.key + '"]');
@@ -101,6 +102,41 @@
       button.click();
     }
   });
+
+  /* The countdown: the server sends its end time and its own "now"; the difference with this
+     device's clock is the offset, so every screen shows the same second. */
+  var nudged = false;
+  function tick() {
+    document.querySelectorAll("[data-timer]").forEach(function (box) {
+      var paused = box.dataset.pausedLeft;
+      var ends = Number(box.dataset.endsAt);
+      var left = null;
+      if (paused !== "" && paused !== undefined) {
+        left = Number(paused);
+      } else if (ends) {
+        var offset = Number(box.dataset.serverNow) - Number(box.dataset.receivedAt || Date.now());
+        left = Math.max(0, Math.ceil((ends - (Date.now() + offset)) / 1000));
+      }
+      box.hidden = left === null;
+      if (left === null) { return; }
+      box.querySelector("[data-timer-text]").textContent =
+        Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+      box.querySelector("[data-timer-paused]").hidden = !(paused !== "" && paused !== undefined);
+      box.querySelector("[data-timer-up]").hidden = left !== 0;
+      var nudge = box.querySelector("[data-timer-nudge]");
+      var soon = left > 0 && left <= 120 && body.dataset.liveAs === "participant";
+      if (soon && !nudged) { nudge.hidden = false; nudged = true; }
+      if (!soon) { nudge.hidden = true; if (left > 120) { nudged = false; } }
+    });
+  }
+  function stampTimers() {
+    document.querySelectorAll("[data-timer]").forEach(function (box) {
+      if (!box.dataset.receivedAt) { box.dataset.receivedAt = String(Date.now()); }
+    });
+  }
+  stampTimers();
+  body.addEventListener("htmx:afterSwap", stampTimers);
+  setInterval(tick, 250);
 
   var auth = { event: eventId, as: body.dataset.liveAs };
   if (body.dataset.liveTable) { auth.table = body.dataset.liveTable; }
@@ -128,6 +164,32 @@
 
   /* The link this page was opened with was replaced: reload, which shows that it no longer works. */
   socket.on("revoked", function () { window.location.reload(); });
+  socket.on("timer", function (state) {
+    document.querySelectorAll("[data-timer]").forEach(function (box) {
+      box.dataset.endsAt = state.ends_at || "";
+      box.dataset.pausedLeft = state.paused_left === null ? "" : String(state.paused_left);
+      box.dataset.serverNow = String(state.server_now);
+      box.dataset.receivedAt = String(Date.now());
+    });
+    tick();
+  });
+  socket.on("announcement", function (message) {
+    var list = document.getElementById("announcements");
+    if (!list || document.getElementById("announcement-" + message.id)) { return; }
+    var banner = fromHtml(message.html);
+    list.insertBefore(banner, list.firstChild);
+  });
+  /* Closing a banner: hide it at once, and tell the server so it stays closed after a reload. */
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.matches("form[data-dismiss]")) {
+      event.preventDefault();
+      form.closest(".announcement").remove();
+      var data = new FormData(form);
+      data.set("csrf_token", JSON.parse(body.getAttribute("hx-headers"))["X-CSRFToken"]);
+      fetch(form.action, { method: "POST", body: data, credentials: "same-origin" });
+    }
+  });
   socket.on("wall:changed", refresh);
   socket.on("tables:changed", refresh);
   socket.on("table:changed", refresh);

@@ -1,0 +1,1 @@
+"""The programme of the evening: phases, the countdown timer and announcements."""

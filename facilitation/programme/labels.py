@@ -1,0 +1,26 @@
+from flask_babel import lazy_gettext as _l
+
+KIND_LABELS = {
+    "welcome": _l("Welcome"), "pitches": _l("Pitches"), "dreams": _l("Dreams"), "break": _l("Break"),
+    "tables": _l("Round tables"), "harvest": _l("Harvest"), "plenary": _l("Plenary"), "closing": _l("Closing"),
+}
+
+#: what a phone says to do now, in one line
+NOW = {
+    "welcome": _l("Welcome! Look at the big screen."),
+    "pitches": _l("Listen to the dreams of the speakers."),
+    "dreams": _l("Write your dream and put it on the wall."),
+    "break": _l("Break. Get something to drink."),
+    "tables": _l("Go to your table and talk about the dilemma."),
+    "harvest": _l("Look at the harvest and endorse the advice you like."),
+    "plenary": _l("Look and listen along."),
+    "closing": _l("Thank you for coming!"),
+}
+
+
+def phase_kind_label(kind) -> str:
+    return str(KIND_LABELS.get(getattr(kind, "value", kind), kind))
+
+
+def what_to_do(kind) -> str:
+    return str(NOW.get(getattr(kind, "value", kind), ""))

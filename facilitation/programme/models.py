@@ -1,0 +1,58 @@
+import enum
+from datetime import datetime
+
+from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from ..util import utcnow
+
+
+class PhaseKind(enum.Enum):
+    welcome = "welcome"
+    pitches = "pitches"
+    dreams = "dreams"
+    pause = "break"
+    tables = "tables"
+    harvest = "harvest"
+    plenary = "plenary"
+    closing = "closing"
+
+
+class Phase(db.Model):
+    """One part (onderdeel) of the programme."""
+
+    __tablename__ = "phases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    #: order in the programme (1, 2, ...)
+    position: Mapped[int]
+    kind: Mapped[PhaseKind] = mapped_column(Enum(PhaseKind, native_enum=False, length=16))
+    title: Mapped[str] = mapped_column(String(120))
+    #: a line for the facilitator's script, optional
+    description: Mapped[str] = mapped_column(Text, default="")
+    #: planned duration; the timer starts from it
+    planned_minutes: Mapped[int] = mapped_column(default=10)
+    #: when the facilitator moved into and out of this phase (the programme as it actually ran)
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+
+    def __repr__(self):
+        return f"<Phase {self.position} {self.kind.value} {self.title!r}>"
+
+
+class Announcement(db.Model):
+    """A short message from the facilitator to every phone, or to the people at one table."""
+
+    __tablename__ = "announcements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    #: None for everyone
+    table_id: Mapped[int | None] = mapped_column(ForeignKey("tables.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def __repr__(self):
+        return f"<Announcement {self.id} {self.text[:20]!r}>"

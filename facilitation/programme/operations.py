@@ -1,0 +1,134 @@
+"""Moving through the programme. Each function flushes; the route commits once, then broadcasts."""
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+from ..errors import Refused
+from ..extensions import db
+from ..text import clean_text
+from ..util import utcnow
+from . import timer
+from .models import Announcement, Phase, PhaseKind
+
+#: "Inspiratiebijeenkomst: dromen en daden" — the evening of the reference meeting
+DEFAULT_PROGRAMME = [
+    (PhaseKind.welcome, _l("Welcome"), 10),
+    (PhaseKind.pitches, _l("Pitches: dreams of four speakers"), 20),
+    (PhaseKind.dreams, _l("Dreams on the wall"), 15),
+    (PhaseKind.pause, _l("Break"), 15),
+    (PhaseKind.tables, _l("Round tables: dilemmas from practice"), 40),
+    (PhaseKind.harvest, _l("Harvest"), 20),
+    (PhaseKind.closing, _l("Closing: from dreams to deeds"), 10),
+]
+
+
+def phases(event) -> list[Phase]:
+    return list(db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position)))
+
+
+def add_default_programme(event) -> list[Phase]:
+    with force_locale(event.language):
+        made = [Phase(event_id=event.id, position=n, kind=kind, title=str(title), planned_minutes=minutes)
+                for n, (kind, title, minutes) in enumerate(DEFAULT_PROGRAMME, start=1)]
+    db.session.add_all(made)
+    db.session.flush()
+    return made
+
+
+def add_phase(event, kind: str, title: str, planned_minutes: int = 10, description: str = "") -> Phase:
+    phase = Phase(event_id=event.id, position=len(phases(event)) + 1)
+    _fill(phase, kind, title, planned_minutes, description)
+    db.session.add(phase)
+    db.session.flush()
+    return phase
+
+
+def update_phase(phase: Phase, kind: str, title: str, planned_minutes: int = 10, description: str = "") -> None:
+    _fill(phase, kind, title, planned_minutes, description)
+    db.session.flush()
+
+
+def _fill(phase, kind, title, planned_minutes, description) -> None:
+    try:
+        phase.kind = PhaseKind(kind)
+    except ValueError:
+        raise Refused(_l("Choose what kind of part this is.")) from None
+    title = clean_text(title, 120)
+    if not title:
+        raise Refused(_l("Give this part of the programme a title."))
+    if not isinstance(planned_minutes, int) or not 1 <= planned_minutes <= 240:
+        raise Refused(_l("Plan between 1 and 240 minutes."))
+    phase.title, phase.planned_minutes, phase.description = title, planned_minutes, clean_text(description, 500)
+
+
+def move_phase(phase: Phase, step: int) -> None:
+    neighbour = db.session.scalar(db.select(Phase).filter_by(event_id=phase.event_id, position=phase.position + step))
+    if neighbour is not None:
+        neighbour.position, phase.position = phase.position, neighbour.position
+        db.session.flush()
+
+
+def remove_phase(event, phase: Phase) -> None:
+    if event.current_phase_id == phase.id:
+        raise Refused(_l("This part is running now. Move to another part first."), status=409)
+    db.session.delete(phase)
+    db.session.flush()
+    for n, other in enumerate(phases(event), start=1):
+        other.position = n
+    db.session.flush()
+
+
+def step(event, direction: int, expected_phase_id: int | None = None) -> Phase:
+    """Move to the next (+1) or previous (-1) part; what phones and the projector need follows.
+
+    `expected_phase_id` is the part the console showed: when another facilitator moved first,
+    the move is refused instead of skipping a part.
+    """
+    programme = phases(event)
+    if not programme:
+        raise Refused(_l("This event has no programme yet."), status=409)
+    if expected_phase_id is not None and expected_phase_id != (event.current_phase_id or 0):
+        raise Refused(_l("Another facilitator already moved the programme. Look again and try once more."),
+                      status=409)
+    ids = [p.id for p in programme]
+    index = ids.index(event.current_phase_id) + direction if event.current_phase_id in ids else 0
+    if index >= len(programme):
+        raise Refused(_l("This is the last part of the programme."), status=409)
+    if index < 0:
+        raise Refused(_l("This is the first part of the programme."), status=409)
+    now = utcnow()
+    if event.current_phase is not None:
+        event.current_phase.ended_at = now
+    phase = programme[index]
+    phase.started_at, phase.ended_at = now, None
+    event.current_phase = phase
+    # each part opens what belongs to it; the facilitator can still override in the console
+    event.dreams_open = phase.kind is PhaseKind.dreams
+    event.projector_view = {PhaseKind.tables: "tables"}.get(phase.kind, "wall")
+    event.spotlight_dream = None
+    timer.stop(event)
+    db.session.flush()
+    return phase
+
+
+def announce(event, text: str, table=None) -> Announcement:
+    text = clean_text(text, 200)
+    if not text:
+        raise Refused(_l("Write the announcement first."))
+    if table is not None and table.event_id != event.id:
+        raise Refused(_l("This table belongs to another event."), status=404)
+    announcement = Announcement(event_id=event.id, text=text, table_id=table.id if table else None)
+    db.session.add(announcement)
+    db.session.flush()
+    return announcement
+
+
+def announcements_for(event, participant, dismissed: set[int]) -> list[Announcement]:
+    """The announcements this phone still shows: to everyone or to its table, not dismissed, newest first."""
+    from ..tables.operations import seat_of
+
+    seat = seat_of(participant)
+    query = db.select(Announcement).where(
+        Announcement.event_id == event.id,
+        (Announcement.table_id.is_(None)) | (Announcement.table_id == (seat.table_id if seat else -1)),
+    ).order_by(Announcement.id.desc()).limit(3)
+    return [a for a in db.session.scalars(query) if a.id not in dismissed]

@@ -1,0 +1,71 @@
+"""Countdown arithmetic. The server's clock is the only clock: clients get the end time and the
+server's "now", and correct for their own clock's offset."""
+from datetime import datetime, timedelta, timezone
+
+from flask_babel import lazy_gettext as _l
+
+from ..errors import Refused
+
+MAX_SECONDS = 4 * 3600
+
+
+def seconds_left(event, now: datetime) -> int | None:
+    """Whole seconds left (0 once time is up), or None when no timer is set."""
+    if event.timer_paused_left is not None:
+        return event.timer_paused_left
+    if event.timer_ends_at is None:
+        return None
+    return max(0, int((event.timer_ends_at - now).total_seconds() + 0.999))
+
+
+def start(event, seconds: int, now: datetime) -> None:
+    if not 0 < seconds <= MAX_SECONDS:
+        raise Refused(_l("A timer runs between 1 second and 4 hours."))
+    event.timer_ends_at = now + timedelta(seconds=seconds)
+    event.timer_paused_left = None
+
+
+def adjust(event, delta: int, now: datetime) -> None:
+    """+1 or -1 minute; never below zero."""
+    left = seconds_left(event, now)
+    if left is None:
+        raise Refused(_l("There is no timer running."), status=409)
+    new_left = max(0, min(MAX_SECONDS, left + delta))
+    if event.timer_paused_left is not None:
+        event.timer_paused_left = new_left
+    else:
+        event.timer_ends_at = now + timedelta(seconds=new_left)
+
+
+def pause(event, now: datetime) -> None:
+    if event.timer_ends_at is None:
+        raise Refused(_l("There is no timer running."), status=409)
+    event.timer_paused_left = seconds_left(event, now)
+    event.timer_ends_at = None
+
+
+def resume(event, now: datetime) -> None:
+    if event.timer_paused_left is None:
+        raise Refused(_l("The timer is not paused."), status=409)
+    event.timer_ends_at = now + timedelta(seconds=event.timer_paused_left)
+    event.timer_paused_left = None
+
+
+def stop(event) -> None:
+    event.timer_ends_at = None
+    event.timer_paused_left = None
+
+
+def state(event, now: datetime) -> dict:
+    """What every screen needs to show the same time: end time and server time in ms, or the paused rest."""
+    ends = event.timer_ends_at
+    return {
+        "ends_at": _ms(ends) if ends else None,
+        "paused_left": event.timer_paused_left,
+        "server_now": _ms(now),
+    }
+
+
+def _ms(moment: datetime) -> int:
+    """Milliseconds since the epoch of a naive UTC datetime (as stored), whatever the machine's time zone."""
+    return int(moment.replace(tzinfo=timezone.utc).timestamp() * 1000)
