@@ -90,7 +90,8 @@ def step(event, direction: int, expected_phase_id: int | None = None) -> Phase:
         raise Refused(_l("Another facilitator already moved the programme. Look again and try once more."),
                       status=409)
     ids = [p.id for p in programme]
-    index = ids.index(event.current_phase_id) + direction if event.current_phase_id in ids else 0
+    # before the first part, "next" starts the programme and "previous" has nowhere to go
+    index = ids.index(event.current_phase_id) + direction if event.current_phase_id in ids else min(0, direction)
     if index >= len(programme):
         raise Refused(_l("This is the last part of the programme."), status=409)
     if index < 0:

@@ -1,0 +1,192 @@
+"""The facilitator runs the evening: the phase machine, timer arithmetic on a frozen clock, announcements."""
+from datetime import datetime, timedelta
+
+import pytest
+
+from facilitation.errors import Refused
+from facilitation.events.operations import create_event
+from facilitation.extensions import db
+from facilitation.programme import operations as ops
+from facilitation.programme import timer
+from facilitation.programme.models import PhaseKind
+from tests.conftest import csrf_token
+
+HX = {"HX-Request": "true"}
+NOON = datetime(2026, 11, 16, 17, 0, 0)
+
+
+def test_a_new_event_starts_from_the_default_programme(app, lang):
+    with app.app_context():
+        event = create_event("Dromen", language=lang)
+        programme = ops.phases(event)
+        assert [p.kind for p in programme] == [PhaseKind.welcome, PhaseKind.pitches, PhaseKind.dreams,
+                                               PhaseKind.pause, PhaseKind.tables, PhaseKind.harvest,
+                                               PhaseKind.closing]
+        assert programme[0].title == {"nl": "Welkom", "en": "Welcome"}[lang]
+
+
+def test_the_phase_machine_opens_what_belongs_and_refuses_wrong_moves(app):
+    with app.app_context():
+        event = create_event("Dromen")
+        with pytest.raises(Refused):
+            ops.step(event, -1)
+        welcome = ops.step(event, 1)
+        assert welcome.kind is PhaseKind.welcome and not event.dreams_open
+        ops.step(event, 1)
+        dreams = ops.step(event, 1)
+        assert dreams.kind is PhaseKind.dreams and event.dreams_open and event.projector_view == "wall"
+        ops.step(event, 1)
+        tables = ops.step(event, 1)
+        assert tables.kind is PhaseKind.tables and not event.dreams_open and event.projector_view == "tables"
+        assert dreams.started_at and dreams.ended_at
+        ops.step(event, 1)
+        ops.step(event, 1)
+        with pytest.raises(Refused) as last:
+            ops.step(event, 1)
+        assert last.value.status == 409
+        # a second console that still shows the previous part cannot skip a part
+        with pytest.raises(Refused):
+            ops.step(event, -1, expected_phase_id=tables.id)
+        ops.step(event, -1, expected_phase_id=event.current_phase_id)
+
+
+def test_editing_the_programme(app):
+    with app.app_context():
+        event = create_event("Dromen")
+        extra = ops.add_phase(event, "plenary", "Gesprek met de wethouder", 15)
+        assert extra.position == 8
+        ops.move_phase(extra, -1)
+        assert [p.title for p in ops.phases(event)][6:] == ["Gesprek met de wethouder", "Afsluiting: van dromen naar daden"]
+        for kind, title, minutes in (("nope", "x", 5), ("welcome", " ", 5), ("welcome", "x", 0)):
+            with pytest.raises(Refused):
+                ops.update_phase(extra, kind, title, minutes)
+        current = ops.step(event, 1)
+        with pytest.raises(Refused):
+            ops.remove_phase(event, current)
+        ops.remove_phase(event, extra)
+        assert [p.position for p in ops.phases(event)] == list(range(1, 8))
+
+
+def test_timer_arithmetic_on_a_frozen_clock(app):
+    with app.app_context():
+        event = create_event("Timer")
+        assert timer.seconds_left(event, NOON) is None
+        timer.start(event, 600, NOON)
+        assert timer.seconds_left(event, NOON + timedelta(seconds=59.5)) == 541
+        timer.adjust(event, 60, NOON + timedelta(seconds=60))
+        assert timer.seconds_left(event, NOON + timedelta(seconds=60)) == 600
+        timer.pause(event, NOON + timedelta(seconds=100))
+        assert timer.seconds_left(event, NOON + timedelta(hours=1)) == 560  # paused: time stands still
+        timer.adjust(event, -60, NOON)
+        assert event.timer_paused_left == 500
+        timer.resume(event, NOON + timedelta(seconds=200))
+        assert timer.seconds_left(event, NOON + timedelta(seconds=300)) == 400
+        timer.adjust(event, -3600, NOON + timedelta(seconds=300))
+        assert timer.seconds_left(event, NOON + timedelta(seconds=300)) == 0  # never below zero
+        state = timer.state(event, NOON + timedelta(seconds=300))
+        assert state["ends_at"] == state["server_now"] and state["paused_left"] is None
+        for bad in (0, -5, 5 * 3600):
+            with pytest.raises(Refused):
+                timer.start(event, bad, NOON)
+        timer.stop(event)
+        with pytest.raises(Refused):
+            timer.pause(event, NOON)
+        with pytest.raises(Refused):
+            timer.resume(event, NOON)
+
+
+def test_console_moves_the_programme_and_phones_follow(app, make, socket_client, lang):
+    event_id, code = make.event(language=lang)
+    laptop, other_laptop, phone = app.test_client(), app.test_client(), app.test_client()
+    make.facilitate(laptop, event_id)
+    make.facilitate(other_laptop, event_id)
+    make.join(phone, code)
+    phone_socket = socket_client(phone, event_id, "participant")
+    projector_socket = socket_client(laptop, event_id, "facilitator")
+    token = csrf_token(laptop, f"/console/{event_id}/")
+    response = laptop.post(f"/console/{event_id}/phase/next", headers={**HX, "X-CSRFToken": token},
+                           data={"expected_phase": "0"})
+    assert response.status_code == 200
+    names = [m["name"] for m in phone_socket.get_received()]
+    assert "resync" in names and "timer" in names
+    assert "wall:changed" in [m["name"] for m in projector_socket.get_received()]
+    assert {"nl": "Welkom! Kijk naar het grote scherm.", "en": "Welcome! Look at the big screen."}[lang] in \
+        phone.get(f"/e/{code}/live").get_data(as_text=True)
+    # the second console still shows "not started": its move is refused politely
+    other_token = csrf_token(other_laptop, f"/console/{event_id}/")
+    stale = other_laptop.post(f"/console/{event_id}/phase/next", headers={**HX, "X-CSRFToken": other_token},
+                              data={"expected_phase": "0"})
+    assert stale.status_code == 409
+    assert {"nl": "Een andere gespreksleider", "en": "Another facilitator"}[lang] in stale.get_data(as_text=True)
+
+
+def test_timer_reaches_every_screen_with_the_server_clock(app, make, socket_client):
+    event_id, code = make.event()
+    laptop, phone = app.test_client(), app.test_client()
+    make.facilitate(laptop, event_id)
+    make.join(phone, code)
+    listener = socket_client(phone, event_id, "participant")
+    token = csrf_token(laptop, f"/console/{event_id}/")
+    laptop.post(f"/console/{event_id}/phase/next", data={"csrf_token": token, "expected_phase": "0"})
+    listener.get_received()
+    laptop.post(f"/console/{event_id}/timer/start", data={"csrf_token": token})
+    (state,) = [m["args"][0] for m in listener.get_received() if m["name"] == "timer"]
+    assert 599_000 <= state["ends_at"] - state["server_now"] <= 600_000  # welcome: 10 minutes
+    laptop.post(f"/console/{event_id}/timer/pause", data={"csrf_token": token})
+    (paused,) = [m["args"][0] for m in listener.get_received() if m["name"] == "timer"]
+    assert paused["ends_at"] is None and 598 <= paused["paused_left"] <= 600
+    refused = laptop.post(f"/console/{event_id}/timer/pause", headers={**HX, "X-CSRFToken": token})
+    assert refused.status_code == 409
+    assert 'data-paused-left="' in phone.get(f"/e/{code}/live").get_data(as_text=True)
+
+
+def test_announcements_to_everyone_or_one_table(app, make, socket_client):
+    from facilitation.tables.models import Table
+
+    event_id, code = make.event(tables=2)
+    with app.app_context():
+        one, two = db.session.scalars(db.select(Table.id).order_by(Table.position))
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    phones, sockets = {}, {}
+    for name, table in (("ann", one), ("bo", two)):
+        phones[name] = app.test_client()
+        make.join(phones[name], code)
+        token = csrf_token(phones[name], f"/e/{code}/tables")
+        phones[name].post(f"/e/{code}/tables/{table}/join", data={"csrf_token": token})
+        sockets[name] = socket_client(phones[name], event_id, "participant")
+        sockets[name].get_received()
+    token = csrf_token(laptop, f"/console/{event_id}/")
+    laptop.post(f"/console/{event_id}/announce", data={"csrf_token": token, "text": "Nog vijf minuten!"})
+    laptop.post(f"/console/{event_id}/announce", data={"csrf_token": token, "text": "Tafel 1: naar zaal B",
+                                                        "table_id": str(one)})
+    ann = [m["args"][0]["html"] for m in sockets["ann"].get_received() if m["name"] == "announcement"]
+    bo = [m["args"][0]["html"] for m in sockets["bo"].get_received() if m["name"] == "announcement"]
+    assert len(ann) == 2 and len(bo) == 1 and "naar zaal B" not in bo[0]
+    assert "csrf_token" not in ann[0]
+    empty = laptop.post(f"/console/{event_id}/announce", headers={**HX, "X-CSRFToken": token}, data={"text": " "})
+    assert empty.status_code == 422
+    page = phones["bo"].get(f"/e/{code}").get_data(as_text=True)
+    assert "Nog vijf minuten!" in page and "naar zaal B" not in page
+    import re
+
+    announcement_id = re.search(r'id="announcement-(\d+)"', page).group(1)
+    phones["bo"].post(f"/e/{code}/announcements/{announcement_id}/dismiss",
+                      data={"csrf_token": csrf_token(phones["bo"], f"/e/{code}")})
+    assert "Nog vijf minuten!" not in phones["bo"].get(f"/e/{code}").get_data(as_text=True)
+
+
+def test_programme_page_edits_parts(app, make, lang):
+    event_id, _ = make.event(language=lang)
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    page = f"/events/{event_id}/programme"
+    token = csrf_token(laptop, page)
+    laptop.post(f"{page}/new", data={"csrf_token": token, "kind": "plenary", "title": "Wethouder", "planned_minutes": "5"})
+    assert "Wethouder" in laptop.get(page).get_data(as_text=True)
+    bad = laptop.post(f"{page}/new", data={"csrf_token": token, "kind": "plenary", "title": "X",
+                                           "planned_minutes": "999"}, follow_redirects=True)
+    assert {"nl": "Plan tussen 1 en 240 minuten", "en": "Plan between 1 and 240 minutes"}[lang] in \
+        bad.get_data(as_text=True)
+    phone = app.test_client()
+    assert phone.get(page).status_code == 403
