@@ -92,6 +92,7 @@ def _register_template_helpers(app: Flask) -> None:
     from flask_babel import get_locale
 
     from .events.roles import role_label
+    from .moderation.labels import action_label, hold_label
     from .programme.labels import phase_kind_label, what_to_do
     from .tables.labels import kind_label
 
@@ -100,6 +101,8 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["kind_label"] = kind_label
     app.jinja_env.filters["phase_kind_label"] = phase_kind_label
     app.jinja_env.filters["what_to_do"] = what_to_do
+    app.jinja_env.filters["hold_label"] = hold_label
+    app.jinja_env.filters["action_label"] = action_label
 
 
 def _register_cli(app: Flask) -> None:

@@ -10,6 +10,8 @@ from ..util import utcnow
 
 class DreamStatus(enum.Enum):
     visible = "visible"
+    #: waiting for the facilitator (pre-moderation, or a detector found personal data or abuse)
+    held = "held"
     hidden = "hidden"
 
 
@@ -27,6 +29,8 @@ class Dream(db.Model):
     status: Mapped[DreamStatus] = mapped_column(
         Enum(DreamStatus, native_enum=False, length=16), default=DreamStatus.visible
     )
+    #: why a held dream waits: "premoderation", "email", "phone", "iban", "address" or "abuse"
+    hold_reason: Mapped[str | None] = mapped_column(String(32))
     #: a key the form sends with each post, so a double tap stores one dream
     request_key: Mapped[str | None] = mapped_column(String(64))
     #: denormalised count of hearts, kept by toggle_heart, for sorting walls cheaply
@@ -40,10 +44,19 @@ class Dream(db.Model):
     def visible(self) -> bool:
         return self.status is DreamStatus.visible
 
+    @property
+    def held(self) -> bool:
+        return self.status is DreamStatus.held
+
     def hide(self) -> None:
-        if not self.visible:
+        if self.status is DreamStatus.hidden:
             raise ValueError("dream is already hidden")
         self.status = DreamStatus.hidden
+
+    def approve(self) -> None:
+        if not self.held:
+            raise ValueError("dream is not waiting")
+        self.status = DreamStatus.visible
 
     def restore(self) -> None:
         if self.visible:

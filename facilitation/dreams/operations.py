@@ -7,9 +7,10 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import Refused
 from ..extensions import db
+from ..moderation.detectors import hold_reason
 from ..text import clean_text
 from ..toggles import toggle_mark
-from .models import Dream, Heart
+from .models import Dream, DreamStatus, Heart
 
 REQUEST_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
@@ -35,6 +36,10 @@ def post_dream(event, participant, text: str, request_key: str | None = None,
     if not text:
         raise Refused(_l("Write your dream first. One sentence is enough."))
     dream = Dream(event_id=event.id, participant_id=participant.id, text=text, request_key=request_key)
+    if not by_facilitator:
+        reason = hold_reason(text) or ("premoderation" if event.moderation == "premoderated" else None)
+        if reason:
+            dream.status, dream.hold_reason = DreamStatus.held, reason
     try:
         with db.session.begin_nested():
             db.session.add(dream)
@@ -69,6 +74,35 @@ def hide_dream(dream: Dream, event) -> None:
         raise Refused(_l("This dream was already hidden."), status=409) from None
     if event.spotlight_dream_id == dream.id:
         event.spotlight_dream = None
+    db.session.flush()
+
+
+def approve_dream(dream: Dream, event) -> None:
+    """A held dream goes on the wall."""
+    if dream.event_id != event.id:
+        raise Refused(_l("This dream belongs to another event."), status=404)
+    try:
+        dream.approve()
+    except ValueError:
+        raise Refused(_l("Another facilitator already handled this dream."), status=409) from None
+    db.session.flush()
+
+
+def edit_dream(dream: Dream, event, text: str) -> None:
+    """The facilitator mends a typo; the dream keeps its place and status."""
+    if dream.event_id != event.id:
+        raise Refused(_l("This dream belongs to another event."), status=404)
+    text = clean_text(text, current_app.config["DREAM_MAX_LENGTH"])
+    if not text:
+        raise Refused(_l("Write your dream first. One sentence is enough."))
+    dream.text = text
+    db.session.flush()
+
+
+def set_moderation(event, mode: str) -> None:
+    if mode not in ("open", "premoderated"):
+        raise Refused(_l("Choose open or pre-moderated."), status=404)
+    event.moderation = mode
     db.session.flush()
 
 

@@ -33,7 +33,8 @@ def own_dreams(participant) -> list[Dream]:
     return list(
         db.session.scalars(
             db.select(Dream)
-            .filter_by(participant_id=participant.id, status=DreamStatus.visible)
+            .where(Dream.participant_id == participant.id,
+                   Dream.status.in_([DreamStatus.visible, DreamStatus.held]))
             .order_by(Dream.id.desc())
         )
     )
@@ -67,6 +68,12 @@ def is_new(dream: Dream) -> bool:
     return utcnow() - dream.created_at < NEW_FOR
 
 
+def held_dreams(event) -> list[Dream]:
+    """The queue: dreams waiting for the facilitator, oldest first."""
+    return list(db.session.scalars(db.select(Dream).filter_by(event_id=event.id, status=DreamStatus.held)
+                                   .order_by(Dream.id)))
+
+
 def console_dreams(event) -> list[Dream]:
     return list(db.session.scalars(db.select(Dream).filter_by(event_id=event.id).order_by(Dream.id.desc())))
 
@@ -77,4 +84,7 @@ def wall_counts(event) -> dict:
     hidden = db.session.scalar(
         db.select(db.func.count(Dream.id)).where(Dream.event_id == event.id, Dream.status == DreamStatus.hidden)
     )
-    return {"participants": participants, "dreams": dreams, "hidden": hidden}
+    held = db.session.scalar(
+        db.select(db.func.count(Dream.id)).where(Dream.event_id == event.id, Dream.status == DreamStatus.held)
+    )
+    return {"participants": participants, "dreams": dreams, "hidden": hidden, "held": held}

@@ -36,6 +36,8 @@ class Event(db.Model):
     #: changing a nonce rotates that secret link and locks out the old one
     facilitator_nonce: Mapped[str] = mapped_column(String(32))
     projector_nonce: Mapped[str] = mapped_column(String(32))
+    #: "open" (posts show at once) or "premoderated" (posts wait for the facilitator)
+    moderation: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
     #: whether participants may post dreams now
     dreams_open: Mapped[bool] = mapped_column(default=True)
     #: the dream shown big on the projector, if any

@@ -1,7 +1,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from ..dreams import operations as dream_ops
-from ..dreams.queries import console_dreams, get_dream, wall_counts
+from ..dreams.queries import console_dreams, get_dream, held_dreams, wall_counts
 from ..errors import Refused
 from ..events import access
 from ..events.models import Participant
@@ -9,6 +9,7 @@ from ..events.operations import paper_participant
 from ..events.routes import event_links
 from ..extensions import db, htmx
 from ..live import broadcast
+from ..moderation.operations import console_name, log_action, recent_actions
 from ..programme import operations as programme_ops
 from ..programme import timer
 from ..projector import operations as projector_ops
@@ -28,7 +29,8 @@ def _console_context(event) -> dict:
             "submitted": submitted_count(rows), "members": _members_by_table(event),
             "harvest_now": now, "harvest_position": harvest.index(now) + 1 if now else 0,
             "harvest_total": len(harvest), "phases": programme_ops.phases(event),
-            "timer": timer.state(event, utcnow())}
+            "timer": timer.state(event, utcnow()), "queue": held_dreams(event),
+            "log": recent_actions(event)}
 
 
 def _members_by_table(event) -> dict:
@@ -79,18 +81,51 @@ def _act(event, change, announce):
     return _answer(event)
 
 
+def _moderate(event, dream, action, change, announce):
+    """A moderation action, logged with the console that did it."""
+    def change_and_log():
+        change()
+        log_action(event, dream, action, console_name())
+    return _act(event, change_and_log, announce)
+
+
 @bp.post("/dreams/<int:dream_id>/hide")
 def hide(event_id, dream_id):
     event = access.facilitated_event(event_id)
     dream = _dream(event, dream_id)
-    return _act(event, lambda: dream_ops.hide_dream(dream, event), lambda: broadcast.dream_removed(dream, event))
+    return _moderate(event, dream, "hide", lambda: dream_ops.hide_dream(dream, event),
+                     lambda: broadcast.dream_removed(dream, event))
 
 
 @bp.post("/dreams/<int:dream_id>/restore")
 def restore(event_id, dream_id):
     event = access.facilitated_event(event_id)
     dream = _dream(event, dream_id)
-    return _act(event, lambda: dream_ops.restore_dream(dream, event), lambda: broadcast.dream_restored(dream, event))
+    return _moderate(event, dream, "restore", lambda: dream_ops.restore_dream(dream, event),
+                     lambda: broadcast.dream_restored(dream, event))
+
+
+@bp.post("/dreams/<int:dream_id>/approve")
+def approve(event_id, dream_id):
+    event = access.facilitated_event(event_id)
+    dream = _dream(event, dream_id)
+    return _moderate(event, dream, "approve", lambda: dream_ops.approve_dream(dream, event),
+                     lambda: broadcast.dream_approved(dream, event))
+
+
+@bp.post("/dreams/<int:dream_id>/edit")
+def edit(event_id, dream_id):
+    event = access.facilitated_event(event_id)
+    dream = _dream(event, dream_id)
+    was_visible = dream.visible
+    return _moderate(event, dream, "edit", lambda: dream_ops.edit_dream(dream, event, request.form.get("text", "")),
+                     lambda: broadcast.dream_restored(dream, event) if was_visible else broadcast.wall_changed(event))
+
+
+@bp.post("/moderation/<any(open, premoderated):mode>")
+def moderation_mode(event_id, mode):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: dream_ops.set_moderation(event, mode), lambda: broadcast.wall_changed(event))
 
 
 @bp.post("/dreams/<int:dream_id>/spotlight")

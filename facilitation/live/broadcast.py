@@ -32,12 +32,24 @@ def wall_changed(event) -> None:
 
 def dream_posted(dream, event) -> None:
     """Called from the author's own request: their phone gets "your dream", the others a heart button."""
+    if not dream.visible:  # held: only the facilitators hear of it; the author's own list says it waits
+        wall_changed(event)
+        return
     own_lang = str(get_locale())
     _send("dream:mine", {"id": dream.id, "html": _cloud_html(dream, event, own_lang, mine=True)},
           to=rooms.participant(dream.participant_id))
     for lang in _languages():
         _send("dream:new", {"id": dream.id, "html": _cloud_html(dream, event, lang)},
               to=rooms.participants(event.id, lang))
+    wall_changed(event)
+
+
+def dream_approved(dream, event) -> None:
+    """A held dream goes on the wall: every phone and the big screen see it arrive."""
+    for lang in _languages():
+        _send("dream:new", {"id": dream.id, "html": _cloud_html(dream, event, lang)},
+              to=rooms.participants(event.id, lang))
+    _send("resync", {}, to=rooms.participant(dream.participant_id))
     wall_changed(event)
 
 

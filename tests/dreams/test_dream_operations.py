@@ -168,4 +168,4 @@ def test_projector_keeps_newest_and_most_hearted_visible(room):
     assert len(shown) == 24
     assert dreams[-1] in shown and popular in shown
     assert [d.id for d in shown] == sorted((d.id for d in shown), reverse=True)
-    assert wall_counts(event) == {"participants": 2, "dreams": 200, "hidden": 0}
+    assert wall_counts(event) == {"participants": 2, "dreams": 200, "hidden": 0, "held": 0}

@@ -1,0 +1,24 @@
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from ..util import utcnow
+
+
+class ModerationAction(db.Model):
+    """Who did what to which post, and when: approve, hide, restore, edit."""
+
+    __tablename__ = "moderation_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    dream_id: Mapped[int | None] = mapped_column(ForeignKey("dreams.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(16))
+    #: the console that acted: the organiser's e-mail, or "console" and a short id per browser
+    actor: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def __repr__(self):
+        return f"<ModerationAction {self.action} dream={self.dream_id} by {self.actor}>"

@@ -1,0 +1,28 @@
+import secrets
+
+from flask import session
+from flask_login import current_user
+
+from ..extensions import db
+from .models import ModerationAction
+
+
+def console_name() -> str:
+    """Which console acted: the organiser's e-mail, or a short id this browser keeps for the evening."""
+    if current_user.is_authenticated:
+        return current_user.email
+    if "console_id" not in session:
+        session["console_id"] = secrets.token_hex(3)
+    return f"console {session['console_id']}"
+
+
+def log_action(event, dream, action: str, actor: str) -> ModerationAction:
+    entry = ModerationAction(event_id=event.id, dream_id=dream.id if dream else None, action=action, actor=actor)
+    db.session.add(entry)
+    db.session.flush()
+    return entry
+
+
+def recent_actions(event, limit: int = 10) -> list[ModerationAction]:
+    return list(db.session.scalars(db.select(ModerationAction).filter_by(event_id=event.id)
+                                   .order_by(ModerationAction.id.desc()).limit(limit)))
