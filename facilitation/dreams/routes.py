@@ -20,7 +20,8 @@ from ..events.operations import join_for_neighbour
 from ..extensions import db, htmx
 from ..live import broadcast
 from ..programme import timer
-from ..programme.operations import announcements_for
+from ..programme.models import Deed, Rating
+from ..programme.operations import announcements_for, rate_evening, write_deed
 from ..tables.operations import count_tables, seat_of
 from ..tables.queries import has_harvest
 from ..util import utcnow
@@ -42,6 +43,8 @@ def _phone_context(event, participant, **extra) -> dict:
         "table_count": count_tables(event),
         "harvest_open": has_harvest(event),
         "announcements": announcements_for(event, participant, set(session.get("dismissed", []))),
+        "my_deed": db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id)),
+        "my_rating": db.session.scalar(db.select(Rating).filter_by(participant_id=participant.id)),
         "timer": timer.state(event, utcnow()),
         # a fresh key per form: sending the same form twice stores one dream
         "request_key": secrets.token_urlsafe(16),
@@ -135,3 +138,38 @@ def heart(code, dream_id):
     if error:
         flash(error, "error")
     return redirect(url_for("dreams.phone", code=event.join_code, _anchor=f"dream-{dream.id}"))
+
+
+@bp.post("/e/<code>/deed")
+def deed(code):
+    """Closing part: what will I do next week? It joins the deeds wall beside the dreams."""
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    text = request.form.get("text", "")
+    try:
+        flood.check("post", f"participant:{participant.id}")
+        write_deed(event, participant, text)
+    except Refused as refused:
+        db.session.rollback()
+        return render_template("dreams/phone.html", **_phone_context(event, participant, deed_error=refused.message,
+                                                                        deed_text=text)), refused.status
+    db.session.commit()
+    broadcast.wall_changed(event)
+    flash(gettext("Your deed is on the wall. Good luck!"))
+    return redirect(url_for("dreams.phone", code=event.join_code))
+
+
+@bp.post("/e/<code>/rating")
+def rating(code):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    try:
+        rate_evening(event, participant, request.form.get("score"), request.form.get("comment", ""))
+    except Refused as refused:
+        db.session.rollback()
+        return render_template("dreams/phone.html", **_phone_context(event, participant,
+                                                                        rating_error=refused.message)), refused.status
+    db.session.commit()
+    broadcast.wall_changed(event)
+    flash(gettext("Thank you for your rating."))
+    return redirect(url_for("dreams.phone", code=event.join_code))

@@ -50,6 +50,9 @@ class Event(db.Model):
     #: the countdown: when it ends (UTC), or, while paused, the seconds that were left
     timer_ends_at: Mapped[datetime | None]
     timer_paused_left: Mapped[int | None]
+    #: the speaker the projector shows in the pitches part
+    current_speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("speakers.id", use_alter=True, ondelete="SET NULL", name="fk_events_current_speaker"))
     #: the World Café round the tables are in (1, 2, ...)
     current_round: Mapped[int] = mapped_column(default=1, server_default="1")
     #: what the big screen shows: "wall", "tables" or "harvest"
@@ -70,6 +73,7 @@ class Event(db.Model):
     )
     spotlight_dream = relationship("Dream", foreign_keys=[spotlight_dream_id], post_update=True)
     current_phase = relationship("Phase", foreign_keys=[current_phase_id], post_update=True)
+    current_speaker = relationship("Speaker", foreign_keys=[current_speaker_id], post_update=True)
 
     def link_token(self, audience: str) -> str:
         """The secret in the facilitator or projector link: HMAC of the server key and a nonce.

@@ -30,7 +30,8 @@ def _console_context(event) -> dict:
             "harvest_now": now, "harvest_position": harvest.index(now) + 1 if now else 0,
             "harvest_total": len(harvest), "phases": programme_ops.phases(event),
             "timer": timer.state(event, utcnow()), "queue": held_dreams(event),
-            "log": recent_actions(event)}
+            "log": recent_actions(event), "speakers": programme_ops.speakers(event),
+            "rating": programme_ops.rating_summary(event)}
 
 
 def _members_by_table(event) -> dict:
@@ -256,3 +257,27 @@ def announce(event_id):
     made = []
     return _act(event, lambda: made.append(programme_ops.announce(event, request.form.get("text", ""), table)),
                 lambda: broadcast.announced(event, made[0]))
+
+
+@bp.post("/speakers")
+def add_speaker(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: programme_ops.add_speaker(event, request.form.get("name", ""),
+                                                         request.form.get("dream", "")),
+                lambda: broadcast.wall_changed(event))
+
+
+@bp.post("/speakers/<any(next, previous):direction>")
+def speaker_step(event_id, direction):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: programme_ops.step_speaker(event, 1 if direction == "next" else -1),
+                lambda: broadcast.wall_changed(event))
+
+
+@bp.get("/projector-mini")
+def projector_mini(event_id):
+    """A live miniature of what the big screen shows, for the console."""
+    from ..projector.routes import stage_context
+
+    event = access.facilitated_event(event_id)
+    return render_template("projector/_stage.html", **stage_context(event, None))

@@ -56,3 +56,51 @@ class Announcement(db.Model):
 
     def __repr__(self):
         return f"<Announcement {self.id} {self.text[:20]!r}>"
+
+
+class Deed(db.Model):
+    """In the closing part: what I will do next week (from dreams to deeds)."""
+
+    __tablename__ = "deeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), unique=True)
+    #: 1-280 characters; one per participant (writing again replaces it)
+    text: Mapped[str] = mapped_column(String(280))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def __repr__(self):
+        return f"<Deed {self.id} {self.text[:20]!r}>"
+
+
+class Rating(db.Model):
+    """How a participant rates the evening: 1-5 and an optional comment; shown only as an average."""
+
+    __tablename__ = "ratings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), unique=True)
+    score: Mapped[int]
+    comment: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def __repr__(self):
+        return f"<Rating {self.score}>"
+
+
+class Speaker(db.Model):
+    """Someone who pitches a dream in the pitches part."""
+
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(80))
+    #: the dream they pitch, shown under their name on the projector
+    dream: Mapped[str] = mapped_column(String(280), default="")
+
+    def __repr__(self):
+        return f"<Speaker {self.position} {self.name!r}>"

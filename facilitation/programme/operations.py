@@ -7,7 +7,7 @@ from ..extensions import db
 from ..text import clean_text
 from ..util import utcnow
 from . import timer
-from .models import Announcement, Phase, PhaseKind
+from .models import Announcement, Deed, Phase, PhaseKind, Rating, Speaker
 
 #: "Inspiratiebijeenkomst: dromen en daden" — the evening of the reference meeting
 DEFAULT_PROGRAMME = [
@@ -133,3 +133,75 @@ def announcements_for(event, participant, dismissed: set[int]) -> list[Announcem
         (Announcement.table_id.is_(None)) | (Announcement.table_id == (seat.table_id if seat else -1)),
     ).order_by(Announcement.id.desc()).limit(3)
     return [a for a in db.session.scalars(query) if a.id not in dismissed]
+
+
+# --- closing: from dreams to deeds ------------------------------------------------------------------
+
+def write_deed(event, participant, text: str) -> Deed:
+    """One personal deed per participant, in the closing part; writing again replaces it."""
+    if event.current_phase is None or event.current_phase.kind is not PhaseKind.closing:
+        raise Refused(_l("Deeds are written in the closing part of the evening."), status=409)
+    text = clean_text(text, 280)
+    if not text:
+        raise Refused(_l("Write what you will do next week."))
+    deed = db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id))
+    if deed is None:
+        deed = Deed(event_id=event.id, participant_id=participant.id, text=text)
+        db.session.add(deed)
+    deed.text = text
+    db.session.flush()
+    return deed
+
+
+def rate_evening(event, participant, score, comment: str = "") -> Rating:
+    try:
+        score = int(score)
+    except (TypeError, ValueError):
+        score = 0
+    if not 1 <= score <= 5:
+        raise Refused(_l("Choose 1 to 5 stars."))
+    rating = db.session.scalar(db.select(Rating).filter_by(participant_id=participant.id))
+    if rating is None:
+        rating = Rating(event_id=event.id, participant_id=participant.id, score=score)
+        db.session.add(rating)
+    rating.score, rating.comment = score, clean_text(comment, 500)
+    db.session.flush()
+    return rating
+
+
+def deeds(event, limit: int = 20) -> list[Deed]:
+    return list(db.session.scalars(db.select(Deed).filter_by(event_id=event.id).order_by(Deed.id.desc()).limit(limit)))
+
+
+def rating_summary(event) -> tuple[float | None, int]:
+    average, count = db.session.execute(
+        db.select(db.func.avg(Rating.score), db.func.count(Rating.id)).filter_by(event_id=event.id)).one()
+    return (round(float(average), 1) if average is not None else None), count
+
+
+# --- pitches ---------------------------------------------------------------------------------------
+
+def speakers(event) -> list[Speaker]:
+    return list(db.session.scalars(db.select(Speaker).filter_by(event_id=event.id).order_by(Speaker.position)))
+
+
+def add_speaker(event, name: str, dream: str = "") -> Speaker:
+    name = clean_text(name, 80)
+    if not name:
+        raise Refused(_l("Give the speaker's name."))
+    speaker = Speaker(event_id=event.id, position=len(speakers(event)) + 1, name=name, dream=clean_text(dream, 280))
+    db.session.add(speaker)
+    db.session.flush()
+    return speaker
+
+
+def step_speaker(event, direction: int) -> Speaker:
+    """The next or previous speaker on the projector; stays put at either end."""
+    line_up = speakers(event)
+    if not line_up:
+        raise Refused(_l("Add the speakers first."), status=409)
+    ids = [s.id for s in line_up]
+    index = ids.index(event.current_speaker_id) + direction if event.current_speaker_id in ids else 0
+    event.current_speaker = line_up[max(0, min(len(line_up) - 1, index))]
+    db.session.flush()
+    return event.current_speaker

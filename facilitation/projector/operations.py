@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from ..errors import Refused
 from ..extensions import db
 
-VIEWS = ("wall", "tables", "harvest")
+VIEWS = ("join", "wall", "wordcloud", "tables", "harvest", "timer", "pause")
 
 
 def show_view(event, view: str) -> None:

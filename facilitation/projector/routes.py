@@ -1,7 +1,8 @@
 from flask import Blueprint, abort, current_app, render_template
 
-from ..dreams.queries import projector_wall, wall_counts
+from ..dreams.queries import projector_wall, wall_counts, word_cloud
 from ..events import access
+from ..programme import operations as programme_ops
 from ..programme import timer
 from ..tables.queries import (
     endorsement_counts,
@@ -24,7 +25,7 @@ def _event(event_id, token):
     return event
 
 
-def _stage_context(event, token) -> dict:
+def stage_context(event, token) -> dict:
     """Only what the chosen view needs: the wall, the tables overview or one table's harvest."""
     context = {"event": event, "token": token, "counts": wall_counts(event), "view": event.projector_view,
                "timer": timer.state(event, utcnow())}
@@ -38,19 +39,29 @@ def _stage_context(event, token) -> dict:
         context.update(harvest_table=table, harvest_card=card, harvest_position=index + 1,
                        harvest_total=len(cards), top=top_contributions(table),
                        endorsements=endorsement_counts(event)[table.id])
+    elif event.projector_view == "wordcloud":
+        context.update(words=word_cloud(event))
+    elif event.projector_view in ("join", "timer", "pause"):
+        pass
     else:
         context.update(view="wall", clouds=projector_wall(event, current_app.config["PROJECTOR_WALL_SIZE"]),
                        spotlight=event.spotlight_dream)
+        phase = event.current_phase.kind.value if event.current_phase else None
+        if phase == "pitches" and event.current_speaker is not None:
+            context.update(view="speaker", speaker=event.current_speaker)
+        elif phase == "closing":
+            # from dreams to deeds: the deeds wall beside the dreams
+            context.update(deeds=programme_ops.deeds(event), clouds=context["clouds"][:8])
     return context
 
 
 @bp.get("/")
 def show(event_id, token):
     event = _event(event_id, token)
-    return render_template("projector/show.html", **_stage_context(event, token))
+    return render_template("projector/show.html", **stage_context(event, token))
 
 
 @bp.get("/stage")
 def stage(event_id, token):
     event = _event(event_id, token)
-    return render_template("projector/_stage.html", **_stage_context(event, token))
+    return render_template("projector/_stage.html", **stage_context(event, token))

@@ -190,8 +190,9 @@
       fetch(form.action, { method: "POST", body: data, credentials: "same-origin" });
     }
   });
-  socket.on("wall:changed", refresh);
-  socket.on("tables:changed", refresh);
+  /* the console's miniature of the big screen listens to the same signals */
+  socket.on("wall:changed", function () { refresh(); htmx.trigger(body, "wall-changed"); });
+  socket.on("tables:changed", function () { refresh(); htmx.trigger(body, "tables-changed"); });
   socket.on("table:changed", refresh);
   socket.on("resync", function () { setTimeout(refresh, Math.random() * 3000); });
   socket.on("dream:mine", function (message) { placeCloud(message, true); });

@@ -190,3 +190,86 @@ def test_programme_page_edits_parts(app, make, lang):
         bad.get_data(as_text=True)
     phone = app.test_client()
     assert phone.get(page).status_code == 403
+
+
+def _to_phase(laptop, event_id, kind_count):
+    token = csrf_token(laptop, f"/console/{event_id}/")
+    for _ in range(kind_count):
+        laptop.post(f"/console/{event_id}/phase/next", data={"csrf_token": token})
+    return token
+
+
+def test_deeds_and_ratings_in_the_closing_part(app, make, lang):
+    event_id, code = make.event(language=lang)
+    laptop, phone, other = app.test_client(), app.test_client(), app.test_client()
+    make.facilitate(laptop, event_id)
+    make.join(phone, code)
+    make.join(other, code)
+    token = csrf_token(phone, f"/e/{code}")
+    early = phone.post(f"/e/{code}/deed", data={"csrf_token": token, "text": "Te vroeg"})
+    assert early.status_code == 409 and "Te vroeg</textarea>" not in early.get_data(as_text=True)
+    _to_phase(laptop, event_id, 7)  # welcome ... closing
+    page = phone.get(f"/e/{code}").get_data(as_text=True)
+    assert {"nl": "Wat ga jij volgende week doen?", "en": "What will you do next week?"}[lang] in page
+    assert phone.post(f"/e/{code}/deed", data={"csrf_token": token, "text": "Mijn buurvrouw bellen"}).status_code == 302
+    assert phone.post(f"/e/{code}/deed", data={"csrf_token": token, "text": "Koffie met de buren"}).status_code == 302
+    empty = phone.post(f"/e/{code}/deed", data={"csrf_token": token, "text": " "})
+    assert empty.status_code == 422
+    for client, score in ((phone, "4"), (other, "5")):
+        assert client.post(f"/e/{code}/rating", data={"csrf_token": csrf_token(client, f"/e/{code}"), "score": score,
+                                                       "comment": "Fijn"}).status_code == 302
+    assert phone.post(f"/e/{code}/rating", data={"csrf_token": token, "score": "9"}).status_code == 422
+    projector = make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")
+    stage = app.test_client().get(projector + "stage").get_data(as_text=True)
+    assert "Koffie met de buren" in stage and "Mijn buurvrouw bellen" not in stage  # one deed each
+    console = laptop.get(f"/console/{event_id}/wall").get_data(as_text=True)
+    assert "4.5 / 5" in console and "Fijn" not in console  # only the average reaches the facilitator
+
+
+def test_pitches_show_the_current_speaker(app, make):
+    event_id, _ = make.event()
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    token = _to_phase(laptop, event_id, 2)  # pitches
+    assert laptop.post(f"/console/{event_id}/speakers/next", headers={**HX, "X-CSRFToken": token}).status_code == 409
+    for name, dream in (("Monique", "Mensen met elkaar in contact brengen"), ("Jeroen", "Compassie")):
+        laptop.post(f"/console/{event_id}/speakers", data={"csrf_token": token, "name": name, "dream": dream})
+    laptop.post(f"/console/{event_id}/speakers/next", data={"csrf_token": token})
+    projector = make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")
+    screen = app.test_client()
+    stage = screen.get(projector + "stage").get_data(as_text=True)
+    assert "Monique" in stage and "Mensen met elkaar in contact brengen" in stage
+    laptop.post(f"/console/{event_id}/speakers/next", data={"csrf_token": token})
+    laptop.post(f"/console/{event_id}/speakers/next", data={"csrf_token": token})  # stays at the last one
+    assert "Jeroen" in screen.get(projector + "stage").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("view, marker", [("join", "big-code"), ("wordcloud", "word-cloud"), ("timer", "timer-only"),
+                                          ("pause", 'class="calm"'), ("wall", 'class="wall')])
+def test_every_projector_view_and_the_console_miniature(app, make, view, marker):
+    event_id, code = make.event()
+    laptop, phone = app.test_client(), app.test_client()
+    make.facilitate(laptop, event_id)
+    make.join(phone, code)
+    for text in ("Samen sterker in de buurt", "Samen eten in de buurt", "Een buurt vol compassie"):
+        make.post_dream(phone, code, text)
+    token = csrf_token(laptop, f"/console/{event_id}/")
+    assert laptop.post(f"/console/{event_id}/projector/{view}", data={"csrf_token": token}).status_code == 302
+    projector = make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")
+    assert marker in app.test_client().get(projector).get_data(as_text=True)
+    assert marker in laptop.get(f"/console/{event_id}/projector-mini").get_data(as_text=True)
+    assert app.test_client().get(f"/console/{event_id}/projector-mini").status_code == 403
+
+
+def test_word_cloud_counts_words_without_stop_words(app, make):
+    from facilitation.dreams.queries import word_cloud
+    from facilitation.events.models import Event
+
+    event_id, code = make.event()
+    phone = app.test_client()
+    make.join(phone, code)
+    for text in ("Samen sterker in de buurt", "Samen eten in de buurt", "Samen en 2025"):
+        make.post_dream(phone, code, text)
+    with app.app_context():
+        words = dict(word_cloud(db.session.get(Event, event_id)))
+    assert words["samen"] == 5 and words["buurt"] > words["eten"] and "de" not in words and "2025" not in words
