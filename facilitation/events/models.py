@@ -6,6 +6,7 @@ from datetime import date, datetime
 from flask import current_app
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy import false as sa_false
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -40,6 +41,10 @@ class Event(db.Model):
     moderation: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
     #: whether participants may post dreams now
     dreams_open: Mapped[bool] = mapped_column(default=True)
+    #: whether people at the tables may post contributions now
+    contributions_open: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
+    #: a soft chime on the projector when the timer reaches zero (off unless the facilitator turns it on)
+    timer_sound: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     #: the dream shown big on the projector, if any
     spotlight_dream_id: Mapped[int | None] = mapped_column(
         ForeignKey("dreams.id", use_alter=True, ondelete="SET NULL", name="fk_events_spotlight_dream")

@@ -281,3 +281,16 @@ def projector_mini(event_id):
 
     event = access.facilitated_event(event_id)
     return render_template("projector/_stage.html", **stage_context(event, None))
+
+
+@bp.post("/contributions/<any(open, close):action>")
+def contributions(event_id, action):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: programme_ops.set_contributions(event, action == "open"),
+                lambda: broadcast.tables_changed(event))
+
+
+@bp.post("/timer/sound")
+def timer_sound(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: programme_ops.toggle_timer_sound(event), lambda: broadcast.wall_changed(event))

@@ -104,6 +104,7 @@ def step(event, direction: int, expected_phase_id: int | None = None) -> Phase:
     event.current_phase = phase
     # each part opens what belongs to it; the facilitator can still override in the console
     event.dreams_open = phase.kind is PhaseKind.dreams
+    event.contributions_open = phase.kind is PhaseKind.tables
     event.projector_view = {PhaseKind.tables: "tables"}.get(phase.kind, "wall")
     event.spotlight_dream = None
     timer.stop(event)
@@ -205,3 +206,14 @@ def step_speaker(event, direction: int) -> Speaker:
     event.current_speaker = line_up[max(0, min(len(line_up) - 1, index))]
     db.session.flush()
     return event.current_speaker
+
+
+def set_contributions(event, open_: bool) -> None:
+    """The facilitator's override: open or close the tables for contributions, whatever the part."""
+    event.contributions_open = bool(open_)
+    db.session.flush()
+
+
+def toggle_timer_sound(event) -> None:
+    event.timer_sound = not event.timer_sound
+    db.session.flush()

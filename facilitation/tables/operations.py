@@ -268,6 +268,9 @@ def post_contribution(table: Table, participant, kind: str, text: str,
     request_key = request_key if request_key and REQUEST_KEY.match(request_key) else None
     if request_key and (earlier := _contribution_for_request(participant, request_key)):
         return earlier, False
+    if not participant.event.contributions_open:
+        raise Refused(_l("The tables are closed for new contributions right now. Your text is kept here."),
+                      status=409)
     try:
         kind = ContributionKind(kind)
     except ValueError:

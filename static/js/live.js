@@ -122,12 +122,33 @@
       box.querySelector("[data-timer-text]").textContent =
         Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
       box.querySelector("[data-timer-paused]").hidden = !(paused !== "" && paused !== undefined);
-      box.querySelector("[data-timer-up]").hidden = left !== 0;
+      var up = box.querySelector("[data-timer-up]");
+      if (left === 0 && up.hidden && box.hasAttribute("data-sound") && body.dataset.liveAs === "projector") {
+        chime();
+      }
+      up.hidden = left !== 0;
       var nudge = box.querySelector("[data-timer-nudge]");
       var soon = left > 0 && left <= 120 && body.dataset.liveAs === "participant";
       if (soon && !nudged) { nudge.hidden = false; nudged = true; }
       if (!soon) { nudge.hidden = true; if (left > 120) { nudged = false; } }
     });
+  }
+  /* A soft two-note chime, made in the browser (no sound file, nothing to download). */
+  function chime() {
+    try {
+      var audio = new (window.AudioContext || window.webkitAudioContext)();
+      [660, 880].forEach(function (frequency, i) {
+        var tone = audio.createOscillator();
+        var volume = audio.createGain();
+        tone.frequency.value = frequency;
+        volume.gain.setValueAtTime(0.15, audio.currentTime + i * 0.35);
+        volume.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + i * 0.35 + 0.6);
+        tone.connect(volume).connect(audio.destination);
+        tone.start(audio.currentTime + i * 0.35);
+        tone.stop(audio.currentTime + i * 0.35 + 0.6);
+      });
+      body.dataset.chimed = "true";
+    } catch (error) { /* no audio on this device: the screen still says time is up */ }
   }
   function stampTimers() {
     document.querySelectorAll("[data-timer]").forEach(function (box) {

@@ -66,8 +66,11 @@ def test_moving_through_the_programme_with_timer_and_announcements(server, conte
     console.get_by_role("button", name="Pauze", exact=True).click()
     expect(projector.locator("[data-timer-paused]")).to_be_visible(timeout=2_000)
     console.get_by_role("button", name="Verder").click()
+    console.get_by_role("button", name="Belletje bij nul op het grote scherm").click()
+    expect(projector.locator("[data-timer][data-sound]")).to_have_count(1, timeout=3_000)
     remove_minutes_until(console, 0)
     expect(projector.locator("[data-timer-up]")).to_be_visible(timeout=3_000)
+    expect(projector.locator("body")).to_have_attribute("data-chimed", "true")
     screenshot(projector, "projector-time-up")
 
     # an announcement shows on the phone until it is closed

@@ -273,3 +273,42 @@ def test_word_cloud_counts_words_without_stop_words(app, make):
     with app.app_context():
         words = dict(word_cloud(db.session.get(Event, event_id)))
     assert words["samen"] == 5 and words["buurt"] > words["eten"] and "de" not in words and "2025" not in words
+
+
+def test_contributions_open_only_in_the_round_tables_unless_overridden(app, make, lang):
+    from facilitation.tables.models import Table
+
+    event_id, code = make.event(tables=1, language=lang)
+    with app.app_context():
+        table = db.session.scalar(db.select(Table.id))
+    laptop, phone = app.test_client(), app.test_client()
+    make.facilitate(laptop, event_id)
+    make.join(phone, code)
+    token = csrf_token(phone, f"/e/{code}/tables")
+    phone.post(f"/e/{code}/tables/{table}/join", data={"csrf_token": token})
+    console = _to_phase(laptop, event_id, 3)  # dreams: the tables are closed
+    page = f"/e/{code}/t/{table}"
+    refused = phone.post(f"{page}/contributions", headers={**HX, "X-CSRFToken": token},
+                         data={"kind": "idea", "text": "Nog even bewaren"})
+    assert refused.status_code == 409 and "Nog even bewaren</textarea>" in refused.get_data(as_text=True)
+    laptop.post(f"/console/{event_id}/contributions/open", data={"csrf_token": console})  # the override
+    assert phone.post(f"{page}/contributions", data={"csrf_token": token, "kind": "idea",
+                                                      "text": "Nu wel"}).status_code == 302
+    _to_phase(laptop, event_id, 2)  # break, then round tables: open by themselves
+    with app.app_context():
+        from facilitation.events.models import Event
+
+        assert db.session.get(Event, event_id).contributions_open
+
+
+def test_phase_and_timer_reach_the_projector_too(app, make, socket_client):
+    event_id, _ = make.event()
+    laptop, screen = app.test_client(), app.test_client()
+    make.facilitate(laptop, event_id)
+    screen.get(make.links(event_id)["projector_url"].replace("http://venue.test:5000", ""))
+    projector = socket_client(screen, event_id, "projector")
+    projector.get_received()
+    token = _to_phase(laptop, event_id, 1)
+    laptop.post(f"/console/{event_id}/timer/start", data={"csrf_token": token})
+    names = [m["name"] for m in projector.get_received()]
+    assert "wall:changed" in names and names.count("timer") == 2  # the phase stops the timer, then it starts
