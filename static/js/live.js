@@ -52,10 +52,25 @@
      after it if something changed meanwhile (no change is ever dropped). */
   var busy = false;
   var again = false;
+  /* An action (a form) answers with the newest state; a refresh that was already on its way
+     may carry an older one. Count actions, and drop a refresh that an action overtook. */
+  var actions = 0;
+  var actionsAtRefresh = 0;
+  body.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt !== body) { actions += 1; }
+  });
+  body.addEventListener("htmx:beforeSwap", function (event) {
+    var config = event.detail.requestConfig;
+    if (config && config.elt === body && actionsAtRefresh !== actions) {
+      event.detail.shouldSwap = false;
+      again = true;
+    }
+  });
   function refresh() {
     if (busy) { again = true; return; }
     busy = true;
     again = false;
+    actionsAtRefresh = actions;
     htmx.ajax("GET", refreshUrl, { target: refreshTarget, swap: "innerHTML" }).finally(function () {
       busy = false;
       if (again) { setTimeout(refresh, 200); }
@@ -194,6 +209,14 @@
     });
     tick();
   });
+  /* Closed banners stay closed, also when a refresh arrives before the server heard of it. */
+  var closedBanners = new Set();
+  body.addEventListener("htmx:afterSwap", function () {
+    closedBanners.forEach(function (id) {
+      var banner = document.getElementById(id);
+      if (banner) { banner.remove(); }
+    });
+  });
   socket.on("announcement", function (message) {
     var list = document.getElementById("announcements");
     if (!list || document.getElementById("announcement-" + message.id)) { return; }
@@ -205,7 +228,9 @@
     var form = event.target;
     if (form.matches("form[data-dismiss]")) {
       event.preventDefault();
-      form.closest(".announcement").remove();
+      var banner = form.closest(".announcement");
+      closedBanners.add(banner.id);
+      banner.remove();
       var data = new FormData(form);
       data.set("csrf_token", JSON.parse(body.getAttribute("hx-headers"))["X-CSRFToken"]);
       fetch(form.action, { method: "POST", body: data, credentials: "same-origin" });

@@ -14,6 +14,21 @@ def seconds(text: str) -> int:
     return int(minutes) * 60 + int(secs)
 
 
+def open_room(server, contexts, title):
+    """A new event with its console, its projector and one phone that joined, all connected."""
+    event = server.create_event(title, "nl")
+    console = contexts("laptop").page()
+    console.goto(event["facilitator_url"])
+    projector = contexts("projector").page()
+    projector.goto(event["projector_url"])
+    phone = contexts("phone").page()
+    phone.goto(event["join_url"])
+    phone.get_by_role("button", name="Doe mee").click()
+    for page in (console, projector, phone):
+        live(page)
+    return console, projector, phone
+
+
 def remove_minutes_until(console, target: int) -> None:
     """Press −1 min until the console's own countdown shows `target` seconds or less."""
     clock = console.locator("#console-live [data-timer-text]")
@@ -43,7 +58,7 @@ def test_moving_through_the_programme_with_timer_and_announcements(server, conte
     live(phone)
 
     console.keyboard.press("ArrowRight")  # one hand: the arrow key starts the programme
-    expect(phone.locator(".now-box h2")).to_have_text("Welkom", timeout=5_000)
+    expect(phone.locator(".now-box h2")).to_have_text("Welkom", timeout=10_000)
     expect(projector.locator(".stage-phase")).to_have_text("Welkom", timeout=2_000)
     expect(second.locator("#programme-title")).to_have_text("Nu: Welkom", timeout=2_000)
 
@@ -51,7 +66,7 @@ def test_moving_through_the_programme_with_timer_and_announcements(server, conte
     console.get_by_role("button", name="Volgend onderdeel →").click()
     expect(projector.locator(".stage-phase")).to_have_text("Pitches: dromen van vier sprekers", timeout=2_000)
     console.get_by_role("button", name="Volgend onderdeel →").click()
-    expect(phone.locator(".now-box")).to_contain_text("Schrijf je droom", timeout=5_000)
+    expect(phone.locator(".now-box")).to_contain_text("Schrijf je droom", timeout=10_000)
     expect(second.locator("#programme-title")).to_have_text("Nu: Dromen op de wolk", timeout=2_000)
 
     # the timer: the same second on every screen, a nudge on the phone at two minutes
@@ -88,22 +103,12 @@ def test_moving_through_the_programme_with_timer_and_announcements(server, conte
     console.get_by_role("button", name="Volgend onderdeel →").click()
     console.get_by_role("button", name="Volgend onderdeel →").click()
     expect(projector.locator(".tables-overview")).to_be_visible(timeout=2_000)
-    expect(phone.locator(".now-box")).to_contain_text("Ga naar je tafel", timeout=5_000)
+    expect(phone.locator(".now-box")).to_contain_text("Ga naar je tafel", timeout=10_000)
     screenshot(console, "console-programme")
 
 
 def test_a_held_post_waits_in_the_queue_until_approved_with_the_keyboard(server, contexts, screenshot):
-    event = server.create_event("Privacy eerst", "nl")
-    projector = contexts("projector").page()
-    projector.goto(event["projector_url"])
-    live(projector)
-    console = contexts("laptop").page()
-    console.goto(event["facilitator_url"])
-    live(console)
-    phone = contexts("phone").page()
-    phone.goto(event["join_url"])
-    phone.get_by_role("button", name="Doe mee").click()
-    live(phone)
+    console, projector, phone = open_room(server, contexts, "Privacy eerst")
     phone.get_by_label("Mijn droom", exact=True).fill("Bel me gerust op 06-12345678 voor koffie")
     phone.get_by_role("button", name="Zet op de wolk").click()
     expect(phone.locator("#my-dreams")).to_contain_text("De gespreksleider kijkt er eerst naar")
@@ -121,27 +126,17 @@ def test_a_held_post_waits_in_the_queue_until_approved_with_the_keyboard(server,
 
 
 def test_closing_deeds_join_the_wall_and_the_console_shows_a_miniature(server, contexts, screenshot):
-    event = server.create_event("Van dromen naar daden", "nl")
-    console = contexts("laptop").page()
-    console.goto(event["facilitator_url"])
-    live(console)
-    projector = contexts("projector").page()
-    projector.goto(event["projector_url"])
-    live(projector)
-    phone = contexts("phone").page()
-    phone.goto(event["join_url"])
-    phone.get_by_role("button", name="Doe mee").click()
-    live(phone)
+    console, projector, phone = open_room(server, contexts, "Van dromen naar daden")
     for _ in range(7):
         before = console.locator("#programme-title").inner_text()
         console.get_by_role("button", name="Volgend onderdeel →").click()
         expect(console.locator("#programme-title")).not_to_have_text(before)
-    expect(phone.get_by_label("Wat ga jij volgende week doen?")).to_be_visible(timeout=5_000)
+    expect(phone.get_by_label("Wat ga jij volgende week doen?")).to_be_visible(timeout=10_000)
     phone.get_by_label("Wat ga jij volgende week doen?").fill("Ik bel mijn buurvrouw voor koffie.")
     phone.get_by_role("button", name="Zet mijn daad op de wolk").click()
     expect(projector.locator(".deeds")).to_contain_text("Ik bel mijn buurvrouw", timeout=2_000)
     expect(console.locator("#projector-mini .deeds")).to_contain_text("Ik bel mijn buurvrouw", timeout=3_000)
     phone.get_by_text("4 sterren").click()
     phone.get_by_role("button", name="Verstuur mijn beoordeling").click()
-    expect(console.locator("[data-count=rating]")).to_contain_text("4.0 / 5", timeout=3_000)
+    expect(console.locator("[data-count=rating]")).to_contain_text("4.0 / 5", timeout=5_000)
     screenshot(projector, "projector-deeds")
