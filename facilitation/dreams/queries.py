@@ -1,14 +1,10 @@
 """Read-only views of the wall for each audience. Hidden dreams only reach facilitators."""
-from datetime import timedelta
 
 from ..events.operations import count_participants
 from ..extensions import db
-from ..util import utcnow
 from .models import Dream, DreamStatus, Heart
 
 PHONE_WALL_LIMIT = 100
-#: a cloud younger than this gets the arrival animation on the projector
-NEW_FOR = timedelta(seconds=4)
 
 
 def _visible(event):
@@ -62,10 +58,6 @@ def projector_wall(event, size: int) -> list[Dream]:
             break
         chosen.setdefault(dream.id, dream)
     return sorted(chosen.values(), key=lambda d: d.id, reverse=True)
-
-
-def is_new(dream: Dream) -> bool:
-    return utcnow() - dream.created_at < NEW_FOR
 
 
 def held_dreams(event) -> list[Dream]:

@@ -88,9 +88,3 @@ def facilitated_event(event_id: int) -> Event:
         abort(403)
     return event
 
-
-def projected_event(event_id: int) -> Event:
-    event = event_or_404(event_id)
-    if not can_project(event):
-        abort(403)
-    return event
