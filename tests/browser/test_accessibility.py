@@ -51,6 +51,7 @@ def evening(server, browser, lang, bypass_csp=True):
     join_url = phone.url
     phone.get_by_label(w["name"]).fill("Ann")
     phone.get_by_role("button", name=w["join"]).click()
+    live(phone)
     dream_url = phone.url
     phone.get_by_label(w["dream"], exact=True).fill("Samen zijn we sterker.")
     phone.get_by_role("button", name=w["post"]).click()

@@ -105,10 +105,13 @@ def test_320_px_wide_at_200_percent_text_needs_no_sideways_scrolling(server, bro
     page.goto(event["join_url"])
     if path != "join":
         page.get_by_role("button", name="Doe mee").click()
+        live(page)  # the catch-up after connecting is in, so nothing is swapped under the next click
         page.get_by_label("Mijn droom", exact=True).fill("Onderlingeverdraagzaamheidsvergroting " * 3)
         page.get_by_role("button", name="Zet op de wolk").click()
+        expect(page.locator("#my-dreams .cloud")).to_have_count(1)
         if path == "table":
             page.get_by_role("link", name="Kies een tafel").click()
+            expect(page).to_have_url(re.compile(r"/tables$"))
             page.get_by_role("button", name="Ga zitten aan Tafel 1").click()
     page.wait_for_load_state()
     page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
@@ -209,6 +212,7 @@ def test_a_neighbour_without_a_smartphone_and_paper_cards_reach_the_wall(server,
     live(projector)
     phone = contexts("phone").page()
     join(phone, event, "Ann")
+    live(phone)
     phone.get_by_text("Schrijf voor iemand zonder smartphone").click()
     phone.get_by_label("Voornaam van je buur").fill("Gerda")
     phone.get_by_label("Bestuurder").click()

@@ -36,6 +36,7 @@ def test_tables_contributions_card_harvest_and_endorsements(server, contexts, sc
         phone.goto(event["join_url"])
         phone.get_by_label("Je voornaam").fill(name)
         phone.get_by_role("button", name="Doe mee").click()
+        live(phone)
         phone.get_by_role("link", name="Kies een tafel").click()
         expect(phone.locator(".dilemma").first).to_contain_text("visie of gaat het om geld")
         phone.get_by_role("button", name="Ga zitten aan Tafel 1").click()
