@@ -3,8 +3,8 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 
-from . import flood
-from .events.operations import find_event_by_code
+from .errors import Refused
+from .events import access
 
 bp = Blueprint("home", __name__)
 
@@ -20,13 +20,11 @@ def index():
 def join_by_code():
     """The form on the front page: a typed code leads to the event's join page."""
     code = request.args.get("code", "")
-    who = f"address:{flood.address()}"
-    if not flood.allowed("code-miss", who):
-        return render_template("home.html", code=code, error=gettext(
-            "You are going a bit fast. Wait a moment and try again; your text is kept.")), 429
-    event = find_event_by_code(code)
+    try:
+        event = access.lookup_code(code)
+    except Refused as refused:
+        return render_template("home.html", code=code, error=refused.message), refused.status
     if event is None:
-        flood.hit("code-miss", who)
         message = gettext("We do not know this code. Check it on the screen and try again.")
         return render_template("home.html", code=code, error=message), 404
     return redirect(url_for("events.join", code=event.join_code))

@@ -25,3 +25,13 @@ def is_local_path(target: str | None) -> bool:
         return False
     parts = urlsplit(target)
     return not parts.scheme and not parts.netloc and "\\" not in target
+
+
+def qr_svg_response(url: str):
+    """A QR code for `url` as an SVG response (no Pillow needed; served, never inlined)."""
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)
+    return image.to_string(encoding="unicode"), 200, {
+        "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600"}

@@ -4,9 +4,11 @@ The cookie holds random keys and link tokens, nothing else of value; every check
 compares them with the event again, so rotating a link locks out the old one at once.
 """
 from flask import abort, g, redirect, session, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import flood
+from ..errors import Refused
 from ..extensions import db
 from .models import Event, Participant
 from .operations import find_event_by_code, participant_by_key
@@ -66,17 +68,25 @@ def event_or_404(event_id: int) -> Event:
     return use_event(db.get_or_404(Event, event_id))
 
 
-def event_by_code(code: str) -> Event:
-    """The event for a join code as people type it; 404 when there is none.
+def lookup_code(code: str) -> Event | None:
+    """The event for a join code as people type it, or None.
 
-    Unknown codes are counted per address: after too many misses, guessing gets a 429.
+    Unknown codes are counted per address; after too many misses any lookup is refused (429),
+    so codes cannot be guessed, while 100 phones behind one venue address join fine.
     """
     who = f"address:{flood.address()}"
     if not flood.allowed("code-miss", who):
-        abort(429)
+        raise Refused(_l("You are going a bit fast. Wait a moment and try again; your text is kept."), status=429)
     event = find_event_by_code(code)
     if event is None:
         flood.hit("code-miss", who)
+    return event
+
+
+def event_by_code(code: str) -> Event:
+    """The event for a join code; 404 when there is none, 429 after too many guesses."""
+    event = lookup_code(code)
+    if event is None:
         abort(404)
     return use_event(event)
 

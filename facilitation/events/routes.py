@@ -1,6 +1,4 @@
 """Organiser pages, the join flow and the facilitator's secret link."""
-import qrcode
-import qrcode.image.svg
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
@@ -9,7 +7,7 @@ from ..errors import Refused
 from ..extensions import db
 from ..live import broadcast
 from ..tables.operations import count_tables
-from ..util import public_url
+from ..util import public_url, qr_svg_response
 from . import access
 from .forms import EventForm
 from .operations import create_event, join_event, rotate_link
@@ -115,10 +113,7 @@ def join(code):
 @bp.get("/j/<code>/qr.svg")
 def join_qr(code):
     event = access.event_by_code(code)
-    image = qrcode.make(public_url("events.join", code=event.join_code),
-                        image_factory=qrcode.image.svg.SvgPathImage, border=2)
-    return image.to_string(encoding="unicode"), 200, {
-        "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600"}
+    return qr_svg_response(public_url("events.join", code=event.join_code))
 
 
 @bp.get("/f/<int:event_id>/<token>")

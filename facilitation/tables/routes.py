@@ -1,8 +1,6 @@
 """Round tables: set-up by the organiser, and the table on the participant's phone."""
 import secrets
 
-import qrcode
-import qrcode.image.svg
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 
@@ -12,7 +10,7 @@ from ..events import access
 from ..events.operations import join_event
 from ..extensions import db, htmx
 from ..live import broadcast
-from ..util import public_url
+from ..util import public_url, qr_svg_response
 from . import operations as ops
 from .queries import (
     contributions,
@@ -111,10 +109,7 @@ def cards(event_id):
 def qr(code, table_id):
     event = access.event_by_code(code)
     table = table_or_404(event, table_id)
-    image = qrcode.make(public_url("tables.scan", code=event.join_code, table_id=table.id),
-                        image_factory=qrcode.image.svg.SvgPathImage, border=2)
-    return image.to_string(encoding="unicode"), 200, {
-        "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600"}
+    return qr_svg_response(public_url("tables.scan", code=event.join_code, table_id=table.id))
 
 
 # --- participant: getting to a table -----------------------------------------------------------
