@@ -40,10 +40,11 @@ static/vendor/.installed: package.json package-lock.json
 translations: $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -d facilitation/translations
 
-# Debian's Chromium for the Playwright tests (Playwright's own browser download needs the internet).
+# Debian's Chromium for the Playwright tests (Playwright's own browser download needs the internet),
+# and poppler's pdftoppm, which the report tests use to render the PDF.
 browser:
-	@test -x /usr/bin/chromium || ($(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core)
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || ($(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core poppler-utils)
 
 # After changing user-facing strings: extract them, then translate the new Dutch entries.
 messages: $(VENV)/.installed

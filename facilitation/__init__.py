@@ -82,9 +82,10 @@ def _register_blueprints(app: Flask) -> None:
     from .facilitator import routes as facilitator
     from .programme import routes as programme
     from .projector import routes as projector
+    from .reports import routes as reports
     from .tables import routes as tables
 
-    for module in (home, i18n, accounts, events, dreams, tables, programme, facilitator, projector):
+    for module in (home, i18n, accounts, events, dreams, tables, programme, facilitator, projector, reports):
         app.register_blueprint(module.bp)
 
 

@@ -64,9 +64,13 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 64 * 1024
     BABEL_DEFAULT_LOCALE = "nl"
+    #: times on screens and in reports are the venue's (set TIMEZONE for a venue elsewhere)
+    BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/Amsterdam")
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).parent / "translations")
     LANGUAGES = LANGUAGES
     DREAM_MAX_LENGTH = 280
+    #: an event's data is deleted this many days after the event, unless the organiser picks another day
+    PURGE_AFTER_DAYS = 30
     NAME_MAX_LENGTH = 40
     #: clouds on the big screen at once (5 x 4 grid); the rest are counted, not shown
     PROJECTOR_WALL_SIZE = 20

@@ -5,3 +5,4 @@ from .events.models import Event, Participant  # noqa: F401
 from .moderation.models import ModerationAction  # noqa: F401
 from .programme.models import Announcement, Deed, Phase, Rating, Speaker  # noqa: F401
 from .tables.models import AdviceCard, Contribution, Endorsement, Seat, Table, Vote  # noqa: F401
+from .reports.models import LeftOut, ReportText, Theme, ThemeDream  # noqa: F401

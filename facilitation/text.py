@@ -1,4 +1,5 @@
 """Typed text from phones and forms, made safe to store and show."""
+import re
 import unicodedata
 
 from flask_babel import lazy_gettext as _l
@@ -6,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from .errors import Refused
 
 
-def clean_text(raw: str | None, max_length: int) -> str:
+def clean_text(raw: str | None, max_length: int, keep_paragraphs: bool = False) -> str:
     """Normalise typed text: NFC, no control or bidi-override characters, trimmed spaces.
 
     Raises Refused when the text holds control characters a person cannot type.
@@ -20,7 +21,12 @@ def clean_text(raw: str | None, max_length: int) -> str:
         if category == "Cc" or ch in BIDI_CONTROLS:
             raise Refused(_l("The text contains invisible control characters. Please type it again."))
     # Dreams are sentences on a cloud: line breaks and runs of spaces become one space.
-    text = " ".join(text.split())
+    # Longer texts (a report's introduction) keep their paragraphs: blank lines between them.
+    if keep_paragraphs:
+        paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", text))
+        text = "\n\n".join(part for part in paragraphs if part)
+    else:
+        text = " ".join(text.split())
     if len(text) > max_length:
         raise Refused(_l("That is too long: at most %(n)s characters, please.", n=max_length))
     return text

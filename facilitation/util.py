@@ -9,6 +9,11 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+def parse_iso(text: str) -> datetime:
+    """A UTC moment as the report writes it ("2026-11-24T19:30:00Z"), naive like every moment we store."""
+    return datetime.fromisoformat(text.removesuffix("Z"))
+
+
 def public_url(endpoint: str, **values) -> str:
     """An absolute URL on the address phones can reach (PUBLIC_URL), for QR codes and the CLI."""
     if has_request_context():

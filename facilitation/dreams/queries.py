@@ -3,6 +3,7 @@
 from ..events.operations import count_participants
 from ..extensions import db
 from .models import Dream, DreamStatus, Heart
+from .words import top_words
 
 PHONE_WALL_LIMIT = 100
 
@@ -82,25 +83,9 @@ def wall_counts(event) -> dict:
     return {"participants": participants, "dreams": dreams, "hidden": hidden, "held": held}
 
 
-#: words too common to say anything on a word cloud, Dutch and English
-STOP_WORDS = frozenset("""
-de het een en van in op te dat die is zijn voor met niet aan er om ook als bij of maar dan naar uit
-door over nog wel meer ze zij hij we wij je jij ik mijn ons onze hun haar hem wat wie waar hoe
-dit deze kan kunnen wordt worden heeft hebben was waren zo al veel elkaar iedereen alle elk
-the a an and of in on to that is are be for with not at or but than from by as it its
-we our you your they their this these can will all each more so very
-""".split())
-
-
 def word_cloud(event, limit: int = 40) -> list[tuple[str, int]]:
     """The most used words of the visible dreams, each with a size from 1 to 5."""
-    import re
-    from collections import Counter
-
-    counts = Counter()
-    for text in db.session.scalars(_visible(event).with_only_columns(Dream.text)):
-        counts.update(w for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in STOP_WORDS)
-    top = counts.most_common(limit)
+    top = top_words(db.session.scalars(_visible(event).with_only_columns(Dream.text)), limit)
     if not top:
         return []
     highest = top[0][1]

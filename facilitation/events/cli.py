@@ -1,5 +1,6 @@
 """`flask --app app event ...`: the stable command-line interface for automation and `make run`."""
 import json
+from datetime import date
 import secrets
 
 import click
@@ -12,7 +13,7 @@ from ..extensions import db
 from ..tables.operations import count_tables
 from ..util import public_url
 from .models import Event
-from .operations import create_event, join_event
+from .operations import create_event, delete_event, events_due_for_purge, join_event
 from .routes import event_links
 
 event_cli = AppGroup("event", help="Create events and the demo event.")
@@ -84,3 +85,17 @@ def demo(as_json):
 
 def _describe(event) -> dict:
     return {**event_links(event), "title": event.title, "language": event.language, "tables": count_tables(event)}
+
+
+@event_cli.command("purge")
+@click.option("--dry-run", is_flag=True, help="Only list the events whose purge date has come.")
+def purge(dry_run):
+    """Delete every event whose purge date has come, with all its data (run it daily)."""
+    due = events_due_for_purge(date.today())
+    for event in due:
+        click.echo(f"  {event.purge_date.isoformat()}  {event.title}")
+        if not dry_run:
+            delete_event(event)
+    db.session.commit()
+    verb = "Would delete" if dry_run else "Deleted"
+    click.echo(f"{verb} {len(due)} event(s).")

@@ -1,7 +1,7 @@
 import base64
 import hashlib
 import hmac
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import JSON, ForeignKey, String
@@ -71,6 +71,8 @@ class Event(db.Model):
     #: the organiser who owns the event (None for events made on the command line)
     organiser_id: Mapped[int | None] = mapped_column(ForeignKey("organisers.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: the day everything of this event is deleted; None means the default, PURGE_AFTER_DAYS after the event
+    purge_on: Mapped[date | None]
 
     organiser = relationship("Organiser", back_populates="events")
     participants = relationship(
@@ -92,6 +94,14 @@ class Event(db.Model):
 
     def token_matches(self, audience: str, token: str | None) -> bool:
         return bool(token) and hmac.compare_digest(self.link_token(audience), token)
+
+    @property
+    def purge_date(self) -> date:
+        """When this event's data goes: the organiser's date, or some weeks after the event."""
+        if self.purge_on:
+            return self.purge_on
+        held_on = self.starts_on or (self.created_at or utcnow()).date()
+        return held_on + timedelta(days=current_app.config["PURGE_AFTER_DAYS"])
 
     @property
     def join_code_display(self) -> str:

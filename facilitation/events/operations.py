@@ -133,3 +133,27 @@ def count_participants(event: Event) -> int:
         db.select(db.func.count(Participant.id)).where(Participant.event_id == event.id,
                                                        Participant.source != "paper")
     )
+
+
+def delete_event(event: Event) -> None:
+    """Delete the event and every row that belongs to it.
+
+    The database does the work: every table refers to its event (or to something of the event)
+    with ON DELETE CASCADE, so nothing is forgotten when a feature adds a table.
+    """
+    event_id = event.id
+    db.session.flush()
+    db.session.expunge_all()
+    db.session.execute(db.delete(Event).where(Event.id == event_id))
+
+
+def events_due_for_purge(today: date) -> list[Event]:
+    """Events whose purge date has come."""
+    return [event for event in db.session.scalars(db.select(Event).order_by(Event.id)) if event.purge_date <= today]
+
+
+def set_purge_date(event: Event, day: date | None, today: date) -> None:
+    """None goes back to the default; a day in the past is refused (use delete now for that)."""
+    if day is not None and day < today:
+        raise Refused(_l("Choose a day from today on. To delete everything now, use the button below."))
+    event.purge_on = day

@@ -81,7 +81,8 @@ def evening(server, browser, lang, bypass_csp=True):
                    f"{server.url}/events/{eid}", f"{server.url}/events/{eid}/tables",
                    f"{server.url}/events/{eid}/tables/cards", f"{server.url}/events/{eid}/poster",
                    f"{server.url}/events/{eid}/programme",
-                   f"{server.url}/console/{eid}/", f"{server.url}/console/{eid}/tables/{table_url.rsplit('/', 1)[1]}"],
+                   f"{server.url}/console/{eid}/", f"{server.url}/console/{eid}/tables/{table_url.rsplit('/', 1)[1]}",
+                   f"{server.url}/console/{eid}/report/", f"{server.url}/console/{eid}/report/delete"],
     }
 
 

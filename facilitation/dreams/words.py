@@ -1,0 +1,38 @@
+"""Words of dreams, for the word cloud and the report's themes.
+
+Stop words live in data files (one list per language), so a care organisation can add its own
+filler words without touching code.
+"""
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+WORD = re.compile(r"[^\W\d_]{3,}")
+LANGUAGES = ("nl", "en")
+
+
+@cache
+def stop_words(language: str | None = None) -> frozenset[str]:
+    """The stop words of one language, or of all languages when none is given."""
+    words: set[str] = set()
+    for lang in ([language] if language else LANGUAGES):
+        path = Path(__file__).with_name("stopwords") / f"{lang}.txt"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                words.update(line.split())
+    return frozenset(words)
+
+
+def words(text: str) -> list[str]:
+    """The meaningful words of a text, lower case, in order (stop words of every language left out)."""
+    skip = stop_words()
+    return [w for w in WORD.findall(text.lower()) if w not in skip]
+
+
+def top_words(texts, limit: int = 40) -> list[tuple[str, int]]:
+    """The most used words over some texts, with how often each is used, most used first."""
+    counts = Counter()
+    for text in texts:
+        counts.update(words(text))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]

@@ -1,0 +1,111 @@
+"""Charts for the report, drawn by matplotlib: SVG for the page, HTML and PDF; PNG for Word.
+
+The SVG is rewritten to use presentation attributes instead of style attributes (fpdf2 and
+strict viewers read those best), and shown on pages as an <img> with a data: address.
+"""
+import base64
+import io
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+from flask_babel import format_time, gettext  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from ..util import parse_iso  # noqa: E402
+
+matplotlib.rcParams.update({
+    "svg.hashsalt": "facilitation",  # the same chart gives the same file
+    "font.family": "DejaVu Sans",
+    "font.size": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+})
+INK, ACCENT, SECOND = "#1f2a44", "#2e6b5e", "#c4672d"
+KINDS = ("roles", "timeline", "votes")
+
+
+def titles() -> dict[str, str]:
+    return {
+        "roles": gettext("Who took part, by role"),
+        "timeline": gettext("Dreams and contributions over the evening"),
+        "votes": gettext("Votes per table"),
+    }
+
+
+def available(report: dict) -> list[str]:
+    """The charts that have something to show."""
+    kinds = []
+    if report["attendance"]["by_role"]:
+        kinds.append("roles")
+    if report["timeline"]["buckets"]:
+        kinds.append("timeline")
+    if any(table["votes"] for table in report["tables"]):
+        kinds.append("votes")
+    return kinds
+
+
+def _figure(kind: str, report: dict) -> Figure:
+    figure = Figure(figsize=(7.2, 3.6), layout="constrained")
+    axes = figure.add_subplot()
+    axes.set_title(titles()[kind], loc="left", color=INK, fontsize=13)
+    if kind == "roles":
+        rows = report["attendance"]["by_role"]
+        labels = [row["role"] for row in rows][::-1]
+        counts = [row["count"] for row in rows][::-1]
+        axes.barh(labels, counts, color=ACCENT)
+        axes.bar_label(axes.containers[0], padding=3, color=INK)
+        axes.set_xlabel(gettext("People"))
+        axes.xaxis.get_major_locator().set_params(integer=True)
+    elif kind == "timeline":
+        buckets = report["timeline"]["buckets"]
+        labels = [format_time(parse_iso(b["start"]), "HH:mm") for b in buckets]
+        positions = range(len(buckets))
+        axes.plot(positions, [b["dreams"] for b in buckets], color=ACCENT, marker="o", label=gettext("Dreams"))
+        axes.plot(positions, [b["contributions"] for b in buckets], color=SECOND, marker="s",
+                  label=gettext("Contributions"))
+        step = max(1, len(labels) // 8)
+        axes.set_xticks(list(positions)[::step], labels[::step])
+        axes.set_ylabel(gettext("Per %(n)s minutes", n=report["timeline"]["minutes"]))
+        axes.legend(frameon=False)
+    else:
+        tables = report["tables"]
+        labels = [table["name"] for table in tables]
+        axes.bar(labels, [table["votes"] for table in tables], color=ACCENT)
+        axes.bar_label(axes.containers[0], padding=2, color=INK)
+        axes.set_ylabel(gettext("Votes"))
+        axes.tick_params(axis="x", labelrotation=30 if len(labels) > 5 else 0)
+    if kind != "roles":
+        axes.yaxis.get_major_locator().set_params(integer=True)
+    return figure
+
+
+STYLE_ATTRIBUTE = re.compile(r'style="([^"]*)"')
+
+
+def _attributes(match: re.Match) -> str:
+    pairs = (part.split(":", 1) for part in match.group(1).split(";") if ":" in part)
+    return " ".join(f'{name.strip()}="{value.strip()}"' for name, value in pairs)
+
+
+def svg(kind: str, report: dict) -> str:
+    buffer = io.StringIO()
+    _figure(kind, report).savefig(buffer, format="svg", metadata={"Date": None})
+    text = buffer.getvalue()
+    text = text[text.index("<svg"):]
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+    text = re.sub(r"<style[^>]*>.*?</style>\s*", "", text, flags=re.S)
+    text = STYLE_ATTRIBUTE.sub(_attributes, text)
+    return text
+
+
+def data_uri(kind: str, report: dict) -> str:
+    """The chart as an image address, for the page and for report.html (one file, nothing to fetch)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg(kind, report).encode()).decode()
+
+
+def png(kind: str, report: dict, dpi: int = 200) -> bytes:
+    buffer = io.BytesIO()
+    _figure(kind, report).savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

@@ -1,0 +1,200 @@
+"""Everything the report says, gathered once as plain data.
+
+Every format (the preview page, Markdown, HTML, Word, PDF, JSON) is drawn from this one
+structure, so they cannot disagree. It is also `report.json` (docs/report-schema.json).
+Call it inside `force_locale(event.language)`: the labels are in the event's language.
+"""
+from collections import Counter
+from datetime import datetime, timedelta
+
+from flask_babel import gettext
+
+from ..dreams.words import top_words
+from ..events.models import Participant
+from ..events.roles import role_label
+from ..extensions import db
+from ..programme.labels import phase_kind_label
+from ..programme.models import Deed, Phase, Rating
+from ..tables.labels import kind_label
+from ..tables.models import AdviceCard, CardStatus, Contribution, Endorsement, Seat, Table
+from ..util import utcnow
+from . import operations
+
+FORMAT_VERSION = 1
+#: a role with fewer people than this is counted under "other", so nobody can be singled out
+ANONYMITY_THRESHOLD = 3
+MOST_HEARTED = 10
+KEY_CONTRIBUTIONS = 5
+TIMELINE_MINUTES = 10
+MAX_BUCKETS = 48
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.replace(microsecond=0).isoformat() + "Z" if moment else None
+
+
+def gather(event) -> dict:
+    dreams = operations.reportable_dreams(event)
+    _, contributions_left_out = operations.left_out(event)
+    text = operations.report_text(event)
+    tables = _tables(event, contributions_left_out)
+    return {
+        "format": "facilitation-report",
+        "version": FORMAT_VERSION,
+        "language": event.language,
+        "generated_at": _iso(utcnow()),
+        "event": {
+            "title": event.title,
+            "date": event.starts_on.isoformat() if event.starts_on else None,
+            "venue": event.venue or "",
+            "purge_on": event.purge_date.isoformat(),
+        },
+        "introduction": text.introduction,
+        "closing": text.closing,
+        "programme": _programme(event),
+        "attendance": attendance(event),
+        "dreams": _dreams(event, dreams),
+        "tables": tables,
+        "deeds": [{"text": deed.text} for deed in db.session.scalars(
+            db.select(Deed).filter_by(event_id=event.id).order_by(Deed.created_at, Deed.id))],
+        "evaluation": _evaluation(event),
+        "timeline": _timeline(dreams, [c for t in tables for c in t.pop("_all_contributions")]),
+    }
+
+
+def _programme(event) -> list[dict]:
+    phases = db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position))
+    return [{
+        "position": phase.position,
+        "title": phase.title,
+        "kind": phase.kind.value,
+        "kind_label": phase_kind_label(phase.kind),
+        "planned_minutes": phase.planned_minutes,
+        "started_at": _iso(phase.started_at),
+        "ended_at": _iso(phase.ended_at),
+        "minutes": round((phase.ended_at - phase.started_at).total_seconds() / 60)
+        if phase.started_at and phase.ended_at else None,
+    } for phase in phases]
+
+
+def attendance(event) -> dict:
+    """How many joined, by role; small groups go under "other" so no one stands out."""
+    rows = db.session.execute(
+        db.select(Participant.role_tag, Participant.source, db.func.count(Participant.id))
+        .where(Participant.event_id == event.id).group_by(Participant.role_tag, Participant.source)).all()
+    by_role, by_way = Counter(), Counter()
+    for role_tag, source, count in rows:
+        by_role[role_tag or ""] += count
+        by_way[source] += count
+    other_tags = {"", "anders"}
+    shown, other = [], 0
+    for tag in event.role_tags + sorted(set(by_role) - set(event.role_tags)):
+        count = by_role.pop(tag, 0)
+        if tag in other_tags or count < ANONYMITY_THRESHOLD:
+            other += count
+        else:
+            shown.append({"role": role_label(tag), "count": count})
+    other += sum(by_role.values())
+    if other:
+        shown.append({"role": gettext("Other or not given"), "count": other})
+    return {
+        "total": sum(item["count"] for item in shown),
+        "threshold": ANONYMITY_THRESHOLD,
+        "by_role": shown,
+        "by_way": {way: by_way.get(way, 0) for way in ("phone", "neighbour", "paper")},
+    }
+
+
+def _dream(dream) -> dict:
+    return {"id": dream.id, "text": dream.text, "hearts": dream.heart_count}
+
+
+def _dreams(event, dreams) -> dict:
+    by_id = {dream.id: dream for dream in dreams}
+    themed, themes = set(), []
+    for theme in operations.themes(event):
+        members = [by_id[m.dream_id] for m in theme.members if m.dream_id in by_id]
+        if not members:
+            continue
+        members.sort(key=lambda d: (-d.heart_count, d.id))
+        themed.update(d.id for d in members)
+        themes.append({"id": theme.id, "label": theme.label,
+                       "words": [w for w in theme.words.split(", ") if w],
+                       "dreams": [_dream(d) for d in members]})
+    rest = [d for d in dreams if d.id not in themed]
+    if rest:
+        themes.append({"id": None, "label": gettext("Other dreams"), "words": [],
+                       "dreams": [_dream(d) for d in sorted(rest, key=lambda d: (-d.heart_count, d.id))]})
+    hearted = sorted((d for d in dreams if d.heart_count), key=lambda d: (-d.heart_count, d.id))
+    return {
+        "count": len(dreams),
+        "hearts": sum(d.heart_count for d in dreams),
+        "themes": themes,
+        "most_hearted": [_dream(d) for d in hearted[:MOST_HEARTED]],
+        "words": [{"word": word, "count": count} for word, count in top_words((d.text for d in dreams), 30)],
+    }
+
+
+def _contribution(contribution) -> dict:
+    return {"id": contribution.id, "round": contribution.round, "kind": contribution.kind.value,
+            "kind_label": kind_label(contribution.kind), "text": contribution.text,
+            "votes": contribution.vote_count, "key": contribution.is_key}
+
+
+def _tables(event, left_out: set[int]) -> list[dict]:
+    result = []
+    for table in db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)):
+        contributions = [c for c in db.session.scalars(
+            db.select(Contribution).filter_by(table_id=table.id).order_by(Contribution.created_at, Contribution.id))
+            if c.id not in left_out]
+        ranked = sorted(contributions, key=lambda c: (not c.is_key, -c.vote_count, c.id))
+        key = [c for c in ranked if c.is_key or c.vote_count][:max(KEY_CONTRIBUTIONS, sum(c.is_key for c in ranked))]
+        cards = db.session.scalars(db.select(AdviceCard).filter_by(table_id=table.id, status=CardStatus.submitted)
+                                   .order_by(AdviceCard.round))
+        result.append({
+            "id": table.id,
+            "name": table.name,
+            "theme": table.theme,
+            "dilemma": table.dilemma,
+            "context": table.context,
+            "people": db.session.scalar(db.select(db.func.count(db.distinct(Seat.participant_id)))
+                                        .filter_by(table_id=table.id)),
+            "contributions": len(contributions),
+            "votes": sum(c.vote_count for c in contributions),
+            "key_contributions": [_contribution(c) for c in key],
+            "advice_cards": [{"round": card.round, "dilemma": card.dilemma, "options": card.options,
+                              "advice": card.advice, "next_step": card.next_step,
+                              "submitted_at": _iso(card.submitted_at)} for card in cards],
+            "endorsements": db.session.scalar(db.select(db.func.count(Endorsement.id)).filter_by(table_id=table.id)),
+            "_all_contributions": contributions,
+        })
+    return result
+
+
+def _evaluation(event) -> dict:
+    ratings = list(db.session.scalars(db.select(Rating).filter_by(event_id=event.id).order_by(Rating.id)))
+    scores = Counter(r.score for r in ratings)
+    return {
+        "count": len(ratings),
+        "average": round(sum(r.score for r in ratings) / len(ratings), 1) if ratings else None,
+        "scores": {str(score): scores.get(score, 0) for score in range(1, 6)},
+        "comments": [r.comment for r in ratings if r.comment],
+    }
+
+
+def _timeline(dreams, contributions) -> dict:
+    """Dreams and contributions per TIMELINE_MINUTES, from the first to the last one."""
+    moments = [(d.created_at, "dreams") for d in dreams] + [(c.created_at, "contributions") for c in contributions]
+    if not moments:
+        return {"minutes": TIMELINE_MINUTES, "buckets": []}
+    first = min(m for m, _ in moments).replace(second=0, microsecond=0)
+    first -= timedelta(minutes=first.minute % TIMELINE_MINUTES)
+    minutes = TIMELINE_MINUTES
+    while (max(m for m, _ in moments) - first) / timedelta(minutes=minutes) >= MAX_BUCKETS:
+        minutes *= 2  # a report edited days later, or a long day: wider steps, never thousands of points
+    step = timedelta(minutes=minutes)
+    count = int((max(m for m, _ in moments) - first) / step) + 1
+    buckets = [{"start": _iso(first + i * step), "dreams": 0, "contributions": 0} for i in range(count)]
+    for moment, what in moments:
+        buckets[int((moment - first) / step)][what] += 1
+    return {"minutes": minutes, "buckets": buckets}

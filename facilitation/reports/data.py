@@ -1,0 +1,137 @@
+"""The raw data of an event for the organiser's own analysis: data.xlsx, data.zip (CSV) and report.json.
+
+The same rules as the report: hidden or waiting dreams and left-out items are not in it, names
+are never in it, and roles with fewer than three people are counted under "other".
+"""
+import csv
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+
+from flask_babel import gettext
+
+from ..dreams.models import Heart
+from ..extensions import db
+from ..programme.models import Deed, Phase, Rating
+from ..tables.models import AdviceCard, Contribution, Endorsement, Table, Vote
+from . import operations
+from .content import attendance
+
+#: a spreadsheet would run a cell starting with one of these as a formula
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Text that a spreadsheet would read as a formula gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+@dataclass
+class Sheet:
+    #: file name in data.zip, stable for scripts
+    slug: str
+    title: str
+    headers: list[str]
+    rows: list[list]
+
+
+def _time(moment):
+    return moment.replace(microsecond=0).isoformat(sep=" ") if moment else ""
+
+
+def sheets(event) -> list[Sheet]:
+    dreams = operations.reportable_dreams(event)
+    dream_ids = {d.id for d in dreams}
+    theme_of = {m.dream_id: theme.label for theme in operations.themes(event) for m in theme.members}
+    _, left_out = operations.left_out(event)
+    tables = list(db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)))
+    table_name = {t.id: t.name for t in tables}
+    contributions = [c for c in db.session.scalars(
+        db.select(Contribution).where(Contribution.table_id.in_(table_name)).order_by(Contribution.id))
+        if c.id not in left_out]
+    contribution_table = {c.id: c.table_id for c in contributions}
+    hearts = [h for h in db.session.scalars(db.select(Heart).where(Heart.dream_id.in_(dream_ids)).order_by(Heart.id))]
+    votes = db.session.scalars(db.select(Vote).where(Vote.contribution_id.in_(contribution_table)).order_by(Vote.id))
+    cards = db.session.scalars(db.select(AdviceCard).where(AdviceCard.table_id.in_(table_name))
+                               .order_by(AdviceCard.table_id, AdviceCard.round))
+    endorsements = db.session.scalars(db.select(Endorsement).where(Endorsement.table_id.in_(table_name))
+                                      .order_by(Endorsement.id))
+    phases = db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position))
+    deeds = db.session.scalars(db.select(Deed).filter_by(event_id=event.id).order_by(Deed.id))
+    ratings = db.session.scalars(db.select(Rating).filter_by(event_id=event.id).order_by(Rating.id))
+    people, time, table_ = gettext("People"), gettext("Time"), gettext("Table")
+    return [
+        Sheet("participants_by_role", gettext("Participants by role"), [gettext("Role"), people],
+              [[row["role"], row["count"]] for row in attendance(event)["by_role"]]),
+        Sheet("dreams", gettext("Dreams"), ["id", gettext("Dream"), gettext("Hearts"), gettext("Theme"), time],
+              [[d.id, d.text, d.heart_count, theme_of.get(d.id, ""), _time(d.created_at)] for d in dreams]),
+        Sheet("hearts", gettext("Hearts"), [gettext("Dream id"), time],
+              [[h.dream_id, _time(h.created_at)] for h in hearts]),
+        Sheet("tables", gettext("Tables"), ["id", gettext("Name"), gettext("Theme"), gettext("Dilemma"),
+                                            gettext("Context")],
+              [[t.id, t.name, t.theme, t.dilemma, t.context] for t in tables]),
+        Sheet("contributions", gettext("Contributions"),
+              ["id", table_, gettext("Round"), gettext("Kind"), gettext("Contribution"), gettext("Key"),
+               gettext("Votes"), time],
+              [[c.id, table_name[c.table_id], c.round, c.kind.value, c.text, int(c.is_key), c.vote_count,
+                _time(c.created_at)] for c in contributions]),
+        Sheet("votes", gettext("Votes"), [gettext("Contribution id"), table_],
+              [[v.contribution_id, table_name[contribution_table[v.contribution_id]]] for v in votes]),
+        Sheet("advice_cards", gettext("Advice cards"),
+              [table_, gettext("Round"), gettext("Status"), gettext("Dilemma"), gettext("Options"),
+               gettext("Advice"), gettext("First step"), gettext("Submitted")],
+              [[table_name[c.table_id], c.round, c.status.value, c.dilemma, c.options, c.advice, c.next_step,
+                _time(c.submitted_at)] for c in cards]),
+        Sheet("endorsements", gettext("Endorsements"), [table_, time],
+              [[table_name[e.table_id], _time(e.created_at)] for e in endorsements]),
+        Sheet("phases", gettext("Programme"),
+              [gettext("Position"), gettext("Part"), gettext("Kind"), gettext("Planned (min)"), gettext("Started"),
+               gettext("Ended")],
+              [[p.position, p.title, p.kind.value, p.planned_minutes, _time(p.started_at), _time(p.ended_at)]
+               for p in phases]),
+        Sheet("deeds", gettext("Deeds"), [gettext("Deed"), time], [[d.text, _time(d.created_at)] for d in deeds]),
+        Sheet("ratings", gettext("Evaluation"), [gettext("Stars"), gettext("Comment"), time],
+              [[r.score, r.comment, _time(r.created_at)] for r in ratings]),
+    ]
+
+
+def xlsx(event) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for sheet in sheets(event):
+        worksheet = workbook.create_sheet(sheet.title[:31])
+        worksheet.append([neutralise(h) for h in sheet.headers])
+        for cell in worksheet[1]:
+            cell.font = Font(bold=True)
+        for row in sheet.rows:
+            worksheet.append([neutralise(value) for value in row])
+        worksheet.freeze_panes = "A2"
+        for column in worksheet.columns:
+            longest = max(len(str(cell.value or "")) for cell in column)
+            worksheet.column_dimensions[column[0].column_letter].width = min(60, max(10, longest + 2))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_zip(event) -> bytes:
+    """One CSV per sheet, UTF-8 with a byte-order mark so Excel reads the accents right."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for sheet in sheets(event):
+            text = io.StringIO()
+            writer = csv.writer(text)
+            writer.writerow([neutralise(h) for h in sheet.headers])
+            writer.writerows([neutralise(value) for value in row] for row in sheet.rows)
+            archive.writestr(f"{sheet.slug}.csv", "\ufeff" + text.getvalue())
+    return buffer.getvalue()
+
+
+def report_json(report: dict) -> bytes:
+    return json.dumps(report, ensure_ascii=False, indent=2).encode()

@@ -1,0 +1,334 @@
+"""The report as documents: Markdown, Word and PDF, written from one outline.
+
+`outline()` turns the gathered report into a list of blocks (headings, paragraphs, lists,
+tables, charts); each format only knows how to write a block. The HTML report and the preview
+page use the Jinja partial `reports/_report.html` instead, because the preview adds edit controls.
+"""
+import io
+from datetime import date
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import matplotlib
+from flask_babel import format_date, format_time, gettext, ngettext
+
+from ..util import parse_iso
+from . import charts
+
+
+@dataclass
+class Block:
+    #: "title", "heading", "subheading", "paragraph", "labelled", "bullets", "numbered", "table", "chart", "note"
+    kind: str
+    text: str = ""
+    label: str = ""
+    items: list = field(default_factory=list)
+    headers: list = field(default_factory=list)
+
+
+def hearts(count: int) -> str:
+    return f"♥ {count}" if count else ""
+
+
+def when(moment: str | None) -> str:
+    return format_time(parse_iso(moment), "HH:mm") if moment else ""
+
+
+def day(text: str) -> str:
+    return format_date(date.fromisoformat(text), "long")
+
+
+def event_line(report: dict) -> str:
+    event = report["event"]
+    parts = [day(event["date"])] if event["date"] else []
+    return " · ".join(parts + ([event["venue"]] if event["venue"] else []))
+
+
+def outline(report: dict) -> list[Block]:
+    blocks = [Block("title", report["event"]["title"])]
+    if event_line(report):
+        blocks.append(Block("paragraph", event_line(report)))
+    blocks += [Block("paragraph", part) for part in report["introduction"].split("\n\n") if part]
+    blocks += _programme(report) + _attendance(report) + _dreams(report) + _tables(report)
+    blocks += _deeds(report) + _evaluation(report)
+    if report["closing"]:
+        blocks.append(Block("heading", gettext("In closing")))
+        blocks += [Block("paragraph", part) for part in report["closing"].split("\n\n") if part]
+    blocks.append(Block("note", gettext(
+        "Made with Dreams and deeds. The data of this evening is deleted on %(day)s.",
+        day=day(report["event"]["purge_on"]))))
+    return blocks
+
+
+def _programme(report) -> list[Block]:
+    rows = [[p["title"], p["kind_label"], when(p["started_at"]), str(p["planned_minutes"]),
+             "" if p["minutes"] is None else str(p["minutes"])] for p in report["programme"]]
+    if not rows:
+        return []
+    return [Block("heading", gettext("Programme")),
+            Block("table", headers=[gettext("Part"), gettext("Kind"), gettext("Start"),
+                                    gettext("Planned (min)"), gettext("Took (min)")], items=rows)]
+
+
+def _attendance(report) -> list[Block]:
+    attendance = report["attendance"]
+    blocks = [Block("heading", gettext("Who came")),
+              Block("paragraph", ngettext("%(num)s person took part.", "%(num)s people took part.",
+                                          attendance["total"]))]
+    ways = attendance["by_way"]
+    if ways["neighbour"] or ways["paper"]:
+        blocks.append(Block("paragraph", gettext(
+            "%(neighbour)s through a neighbour's phone and %(paper)s on paper cards.",
+            neighbour=ways["neighbour"], paper=ways["paper"])))
+    if attendance["by_role"]:
+        blocks.append(Block("table", headers=[gettext("Role"), gettext("People")],
+                            items=[[row["role"], str(row["count"])] for row in attendance["by_role"]]))
+        blocks.append(Block("note", gettext("Roles with fewer than %(n)s people are counted under other, "
+                                            "so nobody can be singled out.", n=attendance["threshold"])))
+        blocks.append(Block("chart", "roles"))
+    return blocks
+
+
+def _dreams(report) -> list[Block]:
+    dreams = report["dreams"]
+    blocks = [Block("heading", gettext("Dreams"))]
+    if not dreams["count"]:
+        return blocks + [Block("paragraph", gettext("No dreams were put on the wall."))]
+    blocks.append(Block("paragraph", gettext("%(dreams)s dreams on the wall, with %(hearts)s hearts.",
+                                             dreams=dreams["count"], hearts=dreams["hearts"])))
+    for theme in dreams["themes"]:
+        blocks.append(Block("subheading", f"{theme['label']} ({len(theme['dreams'])})"))
+        if theme["words"]:
+            blocks.append(Block("note", gettext("Dreams with the word: %(words)s", words=", ".join(theme["words"]))))
+        blocks.append(Block("bullets", items=[_with_hearts(d) for d in theme["dreams"]]))
+    if dreams["most_hearted"]:
+        blocks.append(Block("subheading", gettext("Most hearted")))
+        blocks.append(Block("numbered", items=[_with_hearts(d) for d in dreams["most_hearted"]]))
+    if dreams["words"]:
+        blocks.append(Block("subheading", gettext("Most used words")))
+        blocks.append(Block("paragraph", " · ".join(f"{w['word']} ({w['count']})" for w in dreams["words"])))
+    if report["timeline"]["buckets"]:
+        blocks.append(Block("chart", "timeline"))
+    return blocks
+
+
+def _with_hearts(dream) -> str:
+    return f"{dream['text']}  {hearts(dream['hearts'])}".strip()
+
+
+def _tables(report) -> list[Block]:
+    if not report["tables"]:
+        return []
+    blocks = [Block("heading", gettext("Round tables"))]
+    for table in report["tables"]:
+        blocks.append(Block("subheading", table["name"]))
+        if table["theme"]:
+            blocks.append(Block("labelled", table["theme"], label=gettext("Theme")))
+        if table["dilemma"]:
+            blocks.append(Block("labelled", table["dilemma"], label=gettext("Dilemma")))
+        for card in table["advice_cards"]:
+            if len(table["advice_cards"]) > 1:
+                blocks.append(Block("paragraph", gettext("Advice card, round %(n)s", n=card["round"])))
+            for key, label in (("dilemma", gettext("The dilemma in our words")), ("options", gettext("Options")),
+                               ("advice", gettext("Our advice")), ("next_step", gettext("First step"))):
+                if card[key]:
+                    blocks.append(Block("labelled", card[key], label=label))
+        if table["key_contributions"]:
+            blocks.append(Block("bullets", label=gettext("Key contributions"), items=[
+                f"{c['kind_label']}: {c['text']} "
+                f"({ngettext('%(num)s vote', '%(num)s votes', c['votes'])})" for c in table["key_contributions"]]))
+        blocks.append(Block("note", gettext(
+            "%(people)s people, %(contributions)s contributions, %(votes)s votes, %(endorsements)s endorsements.",
+            people=table["people"], contributions=table["contributions"], votes=table["votes"],
+            endorsements=table["endorsements"])))
+    if any(table["votes"] for table in report["tables"]):
+        blocks.append(Block("chart", "votes"))
+    return blocks
+
+
+def _deeds(report) -> list[Block]:
+    if not report["deeds"]:
+        return []
+    return [Block("heading", gettext("Deeds")), Block("bullets", items=[d["text"] for d in report["deeds"]])]
+
+
+def _evaluation(report) -> list[Block]:
+    evaluation = report["evaluation"]
+    if not evaluation["count"]:
+        return []
+    blocks = [Block("heading", gettext("Evaluation")),
+              Block("paragraph", gettext("%(count)s people rated the evening: on average %(average)s out of 5.",
+                                         count=evaluation["count"], average=evaluation["average"])),
+              Block("table", headers=[gettext("Stars"), gettext("People")],
+                    items=[[stars, str(n)] for stars, n in evaluation["scores"].items()])]
+    if evaluation["comments"]:
+        blocks.append(Block("bullets", label=gettext("What people said"), items=evaluation["comments"]))
+    return blocks
+
+
+# --- Markdown --------------------------------------------------------------------------------------
+
+def _md_escape(text: str) -> str:
+    """Text as people typed it, so Markdown shows it as typed (no headings, links or emphasis)."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>#|" else ch for ch in text)
+
+
+def markdown(report: dict) -> str:
+    lines: list[str] = []
+    for block in outline(report):
+        text = _md_escape(block.text)
+        if block.kind == "title":
+            lines += [f"# {text}", ""]
+        elif block.kind == "heading":
+            lines += [f"## {text}", ""]
+        elif block.kind == "subheading":
+            lines += [f"### {text}", ""]
+        elif block.kind in ("paragraph", "note"):
+            lines += [f"*{text}*" if block.kind == "note" else text, ""]
+        elif block.kind == "labelled":
+            lines += [f"**{_md_escape(block.label)}:** {text}", ""]
+        elif block.kind in ("bullets", "numbered"):
+            if block.label:
+                lines += [f"**{_md_escape(block.label)}**", ""]
+            lines += [(f"{n}. " if block.kind == "numbered" else "- ") + _md_escape(item)
+                      for n, item in enumerate(block.items, start=1)] + [""]
+        elif block.kind == "table":
+            lines.append("| " + " | ".join(_md_escape(h) for h in block.headers) + " |")
+            lines.append("|" + "---|" * len(block.headers))
+            lines += ["| " + " | ".join(_md_escape(cell) for cell in row) + " |" for row in block.items] + [""]
+        elif block.kind == "chart":
+            lines += [f"*{_md_escape(charts.titles()[block.text])}: "
+                      + gettext("see the chart in the PDF, Word or HTML report.") + "*", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- Word ------------------------------------------------------------------------------------------
+
+def docx(report: dict) -> bytes:
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    document.core_properties.title = report["event"]["title"]
+    document.core_properties.language = report["language"]
+    document.styles["Normal"].font.size = Pt(11)
+    for block in outline(report):
+        if block.kind == "title":
+            document.add_heading(block.text, level=0)
+        elif block.kind == "heading":
+            document.add_heading(block.text, level=1)
+        elif block.kind == "subheading":
+            document.add_heading(block.text, level=2)
+        elif block.kind == "paragraph":
+            document.add_paragraph(block.text)
+        elif block.kind == "note":
+            document.add_paragraph().add_run(block.text).italic = True
+        elif block.kind == "labelled":
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{block.label}: ").bold = True
+            paragraph.add_run(block.text)
+        elif block.kind in ("bullets", "numbered"):
+            if block.label:
+                document.add_paragraph().add_run(block.label).bold = True
+            style = "List Number" if block.kind == "numbered" else "List Bullet"
+            for item in block.items:
+                document.add_paragraph(item, style=style)
+        elif block.kind == "table":
+            table = document.add_table(rows=1, cols=len(block.headers), style="Light Grid Accent 1")
+            for cell, header in zip(table.rows[0].cells, block.headers):
+                cell.text = header
+            for row in block.items:
+                for cell, value in zip(table.add_row().cells, row):
+                    cell.text = value
+            document.add_paragraph()
+        elif block.kind == "chart":
+            document.add_picture(io.BytesIO(charts.png(block.text, report)), width=Cm(16))
+            document.paragraphs[-1].add_run().add_break()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- PDF -------------------------------------------------------------------------------------------
+
+FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def pdf(report: dict) -> bytes:
+    """A4, print quality: real text in DejaVu (every accent and ♥), charts as vectors."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    footer = report["event"]["title"]
+
+    class Report(FPDF):
+        def footer(self):
+            self.set_y(-14)
+            self.set_font("DejaVu", size=8)
+            self.set_text_color(90)
+            self.cell(0, 8, f"{footer} · {self.page_no()}/{{nb}}", align="C")
+
+    document = Report(format="A4", unit="mm")
+    document.set_title(report["event"]["title"])
+    document.set_lang(report["language"])
+    document.set_margins(20, 18, 20)
+    document.set_auto_page_break(True, margin=20)
+    document.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+    document.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    document.add_font("DejaVu", "I", str(FONTS / "DejaVuSans-Oblique.ttf"))
+    document.add_page()
+    ink = (31, 42, 68)
+
+    def write(text, size=11, style="", gap=2, color=ink):
+        document.set_font("DejaVu", style, size)
+        document.set_text_color(*color)
+        document.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        document.ln(gap)
+
+    for block in outline(report):
+        if block.kind == "title":
+            write(block.text, 20, "B", 4)
+        elif block.kind == "heading":
+            if document.get_y() > 230:
+                document.add_page()
+            document.ln(3)
+            write(block.text, 15, "B", 2)
+        elif block.kind == "subheading":
+            if document.get_y() > 250:
+                document.add_page()
+            write(block.text, 12, "B", 1)
+        elif block.kind == "paragraph":
+            write(block.text)
+        elif block.kind == "note":
+            write(block.text, 9, "I", 2, (90, 90, 90))
+        elif block.kind == "labelled":
+            document.set_text_color(*ink)
+            document.set_font("DejaVu", "B", 11)
+            document.write(5.5, f"{block.label}: ")
+            document.set_font("DejaVu", "", 11)
+            document.write(5.5, block.text)
+            document.ln(7.5)
+        elif block.kind in ("bullets", "numbered"):
+            if block.label:
+                write(block.label, 11, "B", 1)
+            document.set_font("DejaVu", "", 10.5)
+            for n, item in enumerate(block.items, start=1):
+                marker = f"{n}." if block.kind == "numbered" else "•"
+                document.cell(8, 5.5, marker)
+                document.multi_cell(0, 5.5, item, new_x="LMARGIN", new_y="NEXT")
+                document.ln(0.8)
+            document.ln(2)
+        elif block.kind == "table":
+            document.set_font("DejaVu", "", 10)
+            with document.table(headings_style=FontFace(emphasis="BOLD", fill_color=(230, 238, 235)),
+                                line_height=6, padding=1.5, text_align="LEFT") as table:
+                table.row(block.headers)
+                for row in block.items:
+                    table.row(row)
+            document.ln(4)
+        elif block.kind == "chart":
+            if document.get_y() > 190:
+                document.add_page()
+            document.image(io.BytesIO(charts.svg(block.text, report).encode()), w=170)
+            document.ln(4)
+    return bytes(document.output())

@@ -1,0 +1,130 @@
+"""The organiser's edits to the report. They flush, never commit."""
+from flask_babel import lazy_gettext as _l
+
+from ..dreams.models import Dream, DreamStatus
+from ..errors import Refused
+from ..extensions import db
+from ..tables.models import Contribution, Table
+from ..text import clean_text
+from .models import LeftOut, ReportText, Theme, ThemeDream
+from .themes import find_themes
+
+INTRO_MAX_LENGTH = 5000
+LABEL_MAX_LENGTH = 80
+
+
+def report_text(event) -> ReportText:
+    return db.session.get(ReportText, event.id) or ReportText(event_id=event.id, introduction="", closing="")
+
+
+def save_texts(event, introduction: str, closing: str) -> ReportText:
+    text = report_text(event)
+    text.introduction = clean_text(introduction, INTRO_MAX_LENGTH, keep_paragraphs=True)
+    text.closing = clean_text(closing, INTRO_MAX_LENGTH, keep_paragraphs=True)
+    db.session.add(text)
+    db.session.flush()
+    return text
+
+
+def themes(event) -> list[Theme]:
+    return list(db.session.scalars(db.select(Theme).filter_by(event_id=event.id).order_by(Theme.position, Theme.id)))
+
+
+def reportable_dreams(event) -> list[Dream]:
+    """Dreams that go in the report: on the wall (never hidden or waiting) and not left out."""
+    left_out = db.select(LeftOut.dream_id).where(LeftOut.event_id == event.id, LeftOut.dream_id.is_not(None))
+    return list(db.session.scalars(
+        db.select(Dream).where(Dream.event_id == event.id, Dream.status == DreamStatus.visible,
+                               Dream.id.not_in(left_out)).order_by(Dream.created_at, Dream.id)))
+
+
+def ensure_themes(event) -> list[Theme]:
+    """The event's themes; found and stored the first time anyone looks, so edits stick."""
+    found = themes(event)
+    if found or not reportable_dreams(event):
+        return found
+    return find_themes_again(event)
+
+
+def find_themes_again(event) -> list[Theme]:
+    """Throw away the themes (and their names and merges) and find them afresh."""
+    db.session.execute(db.delete(Theme).where(Theme.event_id == event.id))
+    dreams = reportable_dreams(event)
+    found, _ = find_themes([(d.id, d.text) for d in dreams], event.language)
+    for position, item in enumerate(found, start=1):
+        theme = Theme(event_id=event.id, position=position, label=item.label[:LABEL_MAX_LENGTH],
+                      words=", ".join(item.words)[:200])
+        theme.members = [ThemeDream(dream_id=dream_id) for dream_id in item.dream_ids]
+        db.session.add(theme)
+    db.session.flush()
+    return themes(event)
+
+
+def theme_of(event, theme_id) -> Theme:
+    theme = db.session.get(Theme, theme_id) if str(theme_id).isdigit() else None
+    if theme is None or theme.event_id != event.id:
+        raise Refused(_l("That theme no longer exists. Reload the page."), status=409)
+    return theme
+
+
+def rename_theme(theme: Theme, label: str) -> None:
+    label = clean_text(label, LABEL_MAX_LENGTH)
+    if not label:
+        raise Refused(_l("Give the theme a name."))
+    theme.label = label
+
+
+def merge_themes(theme: Theme, into: Theme) -> None:
+    """Move every dream of one theme into another; the emptied theme goes."""
+    if theme.id == into.id:
+        raise Refused(_l("Choose another theme to merge with."))
+    db.session.execute(db.update(ThemeDream).where(ThemeDream.theme_id == theme.id).values(theme_id=into.id))
+    words = [w for w in (into.words.split(", ") + theme.words.split(", ")) if w]
+    into.words = ", ".join(dict.fromkeys(words))[:200]
+    db.session.delete(theme)
+    db.session.flush()
+
+
+def _item(event, kind: str, item_id):
+    model = {"dream": Dream, "contribution": Contribution}.get(kind)
+    item = db.session.get(model, item_id) if model and str(item_id).isdigit() else None
+    if item is None:
+        raise Refused(_l("That item no longer exists. Reload the page."), status=409)
+    owner = item.event_id if kind == "dream" else db.session.get(Table, item.table_id).event_id
+    if owner != event.id:
+        raise Refused(_l("That item no longer exists. Reload the page."), status=409)
+    return item
+
+
+def leave_out(event, kind: str, item_id) -> None:
+    """Keep a dream or contribution out of the report and every download."""
+    item = _item(event, kind, item_id)
+    column = LeftOut.dream_id if kind == "dream" else LeftOut.contribution_id
+    if db.session.scalar(db.select(LeftOut.id).where(column == item.id)) is None:
+        db.session.add(LeftOut(event_id=event.id, **{column.key: item.id}))
+    db.session.flush()
+
+
+def put_back(event, kind: str, item_id) -> None:
+    item = _item(event, kind, item_id)
+    column = LeftOut.dream_id if kind == "dream" else LeftOut.contribution_id
+    db.session.execute(db.delete(LeftOut).where(LeftOut.event_id == event.id, column == item.id))
+
+
+def left_out(event) -> tuple[set[int], set[int]]:
+    """Ids of the dreams and of the contributions left out of the report."""
+    rows = db.session.execute(db.select(LeftOut.dream_id, LeftOut.contribution_id).filter_by(event_id=event.id))
+    dreams, contributions = set(), set()
+    for dream_id, contribution_id in rows:
+        (dreams.add(dream_id) if dream_id else contributions.add(contribution_id))
+    return dreams, contributions
+
+
+def left_out_items(event) -> list[dict]:
+    """What is left out, to show with a "put back" button: kind, id and text."""
+    dream_ids, contribution_ids = left_out(event)
+    dreams = db.session.scalars(db.select(Dream).where(Dream.id.in_(dream_ids)).order_by(Dream.id))
+    contributions = db.session.scalars(db.select(Contribution).where(Contribution.id.in_(contribution_ids))
+                                       .order_by(Contribution.id))
+    return ([{"kind": "dream", "id": d.id, "text": d.text} for d in dreams]
+            + [{"kind": "contribution", "id": c.id, "text": c.text} for c in contributions])

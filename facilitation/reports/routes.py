@@ -1,0 +1,205 @@
+"""The report: a preview the organiser edits, one-click downloads, and the event's deletion.
+
+Only the event's organiser and its facilitators get here (403 for phones and projectors);
+nothing is cached on the way (`no-store`), and a deleted event's addresses give 404.
+"""
+import io
+import re
+import unicodedata
+from datetime import date
+
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
+                   url_for)
+from flask_babel import gettext
+from flask_login import current_user
+
+from ..errors import Refused
+from ..events import access
+from ..events.operations import delete_event, set_purge_date
+from ..extensions import db
+from . import charts, data, documents, operations
+from .content import gather
+
+bp = Blueprint("reports", __name__, url_prefix="/console/<int:event_id>/report")
+
+DOWNLOADS = {
+    "report.md": "text/markdown; charset=utf-8",
+    "report.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "report.pdf": "application/pdf",
+    "report.html": "text/html; charset=utf-8",
+    "data.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "data.zip": "application/zip",
+    "report.json": "application/json",
+}
+
+
+@bp.after_request
+def no_store(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _report(event) -> dict:
+    """Themes are found the first time anyone looks, and kept from then on."""
+    operations.ensure_themes(event)
+    db.session.commit()
+    return gather(event)
+
+
+def _charts(report) -> dict:
+    titles = charts.titles()
+    return {kind: {"src": charts.data_uri(kind, report), "alt": titles[kind]} for kind in charts.available(report)}
+
+
+def _page(event, status=200, error=None, texts=None):
+    report = _report(event)
+    return render_template(
+        "reports/preview.html", event=event, report=report, charts=_charts(report), editing=True,
+        themes=operations.themes(event), texts=texts or report, error=error, downloads=list(DOWNLOADS),
+        left_out=operations.left_out_items(event),
+        may_delete=may_delete(event), outline=documents,
+    ), status
+
+
+def may_delete(event) -> bool:
+    """Deleting everything is the owner's call; an event made on the command line has only facilitators."""
+    return access.owns(event) or (event.organiser_id is None and access.can_facilitate(event))
+
+
+def _back(event, anchor=""):
+    return redirect(url_for("reports.preview", event_id=event.id) + anchor)
+
+
+@bp.get("/report.css")
+def stylesheet(event_id):
+    """The report's styles for the preview page; report.html carries the same file inside itself."""
+    return current_app.response_class(render_template("reports/_report.css"), mimetype="text/css")
+
+
+@bp.get("/")
+def preview(event_id):
+    return _page(access.facilitated_event(event_id))
+
+
+@bp.post("/text")
+def save_text(event_id):
+    event = access.facilitated_event(event_id)
+    texts = {"introduction": request.form.get("introduction", ""), "closing": request.form.get("closing", "")}
+    try:
+        operations.save_texts(event, **texts)
+    except Refused as refused:
+        db.session.rollback()
+        return _page(event, 422, refused.message, texts)
+    db.session.commit()
+    flash(gettext("Saved. The downloads use your text now."))
+    return _back(event, "#own-words")
+
+
+def _edit(event, change, message, anchor):
+    """Run an edit; a refusal comes back as a message on the page, nothing else changes."""
+    try:
+        change()
+    except Refused as refused:
+        db.session.rollback()
+        return _page(event, refused.status, refused.message)
+    db.session.commit()
+    flash(message)
+    return _back(event, anchor)
+
+
+@bp.post("/themes/<theme_id>/rename")
+def rename_theme(event_id, theme_id):
+    event = access.facilitated_event(event_id)
+    return _edit(event, lambda: operations.rename_theme(operations.theme_of(event, theme_id),
+                                                        request.form.get("label", "")),
+                 gettext("The theme has its new name."), "#themes")
+
+
+@bp.post("/themes/<theme_id>/merge")
+def merge_theme(event_id, theme_id):
+    event = access.facilitated_event(event_id)
+    return _edit(event, lambda: operations.merge_themes(operations.theme_of(event, theme_id),
+                                                        operations.theme_of(event, request.form.get("into"))),
+                 gettext("The themes are merged."), "#themes")
+
+
+@bp.post("/themes/again")
+def themes_again(event_id):
+    event = access.facilitated_event(event_id)
+    return _edit(event, lambda: operations.find_themes_again(event),
+                 gettext("The themes are found again from the dreams."), "#themes")
+
+
+@bp.post("/<any(dream, contribution):kind>/<item_id>/<any('leave-out', 'put-back'):action>")
+def leave_out(event_id, kind, item_id, action):
+    event = access.facilitated_event(event_id)
+    change = operations.leave_out if action == "leave-out" else operations.put_back
+    message = (gettext("Left out of the report.") if action == "leave-out"
+               else gettext("Back in the report."))
+    return _edit(event, lambda: change(event, kind, item_id), message, "#left-out")
+
+
+@bp.post("/purge-date")
+def purge_date(event_id):
+    event = access.facilitated_event(event_id)
+    raw = request.form.get("purge_on", "").strip()
+    try:
+        day = date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return _page(event, 422, gettext("Write the day as a date, for example %(example)s.",
+                                         example=date.today().isoformat()))
+    return _edit(event, lambda: set_purge_date(event, day, date.today()),
+                 gettext("The data of this event will be deleted on the day you chose."), "#privacy")
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+def delete(event_id):
+    event = access.facilitated_event(event_id)
+    if not may_delete(event):
+        abort(403)
+    if request.method == "POST":
+        if request.form.get("confirm") == "yes":
+            title = event.title
+            delete_event(event)
+            db.session.commit()
+            flash(gettext("“%(title)s” and all its data are deleted.", title=title))
+            return redirect(url_for("events.index") if current_user.is_authenticated else url_for("home.index"))
+        return render_template("reports/delete.html", event=event, counts=_counts(event),
+                               error=gettext("Tick the box to confirm.")), 422
+    return render_template("reports/delete.html", event=event, counts=_counts(event))
+
+
+def _counts(event) -> dict:
+    report = _report(event)
+    return {"people": report["attendance"]["total"], "dreams": report["dreams"]["count"],
+            "tables": len(report["tables"])}
+
+
+def download_name(event, name: str) -> str:
+    """A file name any computer accepts: the event's title in plain letters, then the format."""
+    plain = unicodedata.normalize("NFKD", event.title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower()[:60] or "event"
+    return f"{slug}-{name}"
+
+
+@bp.get("/<any(" + ", ".join(f'"{name}"' for name in DOWNLOADS) + "):name>")
+def download(event_id, name):
+    event = access.facilitated_event(event_id)
+    report = _report(event)
+    if name == "report.md":
+        body = documents.markdown(report).encode()
+    elif name == "report.docx":
+        body = documents.docx(report)
+    elif name == "report.pdf":
+        body = documents.pdf(report)
+    elif name == "report.html":
+        body = render_template("reports/report.html", report=report, charts=_charts(report), editing=False,
+                               outline=documents).encode()
+    elif name == "data.xlsx":
+        body = data.xlsx(event)
+    elif name == "data.zip":
+        body = data.csv_zip(event)
+    else:
+        body = data.report_json(report)
+    return send_file(io.BytesIO(body), mimetype=DOWNLOADS[name], as_attachment=True,
+                     download_name=download_name(event, name), max_age=0)
