@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps browser translations messages clean
+.PHONY: run serve test deps browser services bench bench-full translations messages clean
 
 run: deps
 	$(FLASK) db upgrade
@@ -18,8 +18,23 @@ run: deps
 	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl+C stops)"
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python app.py
 
-test: deps browser
+# The production server: gunicorn with one gevent worker (Flask-SocketIO needs sticky sessions, so one
+# worker per process; more processes go behind nginx with Redis + PostgreSQL, see docs/deploy.md).
+serve: deps
+	$(FLASK) db upgrade
+	ulimit -n "$$(ulimit -Hn)"; SOCKETIO_ASYNC_MODE=gevent HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -k gevent -w 1 \
+	  --worker-connections 10000 --graceful-timeout 5 -b $(HOST):$(PORT) app:app
+
+test: deps browser services
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks (docs/performance.md): `make bench` in under 5 minutes on 2 cores; bench-full steps up to
+# 2,000 phones and adds two processes on Redis + PostgreSQL.
+bench: deps services
+	$(BIN)/python bench/run.py --phones 500 --burst 500 --command "make bench"
+
+bench-full: deps services
+	$(BIN)/python bench/run.py --phones 250 500 1000 2000 --burst 500 --scale-out --command "make bench-full"
 
 deps: $(VENV)/.installed static/vendor/.installed translations
 
@@ -45,6 +60,11 @@ translations: $(VENV)/.installed
 browser:
 	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || ($(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core poppler-utils)
+
+# Redis and PostgreSQL for the scale-out test and bench-full (each test starts its own, on loopback).
+services:
+	@command -v redis-server >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server postgresql)
 
 # After changing user-facing strings: extract them, then translate the new Dutch entries.
 messages: $(VENV)/.installed

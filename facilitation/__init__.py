@@ -5,7 +5,7 @@ from flask import Flask
 from sqlalchemy import event as sa_event
 
 from .config import Config
-from .extensions import babel, csrf, db, htmx, login_manager, migrate, socketio
+from .extensions import babel, compress, csrf, db, htmx, login_manager, migrate, socketio
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -32,11 +32,14 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     htmx.init_app(app)
+    compress.init_app(app)
     login_manager.init_app(app)
     socketio.init_app(
         app,
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
         message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
+        ping_interval=app.config["SOCKETIO_PING_INTERVAL"],
+        ping_timeout=app.config["SOCKETIO_PING_TIMEOUT"],
         manage_session=True,
     )
     with app.app_context():

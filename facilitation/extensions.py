@@ -1,5 +1,6 @@
 """Extensions are created unbound here and attached in create_app."""
 from flask_babel import Babel
+from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -20,3 +21,4 @@ csrf = CSRFProtect()
 babel = Babel()
 htmx = HTMX()
 login_manager = LoginManager()
+compress = Compress()

@@ -1,0 +1,410 @@
+"""Benchmarks against the real server: `make bench` (quick) and `make bench-full`.
+
+Each scenario starts the production server (gunicorn -k gevent -w 1) as a subprocess and drives it over
+loopback with real clients: python-socketio AsyncClient for phones and the projector, aiohttp for HTTP.
+Results go to bench/results/latest.json and a Markdown table appended to docs/performance.md.
+"""
+import argparse
+import asyncio
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import aiohttp
+import socketio
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.services import free_port, wait_for_port  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+MARKER = re.compile(r"bench-(\d+)")
+
+
+def percentile(values, p):
+    if not values:
+        return None
+    values = sorted(values)
+    return round(values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))], 1)
+
+
+def summary(values) -> dict:
+    return {"p50": percentile(values, 50), "p95": percentile(values, 95), "p99": percentile(values, 99),
+            "n": len(values)}
+
+
+class Server:
+    """gunicorn with one gevent worker, as `make serve` starts it; CPU and memory read from /proc."""
+
+    def __init__(self, target: str, env: dict, workdir: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, **env, "PUBLIC_URL": self.url}
+        self.log = open(workdir / f"server-{self.port}.log", "w")
+        self.process = subprocess.Popen(
+            ["bash", "-c", 'ulimit -n "$(ulimit -Hn)"; exec "$@"', "serve", str(BIN / "gunicorn"), "-k", "gevent", "-w", "1", "--worker-connections", "10000",
+             "-b", f"127.0.0.1:{self.port}", "--log-level", "warning", target],
+            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        wait_for_port(self.port, self.process, self.log.name)
+        time.sleep(0.5)
+
+    def worker(self) -> int:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        return int(children[0]) if children else self.process.pid
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.worker()}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def memory(self) -> dict:
+        status = Path(f"/proc/{self.worker()}/status").read_text()
+        kb = {k: int(v.split()[0]) for k, v in re.findall(r"^(VmRSS|VmHWM):\s+(.*)$", status, re.M)}
+        return {"rss_kb": kb["VmRSS"], "peak_rss_kb": kb["VmHWM"]}
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def flask(env, *args) -> str:
+    return subprocess.run([str(BIN / "flask"), "--app", "app", *args], cwd=ROOT, env={**os.environ, **env},
+                          capture_output=True, text=True, check=True).stdout
+
+
+async def join(http: aiohttp.ClientSession, url: str, code: str) -> tuple[str, str]:
+    """Join like a phone; returns (session cookie, CSRF token)."""
+    jar = aiohttp.CookieJar(unsafe=True)
+    async with aiohttp.ClientSession(cookie_jar=jar, connector=http.connector, connector_owner=False) as phone:
+        async with phone.get(f"{url}/j/{code}") as response:
+            token = CSRF.search(await response.text()).group(1)
+        async with phone.post(f"{url}/j/{code}", data={"csrf_token": token, "name": "", "role_tag": ""},
+                              allow_redirects=False) as response:
+            assert response.status == 302, response.status
+        cookie = next(c.value for c in jar if c.key == "session")
+    return cookie, token
+
+
+async def gather_limited(coroutines, limit=50):
+    semaphore = asyncio.Semaphore(limit)
+
+    async def run(coroutine):
+        async with semaphore:
+            return await coroutine
+    return await asyncio.gather(*(run(c) for c in coroutines))
+
+
+class Listener:
+    """One connected client that timestamps every dream it receives, by marker."""
+
+    def __init__(self, received: dict, name: str):
+        self.client = socketio.AsyncClient(reconnection=False)
+        self.received, self.name = received, name
+        self.client.on("dream:new", self.on_dream)
+        self.client.on("wall:changed", self.on_wall)
+        self.last_wall = None
+
+    async def on_dream(self, data):
+        match = MARKER.search(data.get("html", ""))
+        if match:
+            self.received.setdefault(int(match.group(1)), {})[self.name] = time.perf_counter()
+
+    async def on_wall(self, data):
+        self.received.setdefault("wall", []).append(time.perf_counter())
+
+    async def connect(self, url, cookie, auth, transports=("websocket",)):
+        await self.client.connect(url, headers={"Cookie": f"session={cookie}"} if cookie else {}, auth=auth,
+                                  transports=list(transports), wait_timeout=30)
+
+
+async def fanout(servers, post, phones_auth, projector=None, dreams=20, rate=2.0) -> dict:
+    """N phones (spread over the servers) and a projector (on the first) connected; dreams posted at a
+    steady rate; the delivery latency to every client, from just before the post."""
+    received: dict = {}
+    listeners = [Listener(received, f"phone{n}") for n in range(len(phones_auth))]
+    url = servers[0].url
+    rss = lambda: sum(server.memory()["rss_kb"] for server in servers)  # noqa: E731
+    rss_before = rss()
+    await gather_limited([listener.connect(servers[n % len(servers)].url, cookie, auth)
+                          for n, (listener, (cookie, auth)) in enumerate(zip(listeners, phones_auth))], 25)
+    rss_connected = rss()
+    wall_times: list = []
+    if projector:
+        projector_listener = Listener(received, "projector")
+        await projector_listener.connect(url, *projector)
+    await asyncio.sleep(1)
+    cpu_before = sum(server.cpu_seconds() for server in servers)
+    sent: dict[int, float] = {}
+    wall_latency = []
+    for n in range(dreams):
+        walls_before = len(received.get("wall", []))
+        sent[n] = time.perf_counter()
+        await post(n)
+        if projector:
+            for _ in range(200):
+                if len(received.get("wall", [])) > walls_before:
+                    wall_latency.append((received["wall"][walls_before] - sent[n]) * 1000)
+                    break
+                await asyncio.sleep(0.005)
+        await asyncio.sleep(max(0, 1 / rate - (time.perf_counter() - sent[n])))
+    await asyncio.sleep(3)
+    cpu = sum(server.cpu_seconds() for server in servers) - cpu_before
+    latencies = [(t - sent[n]) * 1000 for n in range(dreams) for name, t in received.get(n, {}).items()
+                 if name != "projector"]
+    expected = dreams * len(listeners)
+    await gather_limited([l.client.disconnect() for l in listeners], 100)
+    if projector:
+        await projector_listener.client.disconnect()
+    return {
+        "phones": len(listeners), "processes": len(servers), "dreams": dreams, "rate_per_s": rate,
+        "phone_latency_ms": summary(latencies), "projector_latency_ms": summary(wall_latency) if projector else None,
+        "lost": expected - len(latencies), "server_cpu_s": round(cpu, 2),
+        "peak_rss_mb": round(sum(server.memory()["peak_rss_kb"] for server in servers) / 1024, 1),
+        "rss_per_phone_kb": round((rss_connected - rss_before) / max(1, len(listeners)), 1),
+    }
+
+
+async def app_run(n_phones: int, work: Path, burst_n: int, processes: int = 1) -> dict:
+    """The app: one process on SQLite (the venue laptop), or several on PostgreSQL + Redis (scale-out)."""
+    env = {"DATABASE_URL": f"sqlite:///{work / 'bench.sqlite'}", "FLOOD_CONTROL": "0",
+           "SECRET_KEY": "bench-secret", "FACILITATION_INSTANCE": str(work / "instance"),
+           "SOCKETIO_ASYNC_MODE": "gevent"}
+    stops = []
+    if processes > 1:
+        sys.path.insert(0, str(ROOT))
+        from tests.services import start_postgres, start_redis
+
+        (work / "redis").mkdir()
+        (work / "postgres").mkdir()
+        redis_url, stop = start_redis(work / "redis")
+        stops.append(stop)
+        database_url, stop = start_postgres(work / "postgres")
+        stops.append(stop)
+        env.update(DATABASE_URL=database_url, SOCKETIO_MESSAGE_QUEUE=redis_url, RATELIMIT_STORAGE_URI=redis_url)
+    flask(env, "db", "upgrade")
+    event = json.loads(flask(env, "event", "create", "--title", "Bench", "--json"))
+    servers = [Server("app:app", env, work) for _ in range(processes)]
+    try:
+        connector = aiohttp.TCPConnector(limit=200)
+        async with aiohttp.ClientSession(connector=connector) as http:
+            url, code, eid = servers[0].url, event["join_code"], event["event_id"]
+            phones = await gather_limited([join(http, url, code) for _ in range(max(n_phones, burst_n) + 1)], 50)
+            poster_cookie, poster_token = phones.pop()
+            projector_jar = aiohttp.CookieJar(unsafe=True)
+            async with aiohttp.ClientSession(cookie_jar=projector_jar) as projector_http:
+                await (await projector_http.get(event["projector_url"].replace(
+                    event["projector_url"].split("/p/")[0], url))).read()
+            projector_cookie = next(c.value for c in projector_jar if c.key == "session")
+
+            async def post(n):
+                async with http.post(f"{url}/e/{code}/dreams", data={"csrf_token": poster_token,
+                                                                     "text": f"Droom bench-{n} samen sterker"},
+                                     headers={"Cookie": f"session={poster_cookie}"}, allow_redirects=False) as r:
+                    assert r.status in (200, 302, 303), r.status
+
+            weight = await page_weight(url, code, poster_cookie, http)  # first load: a fresh wall
+            auth = {"event": eid, "as": "participant"}
+            result = await fanout(servers, post, [(c, auth) for c, _ in phones[:n_phones]],
+                                  (projector_cookie, {"event": eid, "as": "projector"}))
+            result["payload_bytes"] = await pushed_dream_size(url, poster_cookie, eid, code, http, poster_token)
+            if burst_n:
+                result["burst"] = await burst(url, code, http, phones[:burst_n], work / "bench.sqlite", eid)
+                result["page_weight"] = weight
+        return result
+    finally:
+        for server in servers:
+            server.stop()
+        for stop in stops:
+            stop()
+
+
+async def pushed_dream_size(url, cookie, eid, code, http, token) -> int:
+    """Bytes of one dream:new message as a phone receives it (the Socket.IO frame's JSON)."""
+    frames = []
+    client = socketio.AsyncClient(reconnection=False)
+    client.on("dream:new", lambda data: frames.append(len(json.dumps(["dream:new", data]).encode())))
+    listener_cookie, _ = await join(http, url, code)
+    await client.connect(url, headers={"Cookie": f"session={listener_cookie}"},
+                         auth={"event": eid, "as": "participant"}, transports=["websocket"])
+    async with http.post(f"{url}/e/{code}/dreams", data={"csrf_token": token, "text": "Een droom van gewone lengte, "
+                                                         "over samen wonen en zorgen voor elkaar in de buurt."},
+                         headers={"Cookie": f"session={cookie}"}, allow_redirects=False):
+        pass
+    for _ in range(100):
+        if frames:
+            break
+        await asyncio.sleep(0.02)
+    await client.disconnect()
+    return frames[0] if frames else None
+
+
+async def burst(url, code, http, phones, database: Path, eid) -> dict:
+    """Every participant posts one dream, all within 5 seconds (sockets closed: this measures the POST path)."""
+    import random
+
+    rng = random.Random(1)
+    latencies, errors = [], 0
+    start = time.perf_counter()
+
+    async def one(n, cookie, token):
+        nonlocal errors
+        await asyncio.sleep(rng.uniform(0, 5))
+        t0 = time.perf_counter()
+        try:
+            async with http.post(f"{url}/e/{code}/dreams", data={"csrf_token": token, "text": f"Burst {n}: samen"},
+                                 headers={"Cookie": f"session={cookie}"}, allow_redirects=False) as response:
+                await response.read()
+                errors += response.status not in (200, 302, 303)
+        except aiohttp.ClientError:
+            errors += 1
+        latencies.append((time.perf_counter() - t0) * 1000)
+
+    await asyncio.gather(*(one(n, c, t) for n, (c, t) in enumerate(phones)))
+    with sqlite3.connect(database) as db:
+        stored = db.execute("select count(*) from dreams where event_id = ? and text like 'Burst %'",
+                            (eid,)).fetchone()[0]
+    return {"posts": len(phones), "stored": stored, "http_errors": errors, "seconds": round(time.perf_counter() - start, 1),
+            "post_latency_ms": summary(latencies)}
+
+
+async def page_weight(url, code, cookie, http) -> dict:
+    """First load of the join page and the dream page with their CSS and JS: bytes on the wire, as a
+    browser asks for them (brotli, gzip), and what they would be without compression."""
+    weights = {}
+
+    async def size(path, headers, encoding):
+        async with http.get(url + path, headers={**headers, "Accept-Encoding": encoding},
+                            auto_decompress=False) as response:
+            return await response.read()
+
+    for name, path, with_cookie in (("join", f"/j/{code}", False), ("dream_page", f"/e/{code}", True)):
+        headers = {"Cookie": f"session={cookie}"} if with_cookie else {}
+        html = await size(path, headers, "identity")
+        wire, raw = len(await size(path, headers, "br, gzip, deflate")), len(html)
+        for asset in sorted(set(re.findall(rb'(?:src|href)="(/static/[^"?]+)', html))):
+            wire += len(await size(asset.decode(), {}, "br, gzip, deflate"))
+            raw += len(await size(asset.decode(), {}, "identity"))
+        weights[name] = {"wire_kb": round(wire / 1024, 1), "uncompressed_kb": round(raw / 1024, 1)}
+    return weights
+
+
+async def baseline_run(n_phones: int, work: Path, payload: int) -> dict:
+    server = Server("bench.baseline_server:app", {"BASELINE_PAYLOAD": str(payload)}, work)
+    try:
+        async with aiohttp.ClientSession() as http:
+            async def post(n):
+                async with http.post(f"{server.url}/trigger", params={"marker": f"bench-{n}"}):
+                    pass
+            return await fanout([server], post, [(None, {})] * n_phones)
+    finally:
+        server.stop()
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+
+
+def held(runs, limit_ms=250) -> int:
+    """The most phones a set-up held with p95 within the limit and nothing lost."""
+    return max([r["phones"] for r in runs if r["lost"] == 0 and r["phone_latency_ms"]["p95"] is not None
+                and r["phone_latency_ms"]["p95"] <= limit_ms] or [0])
+
+
+def append_markdown(results: dict) -> None:
+    path = ROOT / "docs" / "performance.md"
+    lines = [f"\n### {results['date']} — `{results['command']}` — {results['machine']}\n",
+             "| set-up | phones | phone p50/p95/p99 ms | projector p95 ms | baseline p95 ms | app/baseline p95 | "
+             "lost | server CPU s | peak RSS MB | RSS per phone KB |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for run in results["fanout"] + results.get("scale_out", []):
+        p = run["phone_latency_ms"]
+        setup = "1 process, SQLite" if run["processes"] == 1 else f"{run['processes']} processes, PostgreSQL + Redis"
+        lines.append(f"| {setup} | {run['phones']} | {p['p50']}/{p['p95']}/{p['p99']} | "
+                     f"{(run['projector_latency_ms'] or {}).get('p95')} | {run.get('baseline_p95_ms', '')} | "
+                     f"{run.get('ratio_p95', '')} | {run['lost']} | {run['server_cpu_s']} | {run['peak_rss_mb']} | "
+                     f"{run['rss_per_phone_kb']} |")
+    b, w = results["burst"], results["page_weight"]
+    lines += ["", f"Burst: {b['stored']} of {b['posts']} stored, {b['http_errors']} HTTP errors, POST "
+                  f"p50/p95/p99 {b['post_latency_ms']['p50']}/{b['post_latency_ms']['p95']}/"
+                  f"{b['post_latency_ms']['p99']} ms. Page weight, first load with CSS and JS (on the wire / "
+                  f"uncompressed KB): join {w['join']['wire_kb']} / {w['join']['uncompressed_kb']}, dream page "
+                  f"{w['dream_page']['wire_kb']} / {w['dream_page']['uncompressed_kb']}; one pushed dream "
+                  f"{results['pushed_dream_bytes']} bytes."]
+    if "capacity" in results:
+        c = results["capacity"]
+        lines += ["", f"Capacity at p95 ≤ 250 ms: {c['one_process']} phones on one process, "
+                      f"{c['two_processes']} on two (× {c['growth']}; capped by the largest step tried)."]
+    with path.open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+
+
+def raise_file_limit() -> None:
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--phones", type=int, nargs="+", default=[500])
+    parser.add_argument("--burst", type=int, default=500)
+    parser.add_argument("--scale-out", action="store_true", help="also run fanout on 2 processes + Redis + PostgreSQL")
+    parser.add_argument("--command", default="make bench")
+    args = parser.parse_args()
+    raise_file_limit()
+    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
+               "command": args.command, "server": "gunicorn -k gevent -w 1", "fanout": []}
+    for n in args.phones:
+        work = Path(tempfile.mkdtemp(prefix="bench-"))
+        try:
+            app = asyncio.run(app_run(n, work, args.burst if n == args.phones[0] else 0))
+            payload = app.pop("payload_bytes")
+            base = asyncio.run(baseline_run(n, work, max(100, (payload or 700) - 60)))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if "burst" in app:
+            results["burst"], results["page_weight"] = app.pop("burst"), app.pop("page_weight")
+            results["pushed_dream_bytes"] = payload
+        app.update(baseline_p95_ms=base["phone_latency_ms"]["p95"], baseline_lost=base["lost"],
+                   ratio_p95=round(app["phone_latency_ms"]["p95"] / max(0.1, base["phone_latency_ms"]["p95"]), 2))
+        results["fanout"].append(app)
+        print(json.dumps(app), flush=True)
+    if args.scale_out:
+        results["scale_out"] = []
+        for n in args.phones:
+            work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+            try:
+                run = asyncio.run(app_run(n, work, 0, processes=2))
+                run.pop("payload_bytes", None)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            results["scale_out"].append(run)
+            print(json.dumps(run), flush=True)
+        one, two = held(results["fanout"]), held(results["scale_out"])
+        results["capacity"] = {"one_process": one, "two_processes": two, "growth": round(two / max(1, one), 2)}
+    (ROOT / "bench" / "results").mkdir(exist_ok=True)
+    (ROOT / "bench" / "results" / "latest.json").write_text(json.dumps(results, indent=2))
+    append_markdown(results)
+    print(json.dumps({k: v for k, v in results.items() if k not in ("fanout", "scale_out")}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

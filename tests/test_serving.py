@@ -1,0 +1,171 @@
+"""The production server (`make serve`: gunicorn -k gevent -w 1) under bad conditions.
+
+A phone that stops reading must not hold up the others and is dropped after the ping timeout; when
+file descriptors run out the server refuses new connections, logs it and carries on afterwards.
+"""
+import base64
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+import socketio
+
+from facilitation import ROOT
+from tests.services import free_port, wait_for_port
+
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+class Served:
+    def __init__(self, tmp: Path, file_limit: int | None = None, **env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'serve.sqlite'}", "SECRET_KEY": "serve-test",
+                    "FACILITATION_INSTANCE": str(tmp / "instance"), "SOCKETIO_ASYNC_MODE": "gevent",
+                    "FLOOD_CONTROL": "0", "PUBLIC_URL": self.url, **env}
+        self.flask("db", "upgrade")
+        self.event = json.loads(self.flask("event", "create", "--title", "Serve", "--json"))
+        self.log = tmp / "serve.log"
+        limit = f"ulimit -n {file_limit}; " if file_limit else ""
+        self.process = subprocess.Popen(
+            ["bash", "-c", limit + 'exec "$@"', "serve", sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1",
+             "-b", f"127.0.0.1:{self.port}", "app:app"],
+            cwd=ROOT, env=self.env, stdout=open(self.log, "w"), stderr=subprocess.STDOUT)
+        wait_for_port(self.port, self.process, self.log)
+
+    def flask(self, *args) -> str:
+        return subprocess.run([sys.executable, "-m", "flask", "--app", "app", *args], cwd=ROOT, env=self.env,
+                              check=True, capture_output=True, text=True).stdout
+
+    def phone(self) -> tuple[requests.Session, str]:
+        code = self.event["join_code"]
+        session = requests.Session()
+        token = CSRF.search(session.get(f"{self.url}/j/{code}").text).group(1)
+        session.post(f"{self.url}/j/{code}", data={"csrf_token": token, "name": "", "role_tag": ""})
+        return session, token
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(10)
+
+
+@pytest.fixture
+def served(tmp_path):
+    made = []
+
+    def start(**options):
+        made.append(Served(tmp_path, **options))
+        return made[-1]
+
+    yield start
+    for server in made:
+        server.stop()
+
+
+def silent_websocket(url: str, cookie: str, event_id: int) -> socket.socket:
+    """A Socket.IO phone that connects, joins its rooms and then never reads again."""
+    raw = socket.socket()
+    raw.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    raw.connect(("127.0.0.1", int(url.rsplit(":", 1)[1])))
+    key = base64.b64encode(os.urandom(16)).decode()
+    raw.sendall((f"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: {url[7:]}\r\nUpgrade: websocket\r\n"
+                 f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+                 f"Origin: {url}\r\nCookie: {cookie}\r\n\r\n").encode())
+    assert b" 101 " in raw.recv(4096)
+    payload = ("40" + json.dumps({"event": event_id, "as": "participant"})).encode()
+    mask = os.urandom(4)
+    raw.sendall(bytes([0x81, 0x80 | len(payload)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
+    return raw
+
+
+def websocket_opcodes(raw: socket.socket, seconds: float) -> list[int]:
+    """Read server frames (never masked) until a close frame (opcode 8) or the time is up."""
+    raw.settimeout(seconds)
+    buffer, opcodes = b"", []
+
+    def take(n):
+        nonlocal buffer
+        while len(buffer) < n:
+            chunk = raw.recv(65536)
+            if not chunk:
+                raise EOFError
+            buffer += chunk
+        part, buffer = buffer[:n], buffer[n:]
+        return part
+
+    try:
+        while 0x8 not in opcodes:
+            head = take(2)
+            length = head[1] & 0x7F
+            if length == 126:
+                length = int.from_bytes(take(2), "big")
+            elif length == 127:
+                length = int.from_bytes(take(8), "big")
+            take(length)
+            opcodes.append(head[0] & 0x0F)
+    except (EOFError, TimeoutError):
+        pass
+    return opcodes
+
+
+def test_a_silent_phone_delays_no_one_and_is_dropped(served):
+    server = served(SOCKETIO_PING_INTERVAL="1", SOCKETIO_PING_TIMEOUT="1")
+    eid, code = server.event["event_id"], server.event["join_code"]
+    silent_session, _ = server.phone()
+    silent = silent_websocket(server.url, "; ".join(f"{k}={v}" for k, v in silent_session.cookies.items()), eid)
+    listening, _ = server.phone()
+    arrivals = {}
+    client = socketio.Client(reconnection=False)
+    client.on("dream:new", lambda data: arrivals.setdefault(re.search(r"nr (\d+)", data["html"]).group(1),
+                                                            time.perf_counter()))
+    client.connect(server.url, headers={"Cookie": "; ".join(f"{k}={v}" for k, v in listening.cookies.items())},
+                   auth={"event": eid, "as": "participant"}, transports=["websocket"])
+    poster, token = server.phone()
+    sent = {}
+    for n in range(150):
+        sent[str(n)] = time.perf_counter()
+        poster.post(f"{server.url}/e/{code}/dreams", allow_redirects=False,
+                    data={"csrf_token": token, "text": f"Droom nr {n} " + "van een stad waar niemand alleen is " * 6})
+    deadline = time.monotonic() + 10
+    while len(arrivals) < 150 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    client.disconnect()
+    assert len(arrivals) == 150, "every dream reached the phone that reads"
+    latencies = sorted((arrivals[n] - sent[n]) * 1000 for n in sent)
+    assert latencies[int(0.95 * len(latencies))] < 500
+    # the silent phone is dropped: after what was already on its way, the server closes the websocket
+    assert 0x8 in websocket_opcodes(silent, seconds=15), "the server never closed the silent phone's socket"
+    silent.close()
+    assert server.process.poll() is None
+
+
+def test_out_of_file_descriptors_refuses_cleanly_logs_and_recovers(served):
+    server = served(file_limit=64)
+    held = []
+    for _ in range(120):
+        try:
+            held.append(socket.create_connection(("127.0.0.1", server.port), timeout=1))
+        except OSError:
+            break
+    time.sleep(1)
+    try:
+        requests.get(server.url + "/", timeout=2)
+    except requests.RequestException:
+        pass  # refused or not answered while the descriptors are gone: fine, as long as it survives
+    for connection in held:
+        connection.close()
+    time.sleep(1.5)
+    assert server.process.poll() is None, server.log.read_text()[-2000:]
+    assert requests.get(server.url + "/", timeout=5).status_code == 200
+    assert "Too many open files" in server.log.read_text()
