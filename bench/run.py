@@ -6,14 +6,13 @@ Results go to bench/results/latest.json and a Markdown table appended to docs/pe
 """
 import argparse
 import asyncio
+import gc
 import json
 import os
 import platform
 import re
 import shutil
-import socket
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ import aiohttp
 import socketio
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.services import free_port, wait_for_port  # noqa: E402
+from tests.services import AppProcess, free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -45,19 +44,11 @@ def summary(values) -> dict:
             "n": len(values)}
 
 
-class Server:
-    """gunicorn with one gevent worker, as `make serve` starts it; CPU and memory read from /proc."""
+class Server(AppProcess):
+    """The server as `make serve` starts it, with its CPU and memory read from /proc."""
 
     def __init__(self, target: str, env: dict, workdir: Path):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, **env, "PUBLIC_URL": self.url}
-        self.log = open(workdir / f"server-{self.port}.log", "w")
-        self.process = subprocess.Popen(
-            ["bash", "-c", 'ulimit -n "$(ulimit -Hn)"; exec "$@"', "serve", str(BIN / "gunicorn"), "-k", "gevent", "-w", "1", "--worker-connections", "10000",
-             "-b", f"127.0.0.1:{self.port}", "--log-level", "warning", target],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
-        wait_for_port(self.port, self.process, self.log.name)
+        super().__init__(env, workdir / f"server-{free_port()}.log", target=target, file_limit="hard")
         time.sleep(0.5)
 
     def worker(self) -> int:
@@ -72,14 +63,6 @@ class Server:
         status = Path(f"/proc/{self.worker()}/status").read_text()
         kb = {k: int(v.split()[0]) for k, v in re.findall(r"^(VmRSS|VmHWM):\s+(.*)$", status, re.M)}
         return {"rss_kb": kb["VmRSS"], "peak_rss_kb": kb["VmHWM"]}
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 def flask(env, *args) -> str:
@@ -132,18 +115,49 @@ class Listener:
                                   transports=list(transports), wait_timeout=30)
 
 
+def phone_worker(phones: list, connection) -> None:
+    """A client process holding a share of the phones: connects them, then timestamps every dream.
+
+    perf_counter is the system's monotonic clock, so the parent compares its send times with these.
+    """
+    async def run():
+        received: dict = {}
+        listeners = [Listener(received, f"phone{n}") for n in range(len(phones))]
+        await gather_limited([listener.connect(url, cookie, auth)
+                              for listener, (url, cookie, auth) in zip(listeners, phones)], 25)
+        gc.collect()
+        gc.freeze()  # the clients are the instrument: no long garbage-collector pauses while measuring
+        connection.send("ready")
+        await asyncio.get_running_loop().run_in_executor(None, connection.recv)
+        connection.send({marker: list(times.values()) for marker, times in received.items() if marker != "wall"})
+        await gather_limited([listener.client.disconnect() for listener in listeners], 100)
+
+    asyncio.run(run())
+
+
 async def fanout(servers, post, phones_auth, projector=None, dreams=20, rate=2.0) -> dict:
-    """N phones (spread over the servers) and a projector (on the first) connected; dreams posted at a
-    steady rate; the delivery latency to every client, from just before the post."""
-    received: dict = {}
-    listeners = [Listener(received, f"phone{n}") for n in range(len(phones_auth))]
+    """N phones (spread over the servers, held by one client process per core) and a projector (on the
+    first server) connected; dreams posted at a steady rate; the delay to every client from just before
+    each post."""
+    import multiprocessing
+
     url = servers[0].url
     rss = lambda: sum(server.memory()["rss_kb"] for server in servers)  # noqa: E731
     rss_before = rss()
-    await gather_limited([listener.connect(servers[n % len(servers)].url, cookie, auth)
-                          for n, (listener, (cookie, auth)) in enumerate(zip(listeners, phones_auth))], 25)
+    phones = [(servers[n % len(servers)].url, cookie, auth) for n, (cookie, auth) in enumerate(phones_auth)]
+    context = multiprocessing.get_context("spawn")
+    shares = max(1, min(os.cpu_count() or 1, 8, len(phones) // 50 or 1))
+    workers = []
+    for k in range(shares):
+        parent, child = context.Pipe()
+        process = context.Process(target=phone_worker, args=(phones[k::shares], child), daemon=True)
+        process.start()
+        workers.append((process, parent))
+    loop = asyncio.get_running_loop()
+    for _, connection in workers:
+        assert await loop.run_in_executor(None, connection.recv) == "ready"
     rss_connected = rss()
-    wall_times: list = []
+    received: dict = {}
     if projector:
         projector_listener = Listener(received, "projector")
         await projector_listener.connect(url, *projector)
@@ -164,18 +178,21 @@ async def fanout(servers, post, phones_auth, projector=None, dreams=20, rate=2.0
         await asyncio.sleep(max(0, 1 / rate - (time.perf_counter() - sent[n])))
     await asyncio.sleep(3)
     cpu = sum(server.cpu_seconds() for server in servers) - cpu_before
-    latencies = [(t - sent[n]) * 1000 for n in range(dreams) for name, t in received.get(n, {}).items()
-                 if name != "projector"]
-    expected = dreams * len(listeners)
-    await gather_limited([l.client.disconnect() for l in listeners], 100)
+    latencies = []
+    for process, connection in workers:
+        connection.send("stop")
+        for marker, times in (await loop.run_in_executor(None, connection.recv)).items():
+            latencies += [(t - sent[marker]) * 1000 for t in times]
+        process.join(30)
     if projector:
         await projector_listener.client.disconnect()
     return {
-        "phones": len(listeners), "processes": len(servers), "dreams": dreams, "rate_per_s": rate,
-        "phone_latency_ms": summary(latencies), "projector_latency_ms": summary(wall_latency) if projector else None,
-        "lost": expected - len(latencies), "server_cpu_s": round(cpu, 2),
+        "phones": len(phones), "processes": len(servers), "client_processes": shares, "dreams": dreams,
+        "rate_per_s": rate, "phone_latency_ms": summary(latencies),
+        "projector_latency_ms": summary(wall_latency) if projector else None,
+        "lost": dreams * len(phones) - len(latencies), "server_cpu_s": round(cpu, 2),
         "peak_rss_mb": round(sum(server.memory()["peak_rss_kb"] for server in servers) / 1024, 1),
-        "rss_per_phone_kb": round((rss_connected - rss_before) / max(1, len(listeners)), 1),
+        "rss_per_phone_kb": round((rss_connected - rss_before) / max(1, len(phones)), 1),
     }
 
 

@@ -21,6 +21,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_object(Config(app.instance_path))
     if config:
         app.config.update(config)
+    if app.config["TRUSTED_PROXIES"]:
+        # the phone's own address (flood limits) and https (secure cookies) as nginx saw them
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     from .i18n import select_locale
 

@@ -54,6 +54,8 @@ class Config:
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
         # load tests and bulk-posting browser tests switch the flood limits off (FLOOD_CONTROL=0)
         self.FLOOD_CONTROL = os.environ.get("FLOOD_CONTROL", "1") != "0"
+        # behind nginx: how many proxies set X-Forwarded-For/-Proto/-Host (0 when phones reach us directly)
+        self.TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
         # cookies only over HTTPS when the event is served over HTTPS
         self.SESSION_COOKIE_SECURE = self.PUBLIC_URL.startswith("https://")
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE

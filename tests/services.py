@@ -9,6 +9,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -71,3 +72,33 @@ def start_postgres(folder: Path):
         subprocess.run([*as_user, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
                        capture_output=True)
     return f"postgresql+psycopg://{user}@127.0.0.1:{port}/facilitation", stop
+
+
+class AppProcess:
+    """A server as `make serve` starts it (gunicorn, one gevent worker), on a free loopback port.
+
+    `file_limit` sets the open-file limit first: a number, or "hard" for the hard limit.
+    """
+
+    def __init__(self, env: dict, log: Path, target: str = "app:app", file_limit=None):
+        from facilitation import ROOT
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = Path(log)
+        limit = {None: "", "hard": 'ulimit -n "$(ulimit -Hn)"; '}.get(file_limit, f"ulimit -n {file_limit}; ")
+        self.process = subprocess.Popen(
+            ["bash", "-c", limit + 'exec "$@"', "serve", sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1",
+             "--worker-connections", "10000", "--graceful-timeout", "5", "-b", f"127.0.0.1:{self.port}",
+             "--log-level", "warning", target],
+            cwd=ROOT, env={**os.environ, "SOCKETIO_ASYNC_MODE": "gevent", **env, "PUBLIC_URL": self.url},
+            stdout=open(self.log, "w"), stderr=subprocess.STDOUT)
+        wait_for_port(self.port, self.process, self.log)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(10)

@@ -16,7 +16,7 @@ import requests
 import socketio
 
 from facilitation import ROOT
-from tests.services import free_port, start_postgres, start_redis, wait_for_port
+from tests.services import AppProcess, start_postgres, start_redis
 
 pytestmark = pytest.mark.scaleout
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -36,22 +36,6 @@ def postgres_url(tmp_path_factory):
     stop()
 
 
-class App:
-    """One app process as `make serve` starts it."""
-
-    def __init__(self, env, log):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1", "-b", f"127.0.0.1:{self.port}", "app:app"],
-            cwd=ROOT, env={**env, "PUBLIC_URL": self.url}, stdout=open(log, "w"), stderr=subprocess.STDOUT)
-        wait_for_port(self.port, self.process, log)
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(10)
-
-
 @pytest.fixture(scope="module")
 def cluster(redis_url, postgres_url, tmp_path_factory):
     logs = tmp_path_factory.mktemp("apps")
@@ -63,7 +47,7 @@ def cluster(redis_url, postgres_url, tmp_path_factory):
     event = json.loads(subprocess.run([sys.executable, "-m", "flask", "--app", "app", "event", "create", "--title",
                                        "Twee processen", "--json"], cwd=ROOT, env=env, check=True,
                                       capture_output=True, text=True).stdout)
-    apps = [App(env, logs / "app1.log"), App(env, logs / "app2.log")]
+    apps = [AppProcess(env, logs / "app1.log"), AppProcess(env, logs / "app2.log")]
     yield apps, event
     for app in apps:
         app.stop()

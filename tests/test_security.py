@@ -341,3 +341,25 @@ def test_nothing_about_the_device_is_stored(app):
         columns = [c.name for t in db.metadata.tables.values() for c in t.columns]
     assert not [c for c in columns if re.search(r"(^|_)ip($|_)|addr|agent|browser|device", c)]
     assert Participant.__table__.c.keys()  # the participants table exists and was checked
+
+
+def test_behind_a_trusted_proxy_the_phones_own_address_counts(tmp_path, monkeypatch):
+    """With TRUSTED_PROXIES=1 (nginx in front) flood limits see X-Forwarded-For, not nginx's address."""
+    from flask import request
+
+    from facilitation import create_app
+
+    monkeypatch.setenv("FACILITATION_INSTANCE", str(tmp_path / "instance"))
+    monkeypatch.setenv("TRUSTED_PROXIES", "1")
+    app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.db",
+                      "SOCKETIO_ASYNC_MODE": "threading"})
+    seen = {}
+
+    @app.get("/_who")
+    def who():
+        seen.update(address=request.remote_addr, scheme=request.scheme)
+        return ""
+
+    app.test_client().get("/_who", headers={"X-Forwarded-For": "10.1.2.3", "X-Forwarded-Proto": "https"},
+                          environ_base={"REMOTE_ADDR": "127.0.0.1"})
+    assert seen == {"address": "10.1.2.3", "scheme": "https"}

@@ -18,31 +18,24 @@ import requests
 import socketio
 
 from facilitation import ROOT
-from tests.services import free_port, wait_for_port
+from tests.services import AppProcess
 
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
-class Served:
+class Served(AppProcess):
+    """The server with one event, and phones that join it."""
+
     def __init__(self, tmp: Path, file_limit: int | None = None, **env):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'serve.sqlite'}", "SECRET_KEY": "serve-test",
-                    "FACILITATION_INSTANCE": str(tmp / "instance"), "SOCKETIO_ASYNC_MODE": "gevent",
-                    "FLOOD_CONTROL": "0", "PUBLIC_URL": self.url, **env}
+        self.env = {"DATABASE_URL": f"sqlite:///{tmp / 'serve.sqlite'}", "SECRET_KEY": "serve-test",
+                    "FACILITATION_INSTANCE": str(tmp / "instance"), "FLOOD_CONTROL": "0", **env}
         self.flask("db", "upgrade")
         self.event = json.loads(self.flask("event", "create", "--title", "Serve", "--json"))
-        self.log = tmp / "serve.log"
-        limit = f"ulimit -n {file_limit}; " if file_limit else ""
-        self.process = subprocess.Popen(
-            ["bash", "-c", limit + 'exec "$@"', "serve", sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1",
-             "-b", f"127.0.0.1:{self.port}", "app:app"],
-            cwd=ROOT, env=self.env, stdout=open(self.log, "w"), stderr=subprocess.STDOUT)
-        wait_for_port(self.port, self.process, self.log)
+        super().__init__(self.env, tmp / "serve.log", file_limit=file_limit)
 
     def flask(self, *args) -> str:
-        return subprocess.run([sys.executable, "-m", "flask", "--app", "app", *args], cwd=ROOT, env=self.env,
-                              check=True, capture_output=True, text=True).stdout
+        return subprocess.run([sys.executable, "-m", "flask", "--app", "app", *args], cwd=ROOT,
+                              env={**os.environ, **self.env}, check=True, capture_output=True, text=True).stdout
 
     def phone(self) -> tuple[requests.Session, str]:
         code = self.event["join_code"]
@@ -50,14 +43,6 @@ class Served:
         token = CSRF.search(session.get(f"{self.url}/j/{code}").text).group(1)
         session.post(f"{self.url}/j/{code}", data={"csrf_token": token, "name": "", "role_tag": ""})
         return session, token
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(10)
 
 
 @pytest.fixture

@@ -35,22 +35,23 @@ def dream_posted(dream, event) -> None:
     if not dream.visible:  # held: only the facilitators hear of it; the author's own list says it waits
         wall_changed(event)
         return
+    # the big screen first: it is what the room looks at, and it should not wait behind every phone
+    wall_changed(event)
     own_lang = str(get_locale())
     _send("dream:mine", {"id": dream.id, "html": _cloud_html(dream, event, own_lang, mine=True)},
           to=rooms.participant(dream.participant_id))
     for lang in _languages():
         _send("dream:new", {"id": dream.id, "html": _cloud_html(dream, event, lang)},
               to=rooms.participants(event.id, lang))
-    wall_changed(event)
 
 
 def dream_approved(dream, event) -> None:
     """A held dream goes on the wall: every phone and the big screen see it arrive."""
+    wall_changed(event)
     for lang in _languages():
         _send("dream:new", {"id": dream.id, "html": _cloud_html(dream, event, lang)},
               to=rooms.participants(event.id, lang))
     _send("resync", {}, to=rooms.participant(dream.participant_id))
-    wall_changed(event)
 
 
 def dream_restored(dream, event) -> None:
