@@ -25,15 +25,15 @@ WORDS = {
 def test_organiser_edits_merges_and_downloads(server, contexts, screenshot, tmp_path, lang):
     w = WORDS[lang]
     email, password = organiser(server, lang)
-    subprocess.run([sys.executable, "-m", "tests.reports.conftest", lang, email], cwd=ROOT, env=server.env,
-                   check=True, capture_output=True)
+    event_id = subprocess.run([sys.executable, "-m", "tests.reports.conftest", lang, email], cwd=ROOT,
+                              env=server.env, check=True, capture_output=True, text=True).stdout.split()[-1]
     laptop = contexts("laptop", lang).page()
     laptop.goto(f"{server.url}/login")
     laptop.locator("#email").fill(email)
     laptop.locator("#password").fill(password)
     laptop.locator("main form button[type=submit]").click()
     laptop.wait_for_url(re.compile(r"/events$"))
-    laptop.locator("main a[href*='/events/']").last.click()
+    laptop.goto(f"{server.url}/events/{event_id}")
     laptop.get_by_role("link", name=w["report"]).click()
 
     intro = "Dank aan alle 40 gasten voor hun dromen." if lang == "nl" else "Thanks to all 40 guests for their dreams."
