@@ -55,7 +55,8 @@ def _page(event, status=200, error=None, texts=None):
     report = _report(event)
     return render_template(
         "reports/preview.html", event=event, report=report, charts=_charts(report), editing=True,
-        themes=operations.themes(event), texts=texts or report, error=error, downloads=list(DOWNLOADS),
+        themes=operations.themes(event), texts=texts or report,
+        theme_sizes={theme["id"]: len(theme["dreams"]) for theme in report["dreams"]["themes"]}, error=error, downloads=list(DOWNLOADS),
         left_out=operations.left_out_items(event),
         may_delete=may_delete(event), outline=documents,
     ), status
