@@ -13,7 +13,6 @@ import platform
 import re
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +23,7 @@ import aiohttp
 import socketio
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.services import AppProcess, free_port  # noqa: E402
+from tests.services import AppProcess, flask_cli, free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -65,11 +64,6 @@ class Server(AppProcess):
         return {"rss_kb": kb["VmRSS"], "peak_rss_kb": kb["VmHWM"]}
 
 
-def flask(env, *args) -> str:
-    return subprocess.run([str(BIN / "flask"), "--app", "app", *args], cwd=ROOT, env={**os.environ, **env},
-                          capture_output=True, text=True, check=True).stdout
-
-
 async def join(http: aiohttp.ClientSession, url: str, code: str) -> tuple[str, str]:
     """Join like a phone; returns (session cookie, CSRF token)."""
     jar = aiohttp.CookieJar(unsafe=True)
@@ -100,7 +94,6 @@ class Listener:
         self.received, self.name = received, name
         self.client.on("dream:new", self.on_dream)
         self.client.on("wall:changed", self.on_wall)
-        self.last_wall = None
 
     async def on_dream(self, data):
         match = MARKER.search(data.get("html", ""))
@@ -213,8 +206,8 @@ async def app_run(n_phones: int, work: Path, burst_n: int, processes: int = 1) -
         database_url, stop = start_postgres(work / "postgres")
         stops.append(stop)
         env.update(DATABASE_URL=database_url, SOCKETIO_MESSAGE_QUEUE=redis_url, RATELIMIT_STORAGE_URI=redis_url)
-    flask(env, "db", "upgrade")
-    event = json.loads(flask(env, "event", "create", "--title", "Bench", "--json"))
+    flask_cli(env, "db", "upgrade")
+    event = json.loads(flask_cli(env, "event", "create", "--title", "Bench", "--json"))
     servers = [Server("app:app", env, work) for _ in range(processes)]
     try:
         connector = aiohttp.TCPConnector(limit=200)

@@ -70,7 +70,7 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 64 * 1024
     # Pages, styles and scripts travel compressed (brotli or gzip): a phone's first load drops from
-    # about 140 KB to about 45 KB on a crowded venue Wi-Fi (docs/performance.md). Downloads stay as they are.
+    # about 133 KB to about 40 KB on a crowded venue Wi-Fi (docs/performance.md). Downloads stay as they are.
     COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript"]
     COMPRESS_BR_LEVEL = 5
     #: phones keep scripts and styles for an hour instead of asking again on every page

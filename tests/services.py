@@ -74,6 +74,14 @@ def start_postgres(folder: Path):
     return f"postgresql+psycopg://{user}@127.0.0.1:{port}/facilitation", stop
 
 
+def flask_cli(env: dict, *args) -> str:
+    """`flask --app app ARGS` with these settings; returns what it printed."""
+    from facilitation import ROOT
+
+    return subprocess.run([sys.executable, "-m", "flask", "--app", "app", *args], cwd=ROOT,
+                          env={**os.environ, **env}, check=True, capture_output=True, text=True).stdout
+
+
 class AppProcess:
     """A server as `make serve` starts it (gunicorn, one gevent worker), on a free loopback port.
 

@@ -5,18 +5,14 @@ the facilitator's hide on process 2 removes it everywhere. The PostgreSQL cluste
 made with initdb in a temporary folder; `make test` installs the Debian packages where missing.
 """
 import json
-import os
 import re
-import subprocess
-import sys
 import time
 
 import pytest
 import requests
 import socketio
 
-from facilitation import ROOT
-from tests.services import AppProcess, start_postgres, start_redis
+from tests.services import AppProcess, flask_cli, start_postgres, start_redis
 
 pytestmark = pytest.mark.scaleout
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -39,14 +35,11 @@ def postgres_url(tmp_path_factory):
 @pytest.fixture(scope="module")
 def cluster(redis_url, postgres_url, tmp_path_factory):
     logs = tmp_path_factory.mktemp("apps")
-    env = {**os.environ, "DATABASE_URL": postgres_url, "SOCKETIO_MESSAGE_QUEUE": redis_url,
+    env = {"DATABASE_URL": postgres_url, "SOCKETIO_MESSAGE_QUEUE": redis_url,
            "RATELIMIT_STORAGE_URI": redis_url, "SECRET_KEY": "scale-out-secret", "SOCKETIO_ASYNC_MODE": "gevent",
            "FACILITATION_INSTANCE": str(logs / "instance")}
-    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
-    event = json.loads(subprocess.run([sys.executable, "-m", "flask", "--app", "app", "event", "create", "--title",
-                                       "Twee processen", "--json"], cwd=ROOT, env=env, check=True,
-                                      capture_output=True, text=True).stdout)
+    flask_cli(env, "db", "upgrade")
+    event = json.loads(flask_cli(env, "event", "create", "--title", "Twee processen", "--json"))
     apps = [AppProcess(env, logs / "app1.log"), AppProcess(env, logs / "app2.log")]
     yield apps, event
     for app in apps:

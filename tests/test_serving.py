@@ -8,8 +8,6 @@ import json
 import os
 import re
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,8 +15,7 @@ import pytest
 import requests
 import socketio
 
-from facilitation import ROOT
-from tests.services import AppProcess
+from tests.services import AppProcess, flask_cli
 
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
@@ -34,8 +31,7 @@ class Served(AppProcess):
         super().__init__(self.env, tmp / "serve.log", file_limit=file_limit)
 
     def flask(self, *args) -> str:
-        return subprocess.run([sys.executable, "-m", "flask", "--app", "app", *args], cwd=ROOT,
-                              env={**os.environ, **self.env}, check=True, capture_output=True, text=True).stdout
+        return flask_cli(self.env, *args)
 
     def phone(self) -> tuple[requests.Session, str]:
         code = self.event["join_code"]

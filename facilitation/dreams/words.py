@@ -8,15 +8,16 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from ..config import LANGUAGES
+
 WORD = re.compile(r"[^\W\d_]{3,}")
-LANGUAGES = ("nl", "en")
 
 
 @cache
-def stop_words(language: str | None = None) -> frozenset[str]:
-    """The stop words of one language, or of all languages when none is given."""
+def stop_words() -> frozenset[str]:
+    """The stop words of every language: dreams in a Dutch room are sometimes written in English."""
     words: set[str] = set()
-    for lang in ([language] if language else LANGUAGES):
+    for lang in LANGUAGES:
         path = Path(__file__).with_name("stopwords") / f"{lang}.txt"
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.startswith("#"):

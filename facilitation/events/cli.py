@@ -1,7 +1,7 @@
 """`flask --app app event ...`: the stable command-line interface for automation and `make run`."""
 import json
-from datetime import date
 import secrets
+from datetime import date
 
 import click
 from flask.cli import AppGroup

@@ -37,7 +37,7 @@ def gather(event) -> dict:
     dreams = operations.reportable_dreams(event)
     _, contributions_left_out = operations.left_out(event)
     text = operations.report_text(event)
-    tables = _tables(event, contributions_left_out)
+    tables, contributions = _tables(event, contributions_left_out)
     return {
         "format": "facilitation-report",
         "version": FORMAT_VERSION,
@@ -58,7 +58,7 @@ def gather(event) -> dict:
         "deeds": [{"text": deed.text} for deed in db.session.scalars(
             db.select(Deed).filter_by(event_id=event.id).order_by(Deed.created_at, Deed.id))],
         "evaluation": _evaluation(event),
-        "timeline": _timeline(dreams, [c for t in tables for c in t.pop("_all_contributions")]),
+        "timeline": _timeline(dreams, contributions),
     }
 
 
@@ -141,12 +141,14 @@ def _contribution(contribution) -> dict:
             "votes": contribution.vote_count, "key": contribution.is_key}
 
 
-def _tables(event, left_out: set[int]) -> list[dict]:
-    result = []
+def _tables(event, left_out: set[int]) -> tuple[list[dict], list]:
+    """Each table as the report shows it, and all contributions in the report (for the timeline)."""
+    result, everything = [], []
     for table in db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)):
         contributions = [c for c in db.session.scalars(
             db.select(Contribution).filter_by(table_id=table.id).order_by(Contribution.created_at, Contribution.id))
             if c.id not in left_out]
+        everything += contributions
         ranked = sorted(contributions, key=lambda c: (not c.is_key, -c.vote_count, c.id))
         key = [c for c in ranked if c.is_key or c.vote_count][:max(KEY_CONTRIBUTIONS, sum(c.is_key for c in ranked))]
         cards = db.session.scalars(db.select(AdviceCard).filter_by(table_id=table.id, status=CardStatus.submitted)
@@ -166,9 +168,8 @@ def _tables(event, left_out: set[int]) -> list[dict]:
                               "advice": card.advice, "next_step": card.next_step,
                               "submitted_at": _iso(card.submitted_at)} for card in cards],
             "endorsements": db.session.scalar(db.select(db.func.count(Endorsement.id)).filter_by(table_id=table.id)),
-            "_all_contributions": contributions,
         })
-    return result
+    return result, everything
 
 
 def _evaluation(event) -> dict:

@@ -53,7 +53,7 @@ def sheets(event) -> list[Sheet]:
         db.select(Contribution).where(Contribution.table_id.in_(table_name)).order_by(Contribution.id))
         if c.id not in left_out]
     contribution_table = {c.id: c.table_id for c in contributions}
-    hearts = [h for h in db.session.scalars(db.select(Heart).where(Heart.dream_id.in_(dream_ids)).order_by(Heart.id))]
+    hearts = db.session.scalars(db.select(Heart).where(Heart.dream_id.in_(dream_ids)).order_by(Heart.id))
     votes = db.session.scalars(db.select(Vote).where(Vote.contribution_id.in_(contribution_table)).order_by(Vote.id))
     cards = db.session.scalars(db.select(AdviceCard).where(AdviceCard.table_id.in_(table_name))
                                .order_by(AdviceCard.table_id, AdviceCard.round))

@@ -116,7 +116,10 @@ def left_out(event) -> tuple[set[int], set[int]]:
     rows = db.session.execute(db.select(LeftOut.dream_id, LeftOut.contribution_id).filter_by(event_id=event.id))
     dreams, contributions = set(), set()
     for dream_id, contribution_id in rows:
-        (dreams.add(dream_id) if dream_id else contributions.add(contribution_id))
+        if dream_id:
+            dreams.add(dream_id)
+        else:
+            contributions.add(contribution_id)
     return dreams, contributions
 
 

@@ -55,8 +55,8 @@ def _page(event, status=200, error=None, texts=None):
     report = _report(event)
     return render_template(
         "reports/preview.html", event=event, report=report, charts=_charts(report), editing=True,
-        themes=operations.themes(event), texts=texts or report,
-        theme_sizes={theme["id"]: len(theme["dreams"]) for theme in report["dreams"]["themes"]}, error=error, downloads=list(DOWNLOADS),
+        themes=operations.themes(event), texts=texts or report, error=error,
+        theme_sizes={theme["id"]: len(theme["dreams"]) for theme in report["dreams"]["themes"]},
         left_out=operations.left_out_items(event),
         may_delete=may_delete(event), outline=documents,
     ), status
@@ -86,23 +86,17 @@ def preview(event_id):
 def save_text(event_id):
     event = access.facilitated_event(event_id)
     texts = {"introduction": request.form.get("introduction", ""), "closing": request.form.get("closing", "")}
-    try:
-        operations.save_texts(event, **texts)
-    except Refused as refused:
-        db.session.rollback()
-        return _page(event, 422, refused.message, texts)
-    db.session.commit()
-    flash(gettext("Saved. The downloads use your text now."))
-    return _back(event, "#own-words")
+    return _edit(event, lambda: operations.save_texts(event, **texts),
+                 gettext("Saved. The downloads use your text now."), "#own-words", texts)
 
 
-def _edit(event, change, message, anchor):
-    """Run an edit; a refusal comes back as a message on the page, nothing else changes."""
+def _edit(event, change, message, anchor, texts=None):
+    """Run an edit; a refusal comes back as a message on the page (with what was typed), nothing changes."""
     try:
         change()
     except Refused as refused:
         db.session.rollback()
-        return _page(event, refused.status, refused.message)
+        return _page(event, refused.status, refused.message, texts)
     db.session.commit()
     flash(message)
     return _back(event, anchor)
