@@ -3,9 +3,36 @@ import os
 
 from flask import Flask
 from sqlalchemy import event as sa_event
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from flask_babel import get_locale
+
+# socket handlers (sockets) must be declared before init_app, which hands them to each new server
+from . import cli, enums, flood, home, i18n, sockets  # noqa: F401
+from . import models  # noqa: F401  (the whole schema, for create_all and migrations)
+from .accounts import routes as accounts
 from .config import Config
+from .dreams import console as dreams_console
+from .dreams import routes as dreams
+from .events import routes as events
+from .events.roles import role_label
 from .extensions import babel, compress, csrf, db, htmx, login_manager, migrate, socketio
+from .facilitator import routes as facilitator
+from .i18n import in_language, select_locale
+from .limits import LIMITS
+from .live.transport import check_nothing_left
+from .moderation import console as moderation_console
+from .organiser import routes as organiser
+from .programme import console as programme_console
+from .programme import routes as programme
+from .programme.labels import phase_kind_label, what_to_do
+from .projector import console as projector_console
+from .projector import routes as projector
+from .reports import routes as reports
+from .security import add_security_headers, register_error_handlers
+from .tables import console as tables_console
+from .tables import routes as tables
+from .tables.labels import kind_label
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -23,15 +50,9 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     if app.config["TRUSTED_PROXIES"]:
         # the phone's own address (flood limits) and https (secure cookies) as nginx saw them
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from .i18n import select_locale
-
-    # socket handlers must be declared before init_app, which hands them to each new server
-    from .live import handlers  # noqa: F401
 
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, directory=os.path.join(ROOT, "migrations"))
@@ -50,19 +71,15 @@ def create_app(config: dict | None = None) -> Flask:
     )
     with app.app_context():
         _tune_sqlite(db.engine)
-    from . import flood
-
     flood.init_app(app)
-
-    from . import models  # noqa: F401  (the whole schema, for create_all and migrations)
 
     _register_blueprints(app)
     _register_cli(app)
     _register_template_helpers(app)
 
-    from .security import add_security_headers, register_error_handlers
 
     app.after_request(add_security_headers)
+    app.after_request(check_nothing_left)
     register_error_handlers(app)
 
     return app
@@ -84,42 +101,21 @@ def _tune_sqlite(engine) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from . import home, i18n
-    from .accounts import routes as accounts
-    from .dreams import routes as dreams
-    from .events import routes as events
-    from .facilitator import routes as facilitator
-    from .programme import routes as programme
-    from .projector import routes as projector
-    from .reports import routes as reports
-    from .tables import routes as tables
-
-    for module in (home, i18n, accounts, events, dreams, tables, programme, facilitator, projector, reports):
+    for module in (home, i18n, accounts, events, organiser, dreams, dreams_console, moderation_console, tables,
+                   tables_console, programme, programme_console, facilitator, projector, projector_console,
+                   reports):
         app.register_blueprint(module.bp)
 
 
 def _register_template_helpers(app: Flask) -> None:
-    from flask_babel import get_locale
-
-    from .events.roles import role_label
-    from .moderation.labels import action_label, hold_label
-    from .programme.labels import phase_kind_label, what_to_do
-    from .tables.labels import kind_label
-
-    app.jinja_env.globals["current_language"] = lambda: str(get_locale())
+    app.jinja_env.globals.update(
+        current_language=lambda: str(get_locale()), limits=LIMITS, in_language=in_language,
+        languages=lambda: app.config["LANGUAGES"], **{choice.__name__: choice for choice in enums.ALL})
     app.jinja_env.filters["role_label"] = role_label
     app.jinja_env.filters["kind_label"] = kind_label
     app.jinja_env.filters["phase_kind_label"] = phase_kind_label
     app.jinja_env.filters["what_to_do"] = what_to_do
-    app.jinja_env.filters["hold_label"] = hold_label
-    app.jinja_env.filters["action_label"] = action_label
 
 
 def _register_cli(app: Flask) -> None:
-    from .accounts.cli import user_cli
-    from .backup import backup_command
-    from .events.cli import event_cli
-
-    app.cli.add_command(user_cli)
-    app.cli.add_command(event_cli)
-    app.cli.add_command(backup_command)
+    cli.register(app)

@@ -1,6 +1,7 @@
 """Configuration read from the environment; tests pass overrides to create_app."""
 import os
 import secrets
+import socket
 from datetime import timedelta
 from pathlib import Path
 
@@ -30,8 +31,6 @@ def public_url_default() -> str:
     host = os.environ.get("HOST", "127.0.0.1")
     port = os.environ.get("PORT", "5000")
     if host in ("0.0.0.0", "::"):
-        import socket
-
         host = socket.gethostbyname(socket.gethostname())
     return f"http://{host}:{port}"
 
@@ -80,9 +79,7 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/Amsterdam")
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).parent / "translations")
     LANGUAGES = LANGUAGES
-    DREAM_MAX_LENGTH = 280
     #: an event's data is deleted this many days after the event, unless the organiser picks another day
     PURGE_AFTER_DAYS = 30
-    NAME_MAX_LENGTH = 40
     #: clouds on the big screen at once (5 x 4 grid); the rest are counted, not shown
     PROJECTOR_WALL_SIZE = 20

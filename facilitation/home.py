@@ -12,7 +12,7 @@ bp = Blueprint("home", __name__)
 @bp.get("/")
 def index():
     if current_user.is_authenticated:
-        return redirect(url_for("events.index"))
+        return redirect(url_for("organiser.index"))
     return render_template("home.html")
 
 

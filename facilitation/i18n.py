@@ -10,6 +10,11 @@ from flask import (
     url_for,
 )
 
+from flask_babel import force_locale
+
+from .events.models import Event
+from .events.queries import find_event_by_code
+from .extensions import db
 from .util import is_local_path
 
 bp = Blueprint("i18n", __name__)
@@ -29,16 +34,19 @@ def select_locale() -> str:
 
 def _event_in_url():
     """The event a URL names, for pages answered before the view ran (a refused or too-large request)."""
-    from .events.models import Event
-    from .events.operations import find_event_by_code
-    from .extensions import db
-
     args = request.view_args or {}
     if "event_id" in args:
         return db.session.get(Event, args["event_id"])
     if "code" in args:
         return find_event_by_code(args["code"])
     return None
+
+
+def in_language(language: str, caller):
+    """`{% call in_language(event.language) %}…{% endcall %}`: a part of a page in another language
+    (the report is written in the event's language, whatever the organiser's screen language)."""
+    with force_locale(language):
+        return caller()
 
 
 def participant_language(event) -> str:

@@ -2,6 +2,8 @@
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
+import qrcode
+import qrcode.image.svg
 from flask import current_app, has_request_context, url_for
 
 
@@ -34,9 +36,6 @@ def is_local_path(target: str | None) -> bool:
 
 def qr_svg_response(url: str):
     """A QR code for `url` as an SVG response (no Pillow needed; served, never inlined)."""
-    import qrcode
-    import qrcode.image.svg
-
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)
     return image.to_string(encoding="unicode"), 200, {
         "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600"}

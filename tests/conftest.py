@@ -60,16 +60,16 @@ class Factory:
         self.app = app
 
     def event(self, title="Van dromen naar daden", language="nl", **kwargs):
-        from facilitation.events.operations import create_event
+        from facilitation.organiser.setup import set_up_event
 
         with self.app.app_context():
-            event = create_event(title, language=language, **kwargs)
+            event = set_up_event(title, language=language, **kwargs)
             db.session.commit()
             return event.id, event.join_code
 
     def links(self, event_id):
         from facilitation.events.models import Event
-        from facilitation.events.routes import event_links
+        from facilitation.events.links import event_links
 
         with self.app.test_request_context():
             return event_links(db.session.get(Event, event_id))

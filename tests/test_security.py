@@ -126,7 +126,7 @@ def test_rotating_a_link_revokes_open_sockets(app, make, socket_client):
 
         rotate_link(db.session.get(Event, event_id), "facilitator")
         db.session.commit()
-    with app.test_request_context():
+    with app.app_context():
         from facilitation.live import broadcast
 
         broadcast.link_rotated(db.session.get(Event, event_id), "facilitator")
@@ -141,19 +141,17 @@ def test_rotating_a_link_revokes_open_sockets(app, make, socket_client):
 # --- sockets ---------------------------------------------------------------------------------------
 
 def test_every_emit_in_the_code_names_its_room():
-    """Only live/broadcast.py emits, through one helper whose room is a required argument."""
+    """Only live/transport.py emits, and every push names its room (`to=`)."""
     offenders = []
     for path in Path(ROOT, "facilitation").rglob("*.py"):
         tree = ast.parse(path.read_text())
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-                if name in ("emit", "send") and not path.name == "broadcast.py":
+                if name in ("emit", "send") and not path.name == "transport.py":
                     offenders.append(f"{path}:{node.lineno}")
-                if name == "emit" and path.name == "broadcast.py":
-                    assert any(k.arg == "to" for k in node.keywords), f"{path}:{node.lineno} emits without a room"
-                if name == "_send":
-                    assert any(k.arg == "to" for k in node.keywords), f"{path}:{node.lineno} sends without to="
+                if name in ("emit", "push"):
+                    assert any(k.arg == "to" for k in node.keywords), f"{path}:{node.lineno} pushes without a room"
     assert offenders == []
 
 

@@ -39,7 +39,7 @@ def login():
                 session["lang"] = lang
             login_user(organiser)
             target = request.args.get("next")
-            return redirect(target if is_local_path(target) else url_for("events.index"))
+            return redirect(target if is_local_path(target) else url_for("organiser.index"))
         error = gettext("That e-mail address and password do not match.")
     status = 422 if request.method == "POST" else 200
     return render_template("accounts/login.html", form=form, error=error), status

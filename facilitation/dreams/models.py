@@ -4,6 +4,7 @@ from datetime import datetime
 from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..enums import EnumText, HoldReason
 from ..extensions import db
 from ..util import utcnow
 
@@ -29,8 +30,8 @@ class Dream(db.Model):
     status: Mapped[DreamStatus] = mapped_column(
         Enum(DreamStatus, native_enum=False, length=16), default=DreamStatus.visible
     )
-    #: why a held dream waits: "premoderation", "email", "phone", "iban", "address" or "abuse"
-    hold_reason: Mapped[str | None] = mapped_column(String(32))
+    #: why a held dream waits (a HoldReason: pre-moderation, personal data or abuse)
+    hold_reason: Mapped[HoldReason | None] = mapped_column(EnumText(HoldReason, 32))
     #: a key the form sends with each post, so a double tap stores one dream
     request_key: Mapped[str | None] = mapped_column(String(64))
     #: denormalised count of hearts, kept by toggle_heart, for sorting walls cheaply

@@ -1,12 +1,13 @@
 """Rules for dreams. Each function flushes; the caller commits once, then broadcasts."""
 import re
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
+from ..enums import HoldReason, ModerationMode
 from ..errors import Refused
 from ..extensions import db
+from ..limits import LIMITS
 from ..moderation.detectors import hold_reason
 from ..text import clean_text
 from ..toggles import toggle_mark
@@ -32,12 +33,13 @@ def post_dream(event, participant, text: str, request_key: str | None = None,
                "you can send it when the wall opens again."),
             status=409,
         )
-    text = clean_text(text, current_app.config["DREAM_MAX_LENGTH"])
+    text = clean_text(text, LIMITS.dream)
     if not text:
         raise Refused(_l("Write your dream first. One sentence is enough."))
     dream = Dream(event_id=event.id, participant_id=participant.id, text=text, request_key=request_key)
     if not by_facilitator:
-        reason = hold_reason(text) or ("premoderation" if event.moderation == "premoderated" else None)
+        reason = hold_reason(text) or (HoldReason.premoderation if event.moderation == ModerationMode.premoderated
+                                       else None)
         if reason:
             dream.status, dream.hold_reason = DreamStatus.held, reason
     try:
@@ -92,7 +94,7 @@ def edit_dream(dream: Dream, event, text: str) -> None:
     """The facilitator mends a typo; the dream keeps its place and status."""
     if dream.event_id != event.id:
         raise Refused(_l("This dream belongs to another event."), status=404)
-    text = clean_text(text, current_app.config["DREAM_MAX_LENGTH"])
+    text = clean_text(text, LIMITS.dream)
     if not text:
         raise Refused(_l("Write your dream first. One sentence is enough."))
     dream.text = text
@@ -100,9 +102,9 @@ def edit_dream(dream: Dream, event, text: str) -> None:
 
 
 def set_moderation(event, mode: str) -> None:
-    if mode not in ("open", "premoderated"):
+    if mode not in set(ModerationMode):
         raise Refused(_l("Choose open or pre-moderated."), status=404)
-    event.moderation = mode
+    event.moderation = ModerationMode(mode)
     db.session.flush()
 
 

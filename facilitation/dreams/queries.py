@@ -1,6 +1,8 @@
 """Read-only views of the wall for each audience. Hidden dreams only reach facilitators."""
 
-from ..events.operations import count_participants
+from ..events.queries import count_participants
+from sqlalchemy.orm import joinedload
+
 from ..extensions import db
 from .models import Dream, DreamStatus, Heart
 from .words import top_words
@@ -61,26 +63,42 @@ def projector_wall(event, size: int) -> list[Dream]:
     return sorted(chosen.values(), key=lambda d: d.id, reverse=True)
 
 
-def held_dreams(event) -> list[Dream]:
-    """The queue: dreams waiting for the facilitator, oldest first."""
-    return list(db.session.scalars(db.select(Dream).filter_by(event_id=event.id, status=DreamStatus.held)
-                                   .order_by(Dream.id)))
+def held_dreams(event, limit: int) -> tuple[list[Dream], int]:
+    """The queue: the first `limit` dreams waiting for the facilitator, oldest first, and how many wait."""
+    waiting = db.select(Dream).filter_by(event_id=event.id, status=DreamStatus.held)
+    first = list(db.session.scalars(waiting.order_by(Dream.id).limit(limit)))
+    total = len(first) if len(first) < limit else db.session.scalar(
+        db.select(db.func.count()).select_from(waiting.subquery()))
+    return first, total
 
 
-def console_dreams(event) -> list[Dream]:
-    return list(db.session.scalars(db.select(Dream).filter_by(event_id=event.id).order_by(Dream.id.desc())))
+#: what the console's dream list can show: every dream, the waiting ones, the hidden ones, the spotlight
+CONSOLE_FILTERS = ("all", "waiting", "hidden", "spotlight")
+
+
+def console_dreams(event, search: str = "", shown: str = "all", limit: int = 50) -> tuple[list[Dream], bool]:
+    """The newest `limit` dreams for the console, with their authors, and whether there are more."""
+    query = db.select(Dream).where(Dream.event_id == event.id).options(joinedload(Dream.participant))
+    if shown == "waiting":
+        query = query.where(Dream.status == DreamStatus.held)
+    elif shown == "hidden":
+        query = query.where(Dream.status == DreamStatus.hidden)
+    elif shown == "spotlight":
+        query = query.where(Dream.id == (event.spotlight_dream_id or 0))
+    if search:
+        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(Dream.text.ilike(f"%{escaped}%", escape="\\"))
+    found = list(db.session.scalars(query.order_by(Dream.id.desc()).limit(limit + 1)))
+    return found[:limit], len(found) > limit
 
 
 def wall_counts(event) -> dict:
-    dreams = db.session.scalar(db.select(db.func.count()).select_from(_visible(event).subquery()))
-    participants = count_participants(event)
-    hidden = db.session.scalar(
-        db.select(db.func.count(Dream.id)).where(Dream.event_id == event.id, Dream.status == DreamStatus.hidden)
-    )
-    held = db.session.scalar(
-        db.select(db.func.count(Dream.id)).where(Dream.event_id == event.id, Dream.status == DreamStatus.held)
-    )
-    return {"participants": participants, "dreams": dreams, "hidden": hidden, "held": held}
+    """Dreams by status and the guests, in two statements whatever the size of the wall."""
+    by_status = dict(db.session.execute(
+        db.select(Dream.status, db.func.count(Dream.id)).where(Dream.event_id == event.id).group_by(Dream.status)
+    ).all())
+    return {"participants": count_participants(event), "dreams": by_status.get(DreamStatus.visible, 0),
+            "hidden": by_status.get(DreamStatus.hidden, 0), "held": by_status.get(DreamStatus.held, 0)}
 
 
 def word_cloud(event, limit: int = 40) -> list[tuple[str, int]]:

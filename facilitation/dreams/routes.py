@@ -1,42 +1,44 @@
 """The participant's phone: write dreams, see the wall, give hearts. Works without JavaScript."""
 import secrets
 
-from flask import (
-    Blueprint,
-    abort,
-    flash,
-    redirect,
-    render_template,
-    request,
-    session,
-    url_for,
-)
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 
 from .. import flood
-from ..errors import Refused
+from ..actions import act, fragment_or_back, refusal_or_back
 from ..events import access
 from ..events.operations import join_for_neighbour
 from ..extensions import db, htmx
-from ..live import broadcast
+from ..programme import pushes as programme_pushes
 from ..programme import timer
 from ..programme.models import Deed, Rating
-from ..programme.operations import announcements_for, rate_evening, write_deed
-from ..tables.operations import count_tables, seat_of
-from ..tables.queries import has_harvest
+from ..programme.operations import rate_evening, write_deed
+from ..programme.queries import announcements_for
+from ..tables.queries import count_tables, has_harvest, seat_of
 from ..util import utcnow
+from . import pushes
 from .operations import post_dream, toggle_heart
 from .queries import get_dream, hearted_ids, own_dreams, phone_wall
 
 bp = Blueprint("dreams", __name__)
 
 
-
-def _phone_context(event, participant, **extra) -> dict:
+def _form_context(event, participant, **extra) -> dict:
+    """What the dream form and the phone's own list need: the answer to a post renders only these."""
     return {
         "event": event,
         "participant": participant,
         "own": own_dreams(participant),
+        # a fresh key per form: sending the same form twice stores one dream
+        "request_key": secrets.token_urlsafe(16),
+        "text": "",
+        "error": None,
+        **extra,
+    }
+
+
+def _phone_context(event, participant, **extra) -> dict:
+    return _form_context(event, participant, **{
         "wall": phone_wall(event),
         "hearted_ids": hearted_ids(participant),
         "seat": seat_of(participant),
@@ -46,12 +48,12 @@ def _phone_context(event, participant, **extra) -> dict:
         "my_deed": db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id)),
         "my_rating": db.session.scalar(db.select(Rating).filter_by(participant_id=participant.id)),
         "timer": timer.state(event, utcnow()),
-        # a fresh key per form: sending the same form twice stores one dream
-        "request_key": secrets.token_urlsafe(16),
-        "text": "",
-        "error": None,
         **extra,
-    }
+    })
+
+
+def _phone_page(event):
+    return url_for("dreams.phone", code=event.join_code)
 
 
 @bp.get("/e/<code>")
@@ -75,21 +77,30 @@ def post(code):
     event = access.event_by_code(code)
     participant = access.participant_or_join(event)
     text = request.form.get("text", "")
-    try:
+
+    def operation():
         flood.check("post", f"participant:{participant.id}")
         dream, created = post_dream(event, participant, text, request.form.get("request_key"))
-    except Refused as refused:
+        if created:
+            pushes.dream_posted(dream, event)
+        return dream
+
+    def posted(dream):
+        message = (gettext("Your dream is on the wall.") if dream.visible
+                   else gettext("Your dream waits for the facilitator before it goes on the wall."))
+        return fragment_or_back(lambda: render_template(
+            "dreams/_posted.html", **_form_context(event, participant, posted=True, posted_dream=dream)),
+            _phone_page(event), message)
+
+    def refused(error):
         # keep what the person typed, and say why
-        context = _phone_context(event, participant, text=text, error=refused.message)
-        template = "dreams/_form.html" if htmx else "dreams/phone.html"
-        return render_template(template, **context), refused.status
-    db.session.commit()
-    if created:
-        broadcast.dream_posted(dream, event)
-    if htmx:
-        return render_template("dreams/_posted.html", **_phone_context(event, participant, posted=True))
-    flash(gettext("Your dream is on the wall."))
-    return redirect(url_for("dreams.phone", code=event.join_code))
+        if htmx:
+            return render_template("dreams/_form.html", **_form_context(event, participant, text=text,
+                                                                        error=error.message))
+        return render_template("dreams/phone.html", **_phone_context(event, participant, text=text,
+                                                                     error=error.message))
+
+    return act(operation, answer=posted, refused=refused)
 
 
 @bp.post("/e/<code>/neighbour")
@@ -98,19 +109,21 @@ def neighbour(code):
     event = access.event_by_code(code)
     helper = access.participant_or_join(event)
     form = request.form
-    try:
+
+    def operation():
         flood.check("post", f"participant:{helper.id}")
         guest = join_for_neighbour(helper, form.get("name", ""), form.get("role_tag"))
         dream, _ = post_dream(event, guest, form.get("text", ""), form.get("request_key"))
-    except Refused as refused:
-        db.session.rollback()
-        context = _phone_context(event, helper, neighbour_error=refused.message, neighbour_form=form)
-        return render_template("dreams/phone.html", **context), refused.status
-    db.session.commit()
-    broadcast.dream_posted(dream, event)
-    flash(gettext("The dream of %(name)s is on the wall.", name=guest.name) if guest.name
-          else gettext("Their dream is on the wall."))
-    return redirect(url_for("dreams.phone", code=event.join_code))
+        pushes.dream_posted(dream, event)
+        return guest
+
+    def written(guest):
+        message = (gettext("The dream of %(name)s is on the wall.", name=guest.name) if guest.name
+                   else gettext("Their dream is on the wall."))
+        return fragment_or_back(None, _phone_page(event), message)
+
+    return act(operation, answer=written, refused=lambda error: render_template(
+        "dreams/phone.html", **_phone_context(event, helper, neighbour_error=error.message, neighbour_form=form)))
 
 
 @bp.post("/e/<code>/dreams/<int:dream_id>/heart")
@@ -120,24 +133,18 @@ def heart(code, dream_id):
     dream = get_dream(event, dream_id)
     if dream is None:
         abort(404)
-    error = None
-    try:
+
+    def operation():
         flood.check("mark", f"participant:{participant.id}")
         toggle_heart(dream, participant)
-    except Refused as refused:
-        db.session.rollback()
-        error = refused.message
-        status = refused.status
-    else:
-        db.session.commit()
-        broadcast.hearts_changed(dream, event)
-        status = 200
-    if htmx:
+        pushes.hearts_changed(dream, event)
+
+    def button(error=None):
         return render_template("dreams/_heart.html", event=event, dream=dream, error=error,
-                               hearted=dream.id in hearted_ids(participant)), status
-    if error:
-        flash(error, "error")
-    return redirect(url_for("dreams.phone", code=event.join_code, _anchor=f"dream-{dream.id}"))
+                               hearted=dream.id in hearted_ids(participant))
+
+    back = url_for("dreams.phone", code=event.join_code, _anchor=f"dream-{dream.id}")
+    return act(operation, answer=lambda _: fragment_or_back(button, back), refused=refusal_or_back(button, back))
 
 
 @bp.post("/e/<code>/deed")
@@ -146,30 +153,29 @@ def deed(code):
     event = access.event_by_code(code)
     participant = access.participant_or_join(event)
     text = request.form.get("text", "")
-    try:
+
+    def operation():
         flood.check("post", f"participant:{participant.id}")
         write_deed(event, participant, text)
-    except Refused as refused:
-        db.session.rollback()
-        return render_template("dreams/phone.html", **_phone_context(event, participant, deed_error=refused.message,
-                                                                        deed_text=text)), refused.status
-    db.session.commit()
-    broadcast.wall_changed(event)
-    flash(gettext("Your deed is on the wall. Good luck!"))
-    return redirect(url_for("dreams.phone", code=event.join_code))
+        programme_pushes.closing_changed(event)
+
+    return act(operation,
+               answer=lambda _: fragment_or_back(None, _phone_page(event),
+                                                 gettext("Your deed is on the wall. Good luck!")),
+               refused=lambda error: render_template("dreams/phone.html", **_phone_context(
+                   event, participant, deed_error=error.message, deed_text=text)))
 
 
 @bp.post("/e/<code>/rating")
 def rating(code):
     event = access.event_by_code(code)
     participant = access.participant_or_join(event)
-    try:
+
+    def operation():
         rate_evening(event, participant, request.form.get("score"), request.form.get("comment", ""))
-    except Refused as refused:
-        db.session.rollback()
-        return render_template("dreams/phone.html", **_phone_context(event, participant,
-                                                                        rating_error=refused.message)), refused.status
-    db.session.commit()
-    broadcast.wall_changed(event)
-    flash(gettext("Thank you for your rating."))
-    return redirect(url_for("dreams.phone", code=event.join_code))
+        programme_pushes.closing_changed(event)
+
+    return act(operation,
+               answer=lambda _: fragment_or_back(None, _phone_page(event), gettext("Thank you for your rating.")),
+               refused=lambda error: render_template("dreams/phone.html", **_phone_context(
+                   event, participant, rating_error=error.message)))

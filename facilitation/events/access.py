@@ -11,7 +11,7 @@ from .. import flood
 from ..errors import Refused
 from ..extensions import db
 from .models import Event, Participant
-from .operations import find_event_by_code, participant_by_key
+from .queries import find_event_by_code, participant_by_key
 
 AUDIENCES = ("facilitator", "projector")
 

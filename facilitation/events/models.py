@@ -9,6 +9,7 @@ from sqlalchemy import false as sa_false
 from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..enums import EnumText, ModerationMode, ParticipantSource, ProjectorView
 from ..extensions import db
 from ..util import utcnow
 
@@ -37,8 +38,9 @@ class Event(db.Model):
     #: changing a nonce rotates that secret link and locks out the old one
     facilitator_nonce: Mapped[str] = mapped_column(String(32))
     projector_nonce: Mapped[str] = mapped_column(String(32))
-    #: "open" (posts show at once) or "premoderated" (posts wait for the facilitator)
-    moderation: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
+    #: open (posts show at once) or pre-moderated (posts wait for the facilitator)
+    moderation: Mapped[ModerationMode] = mapped_column(EnumText(ModerationMode, 16), default=ModerationMode.open,
+                                                       server_default="open")
     #: whether participants may post dreams now
     dreams_open: Mapped[bool] = mapped_column(default=True)
     #: whether people at the tables may post contributions now
@@ -60,8 +62,9 @@ class Event(db.Model):
         ForeignKey("speakers.id", use_alter=True, ondelete="SET NULL", name="fk_events_current_speaker"))
     #: the World Café round the tables are in (1, 2, ...)
     current_round: Mapped[int] = mapped_column(default=1, server_default="1")
-    #: what the big screen shows: "wall", "tables" or "harvest"
-    projector_view: Mapped[str] = mapped_column(String(16), default="wall", server_default="wall")
+    #: what the big screen shows (a ProjectorView)
+    projector_view: Mapped[ProjectorView] = mapped_column(EnumText(ProjectorView, 16), default=ProjectorView.wall,
+                                                          server_default="wall")
     #: the projector in its high-contrast theme (black and white, no soft colours)
     projector_contrast: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     #: the table the harvest shows, when projector_view is "harvest"
@@ -126,7 +129,8 @@ class Participant(db.Model):
     role_tag: Mapped[str | None] = mapped_column(String(40))
     #: how this guest takes part: "phone" (own phone), "neighbour" (through someone else's phone)
     #: or "paper" (cards typed in by the facilitator)
-    source: Mapped[str] = mapped_column(String(16), default="phone", server_default="phone")
+    source: Mapped[ParticipantSource] = mapped_column(EnumText(ParticipantSource, 16),
+                                                      default=ParticipantSource.phone, server_default="phone")
     #: for a neighbour: the participant whose phone writes for them
     helper_id: Mapped[int | None] = mapped_column(
         ForeignKey("participants.id", ondelete="SET NULL", name="fk_participants_helper"))

@@ -5,16 +5,14 @@ from datetime import date
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
+from ..enums import ParticipantSource
 from ..errors import Refused
 from ..extensions import db
-from ..tables.operations import add_numbered_tables
+from ..limits import LIMITS
 from ..text import clean_text
 from .models import DEFAULT_ROLE_TAGS, Event, Participant
+from .queries import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
 
-#: Crockford's base32: no I, L, O or U, so nothing is misread from a poster.
-JOIN_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-JOIN_CODE_LENGTH = 8
-TITLE_MAX_LENGTH = 120
 
 
 def new_join_code() -> str:
@@ -22,19 +20,6 @@ def new_join_code() -> str:
         code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
         if not db.session.scalar(db.select(Event.id).filter_by(join_code=code)):
             return code
-
-
-def normalise_join_code(raw: str | None) -> str:
-    """Accept what people type: lower case, spaces, dashes, O for 0 and I or L for 1."""
-    code = "".join(ch for ch in (raw or "").upper() if ch.isalnum())
-    return code.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
-
-
-def find_event_by_code(raw: str | None) -> Event | None:
-    code = normalise_join_code(raw)
-    if len(code) != JOIN_CODE_LENGTH:
-        return None
-    return db.session.scalar(db.select(Event).filter_by(join_code=code))
 
 
 def create_event(
@@ -45,21 +30,21 @@ def create_event(
     venue: str = "",
     role_tags: list[str] | None = None,
     organiser=None,
-    tables: int = 0,
 ) -> Event:
-    """Raises Refused for an empty title or an unknown language."""
-    title = clean_text(title, TITLE_MAX_LENGTH)
+    """A new event, without tables or programme (organiser.setup adds those). Refused for an empty title
+    or an unknown language."""
+    title = clean_text(title, LIMITS.event_title)
     if not title:
         raise Refused(_l("Give the event a title."))
     if language not in current_app.config["LANGUAGES"]:
         raise Refused(_l("Choose Dutch or English."))
-    tags = [clean_text(tag, 40) for tag in (role_tags if role_tags is not None else DEFAULT_ROLE_TAGS)]
+    tags = [clean_text(tag, LIMITS.role) for tag in (role_tags if role_tags is not None else DEFAULT_ROLE_TAGS)]
     tags = list(dict.fromkeys(tag for tag in tags if tag))
     event = Event(
         title=title,
         language=language,
         starts_on=starts_on,
-        venue=clean_text(venue, 120),
+        venue=clean_text(venue, LIMITS.venue),
         role_tags=tags,
         join_code=new_join_code(),
         facilitator_nonce=secrets.token_hex(16),
@@ -68,11 +53,6 @@ def create_event(
     )
     db.session.add(event)
     db.session.flush()
-    if tables:
-        add_numbered_tables(event, tables)
-    from ..programme.operations import add_default_programme
-
-    add_default_programme(event)
     return event
 
 
@@ -89,7 +69,7 @@ def rotate_link(event: Event, audience: str) -> None:
 
 def join_event(event: Event, name: str = "", role_tag: str | None = None) -> tuple[Participant, str]:
     """Make a participant; returns it with the secret key for the phone's cookie."""
-    name = clean_text(name, current_app.config["NAME_MAX_LENGTH"])
+    name = clean_text(name, LIMITS.name)
     role_tag = (role_tag or "").strip() or None
     if role_tag is not None and role_tag not in event.role_tags:
         raise Refused(_l("Choose one of the roles in the list, or none."))
@@ -103,7 +83,7 @@ def join_event(event: Event, name: str = "", role_tag: str | None = None) -> tup
 def join_for_neighbour(helper: Participant, name: str = "", role_tag: str | None = None) -> Participant:
     """A guest without a smartphone, joining through someone else's phone: a participant of their own."""
     neighbour, _ = join_event(helper.event, name, role_tag)
-    neighbour.source = "neighbour"
+    neighbour.source = ParticipantSource.neighbour
     neighbour.helper_id = helper.id
     db.session.flush()
     return neighbour
@@ -111,28 +91,12 @@ def join_for_neighbour(helper: Participant, name: str = "", role_tag: str | None
 
 def paper_participant(event: Event) -> Participant:
     """The one participant behind all paper cards the facilitator types in (not counted as a guest)."""
-    paper = db.session.scalar(db.select(Participant).filter_by(event_id=event.id, source="paper"))
+    paper = db.session.scalar(db.select(Participant).filter_by(event_id=event.id, source=ParticipantSource.paper))
     if paper is None:
         paper, _ = join_event(event)
-        paper.source = "paper"
+        paper.source = ParticipantSource.paper
         db.session.flush()
     return paper
-
-
-def participant_by_key(event: Event, key: str | None) -> Participant | None:
-    if not key:
-        return None
-    return db.session.scalar(
-        db.select(Participant).filter_by(event_id=event.id, key_hash=Participant.hash_key(key))
-    )
-
-
-def count_participants(event: Event) -> int:
-    """Guests who joined, on their own phone or through a neighbour's; paper cards are not people."""
-    return db.session.scalar(
-        db.select(db.func.count(Participant.id)).where(Participant.event_id == event.id,
-                                                       Participant.source != "paper")
-    )
 
 
 def delete_event(event: Event) -> None:

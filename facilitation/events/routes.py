@@ -1,92 +1,12 @@
-"""Organiser pages, the join flow and the facilitator's secret link."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext
-from flask_login import current_user, login_required
+"""The join flow and the facilitator's secret link. The organiser's pages live in organiser/."""
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 
-from ..errors import Refused
-from ..extensions import db
-from ..live import broadcast
-from ..tables.operations import count_tables
+from ..actions import act
 from ..util import public_url, qr_svg_response
 from . import access
-from .forms import EventForm
-from .operations import create_event, join_event, rotate_link
+from .operations import join_event
 
 bp = Blueprint("events", __name__)
-
-
-def _owned_event(event_id: int):
-    event = access.event_or_404(event_id)
-    if not access.owns(event):
-        abort(403)
-    return event
-
-
-@bp.get("/events")
-@login_required
-def index():
-    return render_template("events/index.html", events=current_user.events)
-
-
-@bp.route("/events/new", methods=["GET", "POST"])
-@login_required
-def new():
-    form = EventForm()
-    error = None
-    if form.validate_on_submit():
-        try:
-            event = create_event(
-                form.title.data, language=form.language.data, starts_on=form.starts_on.data,
-                venue=form.venue.data or "", role_tags=form.chosen_role_tags(), organiser=current_user,
-                tables=form.tables.data or 0,
-            )
-        except Refused as refused:
-            error = refused.message
-        else:
-            db.session.commit()
-            flash(gettext("Your event is ready. Share the join code and open the console."))
-            return redirect(url_for("events.show", event_id=event.id))
-    status = 422 if request.method == "POST" else 200
-    return render_template("events/new.html", form=form, error=error), status
-
-
-@bp.get("/events/<int:event_id>")
-@login_required
-def show(event_id):
-    event = _owned_event(event_id)
-    return render_template("events/show.html", event=event, links=event_links(event),
-                           table_count=count_tables(event))
-
-
-@bp.post("/events/<int:event_id>/links/<audience>/rotate")
-@login_required
-def rotate(event_id, audience):
-    event = _owned_event(event_id)
-    if audience not in access.AUDIENCES:
-        abort(404)
-    rotate_link(event, audience)
-    db.session.commit()
-    broadcast.link_rotated(event, audience)
-    flash(gettext("A new link is made. The old link no longer works."))
-    return redirect(url_for("events.show", event_id=event.id))
-
-
-@bp.get("/events/<int:event_id>/poster")
-def poster(event_id):
-    event = access.facilitated_event(event_id)
-    return render_template("events/poster.html", event=event, links=event_links(event))
-
-
-def event_links(event) -> dict:
-    """The four addresses of an event, as phones and other laptops reach them."""
-    return {
-        "event_id": event.id,
-        "join_code": event.join_code,
-        "join_url": public_url("events.join", code=event.join_code),
-        "facilitator_url": public_url("events.facilitator_link", event_id=event.id,
-                                      token=event.link_token("facilitator")),
-        "projector_url": public_url("projector.show", event_id=event.id, token=event.link_token("projector")),
-    }
 
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
@@ -96,18 +16,17 @@ def join(code):
         return redirect(url_for("events.join", code=event.join_code))
     if access.current_participant(event):
         return redirect(url_for("dreams.phone", code=event.join_code))
-    error = None
-    if request.method == "POST":
-        try:
-            _, key = join_event(event, request.form.get("name", ""), request.form.get("role_tag"))
-        except Refused as refused:
-            error = refused.message
-        else:
-            db.session.commit()
-            access.remember_participant(event, key)
-            return redirect(url_for("dreams.phone", code=event.join_code))
-    status = 422 if error else 200
-    return render_template("events/join.html", event=event, error=error, form=request.form), status
+    if request.method == "GET":
+        return render_template("events/join.html", event=event, error=None, form=request.form)
+
+    def joined(made):
+        access.remember_participant(event, made[1])
+        return redirect(url_for("dreams.phone", code=event.join_code))
+
+    return act(lambda: join_event(event, request.form.get("name", ""), request.form.get("role_tag")),
+               answer=joined,
+               refused=lambda error: render_template("events/join.html", event=event, error=error.message,
+                                                     form=request.form))
 
 
 @bp.get("/j/<code>/qr.svg")

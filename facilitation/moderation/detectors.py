@@ -8,6 +8,8 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from ..enums import HoldReason
+
 WORDS = Path(__file__).parent / "words"
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
@@ -63,17 +65,17 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", folded))
 
 
-def hold_reason(text: str) -> str | None:
+def hold_reason(text: str) -> HoldReason | None:
     """The first reason to hold this text, checked against Dutch and English lists, or None."""
     if EMAIL.search(text):
-        return "email"
+        return HoldReason.email
     if iban(text):
-        return "iban"
+        return HoldReason.iban
     if phone_number(text):
-        return "phone"
+        return HoldReason.phone
     if address(text):
-        return "address"
+        return HoldReason.address
     words = _words(text)
     if words & (abusive_words("nl") | abusive_words("en")):
-        return "abuse"
+        return HoldReason.abuse
     return None

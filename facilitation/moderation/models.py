@@ -3,6 +3,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..enums import EnumText, ModerationActionKind
 from ..extensions import db
 from ..util import utcnow
 
@@ -15,7 +16,7 @@ class ModerationAction(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     dream_id: Mapped[int | None] = mapped_column(ForeignKey("dreams.id", ondelete="CASCADE"))
-    action: Mapped[str] = mapped_column(String(16))
+    action: Mapped[ModerationActionKind] = mapped_column(EnumText(ModerationActionKind, 16))
     #: the console that acted: the organiser's e-mail, or "console" and a short id per browser
     actor: Mapped[str] = mapped_column(String(120))
     at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -21,8 +21,3 @@ def log_action(event, dream, action: str, actor: str) -> ModerationAction:
     db.session.add(entry)
     db.session.flush()
     return entry
-
-
-def recent_actions(event, limit: int = 10) -> list[ModerationAction]:
-    return list(db.session.scalars(db.select(ModerationAction).filter_by(event_id=event.id)
-                                   .order_by(ModerationAction.id.desc()).limit(limit)))

@@ -4,10 +4,12 @@ from flask_babel import lazy_gettext as _l
 
 from ..errors import Refused
 from ..extensions import db
+from ..limits import LIMITS
 from ..text import clean_text
 from ..util import utcnow
 from . import timer
 from .models import Announcement, Deed, Phase, PhaseKind, Rating, Speaker
+from .queries import phases, speakers
 
 #: "Inspiratiebijeenkomst: dromen en daden" — the evening of the reference meeting
 DEFAULT_PROGRAMME = [
@@ -19,10 +21,6 @@ DEFAULT_PROGRAMME = [
     (PhaseKind.harvest, _l("Harvest"), 20),
     (PhaseKind.closing, _l("Closing: from dreams to deeds"), 10),
 ]
-
-
-def phases(event) -> list[Phase]:
-    return list(db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position)))
 
 
 def add_default_programme(event) -> list[Phase]:
@@ -52,12 +50,12 @@ def _fill(phase, kind, title, planned_minutes, description) -> None:
         phase.kind = PhaseKind(kind)
     except ValueError:
         raise Refused(_l("Choose what kind of part this is.")) from None
-    title = clean_text(title, 120)
+    title = clean_text(title, LIMITS.phase_title)
     if not title:
         raise Refused(_l("Give this part of the programme a title."))
     if not isinstance(planned_minutes, int) or not 1 <= planned_minutes <= 240:
         raise Refused(_l("Plan between 1 and 240 minutes."))
-    phase.title, phase.planned_minutes, phase.description = title, planned_minutes, clean_text(description, 500)
+    phase.title, phase.planned_minutes, phase.description = title, planned_minutes, clean_text(description, LIMITS.phase_description)
 
 
 def move_phase(phase: Phase, step: int) -> None:
@@ -113,7 +111,7 @@ def step(event, direction: int, expected_phase_id: int | None = None) -> Phase:
 
 
 def announce(event, text: str, table=None) -> Announcement:
-    text = clean_text(text, 200)
+    text = clean_text(text, LIMITS.announcement)
     if not text:
         raise Refused(_l("Write the announcement first."))
     if table is not None and table.event_id != event.id:
@@ -124,25 +122,13 @@ def announce(event, text: str, table=None) -> Announcement:
     return announcement
 
 
-def announcements_for(event, participant, dismissed: set[int]) -> list[Announcement]:
-    """The announcements this phone still shows: to everyone or to its table, not dismissed, newest first."""
-    from ..tables.operations import seat_of
-
-    seat = seat_of(participant)
-    query = db.select(Announcement).where(
-        Announcement.event_id == event.id,
-        (Announcement.table_id.is_(None)) | (Announcement.table_id == (seat.table_id if seat else -1)),
-    ).order_by(Announcement.id.desc()).limit(3)
-    return [a for a in db.session.scalars(query) if a.id not in dismissed]
-
-
 # --- closing: from dreams to deeds ------------------------------------------------------------------
 
 def write_deed(event, participant, text: str) -> Deed:
     """One personal deed per participant, in the closing part; writing again replaces it."""
     if event.current_phase is None or event.current_phase.kind is not PhaseKind.closing:
         raise Refused(_l("Deeds are written in the closing part of the evening."), status=409)
-    text = clean_text(text, 280)
+    text = clean_text(text, LIMITS.deed)
     if not text:
         raise Refused(_l("Write what you will do next week."))
     deed = db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id))
@@ -165,32 +151,18 @@ def rate_evening(event, participant, score, comment: str = "") -> Rating:
     if rating is None:
         rating = Rating(event_id=event.id, participant_id=participant.id, score=score)
         db.session.add(rating)
-    rating.score, rating.comment = score, clean_text(comment, 500)
+    rating.score, rating.comment = score, clean_text(comment, LIMITS.rating_comment)
     db.session.flush()
     return rating
 
 
-def deeds(event, limit: int = 20) -> list[Deed]:
-    return list(db.session.scalars(db.select(Deed).filter_by(event_id=event.id).order_by(Deed.id.desc()).limit(limit)))
-
-
-def rating_summary(event) -> tuple[float | None, int]:
-    average, count = db.session.execute(
-        db.select(db.func.avg(Rating.score), db.func.count(Rating.id)).filter_by(event_id=event.id)).one()
-    return (round(float(average), 1) if average is not None else None), count
-
-
 # --- pitches ---------------------------------------------------------------------------------------
 
-def speakers(event) -> list[Speaker]:
-    return list(db.session.scalars(db.select(Speaker).filter_by(event_id=event.id).order_by(Speaker.position)))
-
-
 def add_speaker(event, name: str, dream: str = "") -> Speaker:
-    name = clean_text(name, 80)
+    name = clean_text(name, LIMITS.speaker_name)
     if not name:
         raise Refused(_l("Give the speaker's name."))
-    speaker = Speaker(event_id=event.id, position=len(speakers(event)) + 1, name=name, dream=clean_text(dream, 280))
+    speaker = Speaker(event_id=event.id, position=len(speakers(event)) + 1, name=name, dream=clean_text(dream, LIMITS.speaker_dream))
     db.session.add(speaker)
     db.session.flush()
     return speaker

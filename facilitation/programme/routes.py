@@ -1,13 +1,14 @@
 """Editing the programme (organiser or facilitator) and, on the phone, dismissing announcements."""
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from ..errors import Refused
+from ..actions import act, refusal_or_back
 from ..events import access
 from ..extensions import db
-from ..live import broadcast
 from ..util import is_local_path
 from . import operations as ops
+from . import pushes
 from .models import Announcement, Phase
+from .queries import phases
 
 bp = Blueprint("programme", __name__)
 
@@ -19,61 +20,51 @@ def _phase(event, phase_id) -> Phase:
 def _fields(form) -> dict:
     minutes = (form.get("planned_minutes") or "").strip()
     return {"kind": form.get("kind", ""), "title": form.get("title", ""),
-            "planned_minutes": int(minutes) if minutes.isdigit() else -1,
+            "planned_minutes": int(minutes) if minutes.isdecimal() and len(minutes) < 5 else -1,
             "description": form.get("description", "")}
 
 
-def _back(event, refused: Refused | None = None):
-    if refused:
-        db.session.rollback()
-        flash(refused.message, "error")
-    else:
-        db.session.commit()
-        broadcast.phase_changed(event)
-    return redirect(url_for("programme.edit", event_id=event.id))
+def _edit(event, change):
+    """A change to the programme: every screen follows, and the editor shows the programme again."""
+    def operation():
+        change()
+        pushes.programme_edited(event)
+
+    back = url_for("programme.edit", event_id=event.id)
+    return act(operation, answer=lambda _: redirect(back), refused=refusal_or_back(None, back))
 
 
 @bp.get("/events/<int:event_id>/programme")
 def edit(event_id):
     event = access.facilitated_event(event_id)
-    return render_template("programme/edit.html", event=event, phases=ops.phases(event))
+    return render_template("programme/edit.html", event=event, phases=phases(event))
 
 
 @bp.post("/events/<int:event_id>/programme/new")
 def add(event_id):
     event = access.facilitated_event(event_id)
-    try:
-        ops.add_phase(event, **_fields(request.form))
-    except Refused as refused:
-        return _back(event, refused)
-    return _back(event)
+    return _edit(event, lambda: ops.add_phase(event, **_fields(request.form)))
 
 
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>")
 def update(event_id, phase_id):
     event = access.facilitated_event(event_id)
-    try:
-        ops.update_phase(_phase(event, phase_id), **_fields(request.form))
-    except Refused as refused:
-        return _back(event, refused)
-    return _back(event)
+    phase = _phase(event, phase_id)
+    return _edit(event, lambda: ops.update_phase(phase, **_fields(request.form)))
 
 
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>/move/<any(up, down):direction>")
 def move(event_id, phase_id, direction):
     event = access.facilitated_event(event_id)
-    ops.move_phase(_phase(event, phase_id), -1 if direction == "up" else 1)
-    return _back(event)
+    phase = _phase(event, phase_id)
+    return _edit(event, lambda: ops.move_phase(phase, -1 if direction == "up" else 1))
 
 
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>/remove")
 def remove(event_id, phase_id):
     event = access.facilitated_event(event_id)
-    try:
-        ops.remove_phase(event, _phase(event, phase_id))
-    except Refused as refused:
-        return _back(event, refused)
-    return _back(event)
+    phase = _phase(event, phase_id)
+    return _edit(event, lambda: ops.remove_phase(event, phase))
 
 
 @bp.post("/e/<code>/announcements/<int:announcement_id>/dismiss")

@@ -56,6 +56,23 @@ def stop(event) -> None:
     event.timer_paused_left = None
 
 
+def apply(event, action: str, now: datetime) -> None:
+    """A console button: start from the part's planned time, +1/-1 minute, pause, resume or stop."""
+    if action == "start":
+        minutes = event.current_phase.planned_minutes if event.current_phase else 10
+        start(event, minutes * 60, now)
+    elif action in ("plus", "minus"):
+        adjust(event, 60 if action == "plus" else -60, now)
+    elif action == "pause":
+        pause(event, now)
+    elif action == "resume":
+        resume(event, now)
+    elif action == "stop":
+        stop(event)
+    else:
+        raise Refused(_l("The timer cannot do that."), status=404)
+
+
 def state(event, now: datetime) -> dict:
     """What every screen needs to show the same time: end time and server time in ms, or the paused rest."""
     ends = event.timer_ends_at

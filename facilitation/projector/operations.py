@@ -1,38 +1,33 @@
 """What the big screen shows. State lives on the event, so a reloaded projector comes back to it."""
 from flask_babel import lazy_gettext as _l
 
+from ..enums import ProjectorView
 from ..errors import Refused
 from ..extensions import db
-
-VIEWS = ("join", "wall", "wordcloud", "tables", "harvest", "timer", "pause")
-
+from ..tables.queries import harvest_tables
 
 def show_view(event, view: str) -> None:
     """Switch the projector; the harvest starts at the first table with a submitted card."""
-    from ..tables.queries import harvest_tables
-
-    if view not in VIEWS:
+    if view not in set(ProjectorView):
         raise Refused(_l("The projector cannot show that."), status=404)
-    if view == "harvest":
+    if view == ProjectorView.harvest:
         cards = harvest_tables(event)
         if not cards:
             raise Refused(_l("No table has submitted its advice card yet."), status=409)
         if event.harvest_table_id not in {table.id for table, _ in cards}:
             event.harvest_table_id = cards[0][0].id
-    event.projector_view = view
+    event.projector_view = ProjectorView(view)
     db.session.flush()
 
 
 def step_harvest(event, step: int) -> None:
     """Show the next (+1) or previous (-1) table with a submitted card; stays put at either end."""
-    from ..tables.queries import harvest_tables
-
     ids = [table.id for table, _ in harvest_tables(event)]
     if not ids:
         raise Refused(_l("No table has submitted its advice card yet."), status=409)
     position = ids.index(event.harvest_table_id) if event.harvest_table_id in ids else 0
     event.harvest_table_id = ids[max(0, min(len(ids) - 1, position + step))]
-    event.projector_view = "harvest"
+    event.projector_view = ProjectorView.harvest
     db.session.flush()
 
 

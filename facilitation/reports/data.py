@@ -99,8 +99,8 @@ def sheets(event) -> list[Sheet]:
 
 
 def xlsx(event) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl import Workbook  # late: a heavy library, loaded only for this download
+    from openpyxl.styles import Font  # late: a heavy library, loaded only for this download
 
     workbook = Workbook()
     workbook.remove(workbook.active)

@@ -205,8 +205,8 @@ def markdown(report: dict) -> str:
 # --- Word ------------------------------------------------------------------------------------------
 
 def docx(report: dict) -> bytes:
-    from docx import Document
-    from docx.shared import Cm, Pt
+    from docx import Document  # late: a heavy library, loaded only for this download
+    from docx.shared import Cm, Pt  # late: a heavy library, loaded only for this download
 
     document = Document()
     document.core_properties.title = report["event"]["title"]
@@ -256,8 +256,8 @@ FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 def pdf(report: dict) -> bytes:
     """A4, print quality: real text in DejaVu (every accent and ♥), charts as vectors."""
-    from fpdf import FPDF
-    from fpdf.fonts import FontFace
+    from fpdf import FPDF  # late: a heavy library, loaded only for this download
+    from fpdf.fonts import FontFace  # late: a heavy library, loaded only for this download
 
     footer = report["event"]["title"]
 

@@ -4,13 +4,12 @@ from flask_babel import lazy_gettext as _l
 from ..dreams.models import Dream, DreamStatus
 from ..errors import Refused
 from ..extensions import db
+from ..limits import LIMITS
 from ..tables.models import Contribution, Table
 from ..text import clean_text
 from .models import LeftOut, ReportText, Theme, ThemeDream
 from .themes import find_themes
 
-INTRO_MAX_LENGTH = 5000
-LABEL_MAX_LENGTH = 80
 
 
 def report_text(event) -> ReportText:
@@ -19,8 +18,8 @@ def report_text(event) -> ReportText:
 
 def save_texts(event, introduction: str, closing: str) -> ReportText:
     text = report_text(event)
-    text.introduction = clean_text(introduction, INTRO_MAX_LENGTH, keep_paragraphs=True)
-    text.closing = clean_text(closing, INTRO_MAX_LENGTH, keep_paragraphs=True)
+    text.introduction = clean_text(introduction, LIMITS.report_text, keep_paragraphs=True)
+    text.closing = clean_text(closing, LIMITS.report_text, keep_paragraphs=True)
     db.session.add(text)
     db.session.flush()
     return text
@@ -52,7 +51,7 @@ def find_themes_again(event) -> list[Theme]:
     dreams = reportable_dreams(event)
     found, _ = find_themes([(d.id, d.text) for d in dreams], event.language)
     for position, item in enumerate(found, start=1):
-        theme = Theme(event_id=event.id, position=position, label=item.label[:LABEL_MAX_LENGTH],
+        theme = Theme(event_id=event.id, position=position, label=item.label[:LIMITS.theme_label],
                       words=", ".join(item.words)[:200])
         theme.members = [ThemeDream(dream_id=dream_id) for dream_id in item.dream_ids]
         db.session.add(theme)
@@ -68,7 +67,7 @@ def theme_of(event, theme_id) -> Theme:
 
 
 def rename_theme(theme: Theme, label: str) -> None:
-    label = clean_text(label, LABEL_MAX_LENGTH)
+    label = clean_text(label, LIMITS.theme_label)
     if not label:
         raise Refused(_l("Give the theme a name."))
     theme.label = label

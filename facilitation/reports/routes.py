@@ -10,13 +10,13 @@ from datetime import date
 
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
                    url_for)
-from flask_babel import gettext
+from flask_babel import force_locale, gettext
 from flask_login import current_user
 
-from ..errors import Refused
+from ..actions import act
 from ..events import access
 from ..events.operations import delete_event, set_purge_date
-from ..extensions import db
+from ..security import render_error
 from . import charts, data, documents, operations
 from .content import gather
 
@@ -39,11 +39,21 @@ def no_store(response):
     return response
 
 
-def _report(event) -> dict:
-    """Themes are found the first time anyone looks, and kept from then on."""
-    operations.ensure_themes(event)
-    db.session.commit()
-    return gather(event)
+def _with_report(event, answer):
+    """Themes are found the first time anyone looks, and kept from then on (so even a look is an action).
+
+    The report is written in the event's language, whatever language the organiser's screen is in.
+    """
+    def prepare():
+        operations.ensure_themes(event)
+
+    def report_then_answer(_):
+        with force_locale(event.language):
+            report = gather(event)
+            report_charts = _charts(report)
+        return answer(report, report_charts)
+
+    return act(prepare, answer=report_then_answer, refused=lambda error: render_error(error.status, error.message))
 
 
 def _charts(report) -> dict:
@@ -52,14 +62,15 @@ def _charts(report) -> dict:
 
 
 def _page(event, status=200, error=None, texts=None):
-    report = _report(event)
-    return render_template(
-        "reports/preview.html", event=event, report=report, charts=_charts(report), editing=True,
-        themes=operations.themes(event), texts=texts or report, error=error,
-        theme_sizes={theme["id"]: len(theme["dreams"]) for theme in report["dreams"]["themes"]},
-        left_out=operations.left_out_items(event),
-        may_delete=may_delete(event), outline=documents,
-    ), status
+    def page(report, report_charts):
+        return render_template(
+            "reports/preview.html", event=event, report=report, charts=report_charts, editing=True,
+            themes=operations.themes(event), texts=texts or report, error=error,
+            theme_sizes={theme["id"]: len(theme["dreams"]) for theme in report["dreams"]["themes"]},
+            left_out=operations.left_out_items(event),
+            may_delete=may_delete(event), outline=documents,
+        ), status
+    return _with_report(event, page)
 
 
 def may_delete(event) -> bool:
@@ -92,14 +103,10 @@ def save_text(event_id):
 
 def _edit(event, change, message, anchor, texts=None):
     """Run an edit; a refusal comes back as a message on the page (with what was typed), nothing changes."""
-    try:
-        change()
-    except Refused as refused:
-        db.session.rollback()
-        return _page(event, refused.status, refused.message, texts)
-    db.session.commit()
-    flash(message)
-    return _back(event, anchor)
+    def edited(_):
+        flash(message)
+        return _back(event, anchor)
+    return act(change, answer=edited, refused=lambda error: _page(event, error.status, error.message, texts))
 
 
 @bp.post("/themes/<theme_id>/rename")
@@ -152,20 +159,20 @@ def delete(event_id):
     event = access.facilitated_event(event_id)
     if not may_delete(event):
         abort(403)
-    if request.method == "POST":
-        if request.form.get("confirm") == "yes":
-            title = event.title
-            delete_event(event)
-            db.session.commit()
+    if request.method == "POST" and request.form.get("confirm") == "yes":
+        title = event.title
+
+        def deleted(_):
             flash(gettext("“%(title)s” and all its data are deleted.", title=title))
-            return redirect(url_for("events.index") if current_user.is_authenticated else url_for("home.index"))
-        return render_template("reports/delete.html", event=event, counts=_counts(event),
-                               error=gettext("Tick the box to confirm.")), 422
-    return render_template("reports/delete.html", event=event, counts=_counts(event))
+            return redirect(url_for("organiser.index") if current_user.is_authenticated else url_for("home.index"))
+        return act(lambda: delete_event(event), answer=deleted,
+                   refused=lambda error: render_error(error.status, error.message))
+    error = gettext("Tick the box to confirm.") if request.method == "POST" else None
+    return _with_report(event, lambda report, _: (render_template(
+        "reports/delete.html", event=event, counts=_counts(report), error=error), 422 if error else 200))
 
 
-def _counts(event) -> dict:
-    report = _report(event)
+def _counts(report) -> dict:
     return {"people": report["attendance"]["total"], "dreams": report["dreams"]["count"],
             "tables": len(report["tables"])}
 
@@ -180,21 +187,24 @@ def download_name(event, name: str) -> str:
 @bp.get("/<any(" + ", ".join(f'"{name}"' for name in DOWNLOADS) + "):name>")
 def download(event_id, name):
     event = access.facilitated_event(event_id)
-    report = _report(event)
-    if name == "report.md":
-        body = documents.markdown(report).encode()
-    elif name == "report.docx":
-        body = documents.docx(report)
-    elif name == "report.pdf":
-        body = documents.pdf(report)
-    elif name == "report.html":
-        body = render_template("reports/report.html", report=report, charts=_charts(report), editing=False,
-                               outline=documents).encode()
-    elif name == "data.xlsx":
-        body = data.xlsx(event)
-    elif name == "data.zip":
-        body = data.csv_zip(event)
-    else:
-        body = data.report_json(report)
-    return send_file(io.BytesIO(body), mimetype=DOWNLOADS[name], as_attachment=True,
-                     download_name=download_name(event, name), max_age=0)
+    return _with_report(event, lambda report, report_charts: send_file(
+        io.BytesIO(_document(event, name, report, report_charts)), mimetype=DOWNLOADS[name], as_attachment=True,
+        download_name=download_name(event, name), max_age=0))
+
+
+def _document(event, name: str, report: dict, report_charts: dict) -> bytes:
+    with force_locale(event.language):
+        if name == "report.md":
+            return documents.markdown(report).encode()
+        if name == "report.docx":
+            return documents.docx(report)
+        if name == "report.pdf":
+            return documents.pdf(report)
+        if name == "report.html":
+            return render_template("reports/report.html", report=report, charts=report_charts, editing=False,
+                                   outline=documents).encode()
+        if name == "data.xlsx":
+            return data.xlsx(event)
+        if name == "data.zip":
+            return data.csv_zip(event)
+        return data.report_json(report)

@@ -7,11 +7,15 @@ from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
+from ..enums import ParticipantSource
 from ..errors import Refused
+from ..events.models import Participant
 from ..extensions import db
+from ..limits import LIMITS
 from ..text import clean_text
 from ..toggles import toggle_mark
 from . import seating
+from .queries import ENDORSEMENT_BUDGET, card_for, count_tables, endorsements_left, event_tables, seat_of
 from .models import (
     AdviceCard,
     CardStatus,
@@ -24,21 +28,10 @@ from .models import (
 )
 
 MAX_TABLES = 200
-CONTRIBUTION_MAX_LENGTH = 500
-CARD_FIELD_MAX_LENGTH = 2000
-ENDORSEMENT_BUDGET = 3
 REQUEST_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
 # --- setting up tables -------------------------------------------------------------------------
-
-def event_tables(event) -> list[Table]:
-    return list(db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)))
-
-
-def count_tables(event) -> int:
-    return db.session.scalar(db.select(db.func.count(Table.id)).where(Table.event_id == event.id))
-
 
 def add_numbered_tables(event, count: int) -> list[Table]:
     """Add `count` tables named "Tafel N" (in the event's language) after any existing ones."""
@@ -67,15 +60,15 @@ def update_table(table: Table, name: str, dilemma: str = "", context: str = "", 
 
 
 def _fill_table(table, name, dilemma, context, theme, capacity) -> None:
-    name = clean_text(name, 80)
+    name = clean_text(name, LIMITS.table_name)
     if not name:
         raise Refused(_l("Give the table a name."))
     if capacity is not None and not 1 <= capacity <= 500:
         raise Refused(_l("The number of seats must be between 1 and 500, or empty."))
     table.name = name
-    table.dilemma = clean_text(dilemma, 500)
-    table.context = clean_text(context, 1000)
-    table.theme = clean_text(theme, 120)
+    table.dilemma = clean_text(dilemma, LIMITS.dilemma)
+    table.context = clean_text(context, LIMITS.table_context)
+    table.theme = clean_text(theme, LIMITS.table_theme)
     table.capacity = capacity
 
 
@@ -125,19 +118,6 @@ def import_tables(event, text: str) -> list[Table]:
 
 # --- who sits where --------------------------------------------------------------------------
 
-def seat_of(participant, round_: int | None = None) -> Seat | None:
-    round_ = round_ or participant.event.current_round
-    return db.session.scalar(db.select(Seat).filter_by(participant_id=participant.id, round=round_))
-
-
-def table_members(table: Table, round_: int) -> list:
-    from ..events.models import Participant
-
-    return list(db.session.scalars(
-        db.select(Participant).join(Seat, Seat.participant_id == Participant.id)
-        .where(Seat.table_id == table.id, Seat.round == round_).order_by(Participant.id)))
-
-
 def _member_count(table: Table, round_: int) -> int:
     return db.session.scalar(db.select(db.func.count(Seat.id)).filter_by(table_id=table.id, round=round_))
 
@@ -170,13 +150,11 @@ def _leave_host_role(participant, table: Table) -> None:
 
 def assign_tables(event, keep_seated: bool = True) -> int:
     """Spread everyone present over the tables: sizes within one, role tags mixed. Returns how many moved."""
-    from ..events.models import Participant
-
     tables = event_tables(event)
     if not tables:
         raise Refused(_l("There are no tables yet. Add tables first."), status=409)
     people = list(db.session.scalars(
-        db.select(Participant).where(Participant.event_id == event.id, Participant.source != "paper")))
+        db.select(Participant).where(Participant.event_id == event.id, Participant.source != ParticipantSource.paper)))
     if not people:
         raise Refused(_l("Nobody has joined yet, so there is nobody to seat."), status=409)
     round_ = event.current_round
@@ -203,8 +181,6 @@ def _apply_plan(plan: dict[int, int], seats: dict, round_: int) -> int:
 
 def start_new_round(event) -> int:
     """World Café: a new round where hosts stay and the others move to meet new people."""
-    from ..events.models import Participant
-
     tables = event_tables(event)
     if not tables:
         raise Refused(_l("There are no tables yet. Add tables first."), status=409)
@@ -275,7 +251,7 @@ def post_contribution(table: Table, participant, kind: str, text: str,
         kind = ContributionKind(kind)
     except ValueError:
         raise Refused(_l("Choose whether it is an idea, advice or a question.")) from None
-    text = clean_text(text, CONTRIBUTION_MAX_LENGTH)
+    text = clean_text(text, LIMITS.contribution)
     if not text:
         raise Refused(_l("Write your contribution first."))
     contribution = Contribution(table_id=table.id, participant_id=participant.id, kind=kind, text=text,
@@ -310,9 +286,9 @@ def mark_key(contribution: Contribution, participant, key: bool) -> None:
     db.session.flush()
 
 
-def card_for(table: Table, round_: int, create: bool = False) -> AdviceCard | None:
-    card = db.session.scalar(db.select(AdviceCard).filter_by(table_id=table.id, round=round_))
-    if card is None and create:
+def _card_to_write(table: Table, round_: int) -> AdviceCard:
+    card = card_for(table, round_)
+    if card is None:
         card = AdviceCard(table_id=table.id, round=round_)
         db.session.add(card)
     return card
@@ -324,17 +300,30 @@ CARD_FIELDS = ("dilemma", "options", "advice", "next_step")
 def save_card(table: Table, participant, fields: dict, submit: bool = False) -> AdviceCard:
     """The host saves the advice card as a draft, or submits it for the harvest."""
     _require_host(participant, table)
-    card = card_for(table, participant.event.current_round, create=True)
+    card = _card_to_write(table, participant.event.current_round)
     if card.submitted:
         raise Refused(_l("The advice card is already submitted."), status=409)
     for name in CARD_FIELDS:
-        setattr(card, name, clean_text(fields.get(name, ""), CARD_FIELD_MAX_LENGTH))
+        setattr(card, name, clean_text(fields.get(name, ""), LIMITS.card_field))
     if submit:
         if not card.advice:
             raise Refused(_l("Write the table's advice before you submit the card."))
         card.submit()
     db.session.flush()
     return card
+
+
+def save_card_keeping_draft(table: Table, participant, fields: dict, submit: bool) -> Refused | None:
+    """Save the card; when submitting fails for want of advice, keep it as a draft and return why."""
+    try:
+        with db.session.begin_nested():
+            save_card(table, participant, fields, submit=submit)
+    except Refused as problem:
+        if not (submit and problem.status == 422):
+            raise
+        save_card(table, participant, fields)
+        return problem
+    return None
 
 
 def toggle_endorsement(table: Table, participant) -> bool:
@@ -358,8 +347,3 @@ def toggle_endorsement(table: Table, participant) -> bool:
     except IntegrityError:
         pass
     return True
-
-
-def endorsements_left(participant) -> int:
-    used = db.session.scalar(db.select(db.func.count(Endorsement.id)).filter_by(participant_id=participant.id))
-    return ENDORSEMENT_BUDGET - used

@@ -1,10 +1,69 @@
 """Read-only views of the tables for the phone, the console and the projector."""
 from collections import Counter
 
+from flask import abort
+
 from ..events.models import Participant
 from ..extensions import db
-from .models import AdviceCard, CardStatus, Contribution, Endorsement, Seat, Table
-from .operations import event_tables
+from .models import AdviceCard, CardStatus, Contribution, Endorsement, Seat, Table, Vote
+
+
+#: endorsements each guest may give in the harvest
+ENDORSEMENT_BUDGET = 3
+
+
+def event_tables(event) -> list[Table]:
+    return list(db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)))
+
+
+def count_tables(event) -> int:
+    return db.session.scalar(db.select(db.func.count(Table.id)).where(Table.event_id == event.id))
+
+
+def seat_of(participant, round_: int | None = None) -> Seat | None:
+    round_ = round_ or participant.event.current_round
+    return db.session.scalar(db.select(Seat).filter_by(participant_id=participant.id, round=round_))
+
+
+def table_members(table: Table, round_: int) -> list[Participant]:
+    return list(db.session.scalars(
+        db.select(Participant).join(Seat, Seat.participant_id == Participant.id)
+        .where(Seat.table_id == table.id, Seat.round == round_).order_by(Participant.id)))
+
+
+def members_by_table(event) -> dict[int, list[Participant]]:
+    """Who sits where this round, for choosing a host: one statement for every table."""
+    rows = db.session.execute(
+        db.select(Seat.table_id, Participant).join(Participant, Seat.participant_id == Participant.id)
+        .join(Table, Seat.table_id == Table.id)
+        .where(Table.event_id == event.id, Seat.round == event.current_round).order_by(Participant.id)).all()
+    members: dict[int, list[Participant]] = {}
+    for table_id, participant in rows:
+        members.setdefault(table_id, []).append(participant)
+    return members
+
+
+def seated_ids(table: Table, round_: int) -> list[int]:
+    return list(db.session.scalars(db.select(Seat.participant_id).filter_by(table_id=table.id, round=round_)))
+
+
+def table_in(event, raw_id: str | None) -> Table | None:
+    """The event's table with this id as a form sends it; None for empty; 404 for another event's or junk."""
+    raw_id = (raw_id or "").strip()
+    if not raw_id:
+        return None
+    if not raw_id.isdecimal() or len(raw_id) > 9:
+        abort(404)
+    return table_or_404(event, int(raw_id))
+
+
+def card_for(table: Table, round_: int) -> AdviceCard | None:
+    return db.session.scalar(db.select(AdviceCard).filter_by(table_id=table.id, round=round_))
+
+
+def endorsements_left(participant) -> int:
+    used = db.session.scalar(db.select(db.func.count(Endorsement.id)).filter_by(participant_id=participant.id))
+    return ENDORSEMENT_BUDGET - used
 
 
 def table_or_404(event, table_id: int) -> Table:
@@ -25,8 +84,6 @@ def top_contributions(table: Table, limit: int = 3) -> list[Contribution]:
 
 
 def voted_ids(participant) -> set[int]:
-    from .models import Vote
-
     return set(db.session.scalars(db.select(Vote.contribution_id).filter_by(participant_id=participant.id)))
 
 

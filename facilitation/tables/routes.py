@@ -1,22 +1,28 @@
 """Round tables: set-up by the organiser, and the table on the participant's phone."""
 import secrets
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext
 
 from .. import flood
+from ..actions import act, fragment_or_back, refusal_or_back
 from ..errors import Refused
 from ..events import access
 from ..events.operations import join_event
 from ..extensions import db, htmx
-from ..live import broadcast
 from ..util import public_url, qr_svg_response
 from . import operations as ops
+from . import pushes
+from .models import Contribution
 from .queries import (
+    card_for,
     contributions,
     endorsed_ids,
+    endorsements_left,
+    event_tables,
     harvest_tables,
     overview,
+    seat_of,
     table_or_404,
     voted_ids,
 )
@@ -34,73 +40,58 @@ def _table_fields(form) -> dict:
             "theme": form.get("theme", ""), "capacity": int(seats) if seats else None}
 
 
-def _to_manage(event, refused: Refused | None = None, message: str | None = None):
-    if refused:
-        flash(refused.message, "error")
-    elif message:
-        flash(message)
-    return redirect(url_for("tables.manage", event_id=event.id))
+def _on_manage(event, operation, message):
+    """An organiser's change to the tables: back to the set-up page, with what happened."""
+    def change():
+        made = operation()
+        pushes.tables_changed(event)
+        return made
+
+    back = url_for("tables.manage", event_id=event.id)
+    return act(change, answer=lambda made: fragment_or_back(None, back, message(made) if callable(message) else message),
+               refused=refusal_or_back(None, back))
 
 
 @bp.get("/events/<int:event_id>/tables")
 def manage(event_id):
     event = access.facilitated_event(event_id)
-    return render_template("tables/manage.html", event=event, tables=ops.event_tables(event))
+    return render_template("tables/manage.html", event=event, tables=event_tables(event))
 
 
 @bp.post("/events/<int:event_id>/tables/new")
 def add(event_id):
     event = access.facilitated_event(event_id)
-    try:
-        ops.add_table(event, **_table_fields(request.form))
-    except Refused as refused:
-        return _to_manage(event, refused)
-    db.session.commit()
-    broadcast.tables_changed(event)
-    return _to_manage(event, message=gettext("The table is added."))
+    return _on_manage(event, lambda: ops.add_table(event, **_table_fields(request.form)),
+                      gettext("The table is added."))
 
 
 @bp.post("/events/<int:event_id>/tables/<int:table_id>")
 def edit(event_id, table_id):
     event = access.facilitated_event(event_id)
     table = table_or_404(event, table_id)
-    try:
-        ops.update_table(table, **_table_fields(request.form))
-    except Refused as refused:
-        db.session.rollback()
-        return _to_manage(event, refused)
-    db.session.commit()
-    broadcast.tables_changed(event)
-    return _to_manage(event, message=gettext("The table is saved."))
+    return _on_manage(event, lambda: ops.update_table(table, **_table_fields(request.form)),
+                      gettext("The table is saved."))
 
 
 @bp.post("/events/<int:event_id>/tables/<int:table_id>/move/<any(up, down):direction>")
 def move(event_id, table_id, direction):
     event = access.facilitated_event(event_id)
-    ops.move_table(table_or_404(event, table_id), -1 if direction == "up" else 1)
-    db.session.commit()
-    broadcast.tables_changed(event)
-    return _to_manage(event)
+    table = table_or_404(event, table_id)
+    return _on_manage(event, lambda: ops.move_table(table, -1 if direction == "up" else 1), None)
 
 
 @bp.post("/events/<int:event_id>/tables/import")
 def import_list(event_id):
     event = access.facilitated_event(event_id)
-    try:
-        made = ops.import_tables(event, request.form.get("rows", ""))
-    except Refused as refused:
-        db.session.rollback()
-        return _to_manage(event, refused)
-    db.session.commit()
-    broadcast.tables_changed(event)
-    return _to_manage(event, message=gettext("%(n)s tables are added.", n=len(made)))
+    return _on_manage(event, lambda: ops.import_tables(event, request.form.get("rows", "")),
+                      lambda made: gettext("%(n)s tables are added.", n=len(made)))
 
 
 @bp.get("/events/<int:event_id>/tables/cards")
 def cards(event_id):
     """One A5 card per table to print: name, dilemma and the table's own QR code."""
     event = access.facilitated_event(event_id)
-    tables = ops.event_tables(event)
+    tables = event_tables(event)
     links = {t.id: public_url("tables.scan", code=event.join_code, table_id=t.id) for t in tables}
     return render_template("tables/cards.html", event=event, tables=tables, links=links)
 
@@ -121,30 +112,36 @@ def scan(code, table_id):
     event = access.event_by_code(code)
     table = table_or_404(event, table_id)
     participant = access.current_participant(event)
-    error = None
-    if request.method == "POST":
-        try:
-            if participant is None:
-                participant, key = join_event(event, request.form.get("name", ""), request.form.get("role_tag"))
-                access.remember_participant(event, key)
-            ops.join_table(participant, table)
-        except Refused as refused:
-            db.session.rollback()
-            error = refused.message
-        else:
-            db.session.commit()
-            broadcast.seats_changed(event)
-            return redirect(url_for("tables.table", code=event.join_code, table_id=table.id))
-    status = 422 if error else 200
-    return render_template("tables/scan.html", event=event, table=table, participant=participant, error=error,
-                           form=request.form), status
+
+    def page(error=None):
+        return render_template("tables/scan.html", event=event, table=table, participant=participant,
+                               error=error, form=request.form)
+
+    if request.method == "GET":
+        return page()
+    joined = []
+
+    def operation():
+        guest = participant
+        if guest is None:
+            guest, key = join_event(event, request.form.get("name", ""), request.form.get("role_tag"))
+            joined.append(key)
+        ops.join_table(guest, table)
+        pushes.seats_changed(event)
+
+    def seated(_):
+        if joined:
+            access.remember_participant(event, joined[0])
+        return redirect(url_for("tables.table", code=event.join_code, table_id=table.id))
+
+    return act(operation, answer=seated, refused=lambda error: page(error.message))
 
 
 @bp.get("/e/<code>/tables")
 def choose(code):
     event = access.event_by_code(code)
     participant = access.participant_or_join(event)
-    seat = ops.seat_of(participant)
+    seat = seat_of(participant)
     return render_template("tables/choose.html", event=event, participant=participant, rows=overview(event),
                            seat=seat)
 
@@ -154,15 +151,14 @@ def sit(code, table_id):
     event = access.event_by_code(code)
     participant = access.participant_or_join(event)
     table = table_or_404(event, table_id)
-    try:
+
+    def operation():
         ops.join_table(participant, table)
-    except Refused as refused:
-        db.session.rollback()
-        flash(refused.message, "error")
-        return redirect(url_for("tables.choose", code=event.join_code))
-    db.session.commit()
-    broadcast.seats_changed(event)
-    return redirect(url_for("tables.table", code=event.join_code, table_id=table.id))
+        pushes.seats_changed(event)
+
+    return act(operation,
+               answer=lambda _: redirect(url_for("tables.table", code=event.join_code, table_id=table.id)),
+               refused=refusal_or_back(None, url_for("tables.choose", code=event.join_code)))
 
 
 # --- participant: at the table ------------------------------------------------------------------
@@ -171,7 +167,7 @@ def _seated(event, table_id):
     """The participant and their table; someone not (or no longer) at this table goes to their own."""
     participant = access.participant_or_join(event)
     table = table_or_404(event, table_id)
-    seat = ops.seat_of(participant)
+    seat = seat_of(participant)
     if seat is None or seat.table_id != table.id:
         target = (url_for("tables.table", code=event.join_code, table_id=seat.table_id) if seat
                   else url_for("tables.choose", code=event.join_code))
@@ -198,8 +194,8 @@ def _table_context(event, participant, table, **extra) -> dict:
         "is_host": table.host_id == participant.id,
         "contributions": contributions(table, round_),
         "voted": voted_ids(participant),
-        "card": ops.card_for(table, round_),
-        "previous_card": ops.card_for(table, round_ - 1) if round_ > 1 else None,
+        "card": card_for(table, round_),
+        "previous_card": card_for(table, round_ - 1) if round_ > 1 else None,
         "previous_contributions": contributions(table, round_ - 1) if round_ > 1 else [],
         "request_key": secrets.token_urlsafe(16),
         "kind": "idea",
@@ -229,41 +225,45 @@ def contribute(code, table_id):
     event = access.event_by_code(code)
     participant, table = _seated(event, table_id)
     kind, text = request.form.get("kind", ""), request.form.get("text", "")
-    try:
+
+    def operation():
         flood.check("post", f"participant:{participant.id}")
         _, created = ops.post_contribution(table, participant, kind, text, request.form.get("request_key"))
-    except Refused as refused:
-        db.session.rollback()
-        context = _table_context(event, participant, table, kind=kind, text=text, error=refused.message)
-        return render_template("tables/_contribution_form.html" if htmx else "tables/table.html",
-                               **context), refused.status
-    db.session.commit()
-    if created:
-        broadcast.table_changed(event, table)
-    if htmx:
+        if created:
+            pushes.table_changed(event, table)
+
+    def form(**extra):
         return render_template("tables/_contribution_form.html",
-                               **_table_context(event, participant, table, kind=kind, posted=True))
-    flash(gettext("Your contribution is added."))
-    return redirect(url_for("tables.table", code=event.join_code, table_id=table.id))
+                               **_table_context(event, participant, table, kind=kind, **extra))
+
+    def refused(error):
+        context = _table_context(event, participant, table, kind=kind, text=text, error=error.message)
+        return render_template("tables/_contribution_form.html" if htmx else "tables/table.html", **context)
+
+    return act(operation, answer=lambda _: fragment_or_back(lambda: form(posted=True), _table_page(event, table),
+                                                            gettext("Your contribution is added.")),
+               refused=refused)
 
 
-def _after_table_action(event, participant, table, refused: Refused | None):
-    if refused is None:
-        db.session.commit()
-        broadcast.table_changed(event, table)
-    else:
-        db.session.rollback()
-    if htmx:
-        context = _table_context(event, participant, table, stream_error=refused and refused.message)
-        return render_template("tables/_stream.html", **context), (refused.status if refused else 200)
-    if refused:
-        flash(refused.message, "error")
-    return redirect(url_for("tables.table", code=event.join_code, table_id=table.id))
+def _table_page(event, table):
+    return url_for("tables.table", code=event.join_code, table_id=table.id)
+
+
+def _at_table(event, participant, table, change):
+    """An action at the table: the table's stream again (htmx), or back to the table page."""
+    def operation():
+        change()
+        pushes.table_changed(event, table)
+
+    def stream(error=None):
+        return render_template("tables/_stream.html",
+                               **_table_context(event, participant, table, stream_error=error))
+
+    back = _table_page(event, table)
+    return act(operation, answer=lambda _: fragment_or_back(stream, back), refused=refusal_or_back(stream, back))
 
 
 def _contribution(table, contribution_id):
-    from .models import Contribution
-
     contribution = db.session.get(Contribution, contribution_id)
     if contribution is None or contribution.table_id != table.id:
         abort(404)
@@ -274,38 +274,34 @@ def _contribution(table, contribution_id):
 def vote(code, table_id, contribution_id):
     event = access.event_by_code(code)
     participant, table = _seated(event, table_id)
-    try:
+    contribution = _contribution(table, contribution_id)
+
+    def change():
         flood.check("mark", f"participant:{participant.id}")
-        ops.toggle_vote(_contribution(table, contribution_id), participant)
-    except Refused as refused:
-        return _after_table_action(event, participant, table, refused)
-    return _after_table_action(event, participant, table, None)
+        ops.toggle_vote(contribution, participant)
+    return _at_table(event, participant, table, change)
 
 
 @bp.post("/e/<code>/t/<int:table_id>/contributions/<int:contribution_id>/key")
 def mark_key(code, table_id, contribution_id):
     event = access.event_by_code(code)
     participant, table = _seated(event, table_id)
-    try:
-        ops.mark_key(_contribution(table, contribution_id), participant, request.form.get("key") == "1")
-    except Refused as refused:
-        return _after_table_action(event, participant, table, refused)
-    return _after_table_action(event, participant, table, None)
+    contribution = _contribution(table, contribution_id)
+    return _at_table(event, participant, table,
+                     lambda: ops.mark_key(contribution, participant, request.form.get("key") == "1"))
 
 
 @bp.post("/e/<code>/t/<int:table_id>/host")
 def claim_host(code, table_id):
     event = access.event_by_code(code)
     participant, table = _seated(event, table_id)
-    try:
+
+    def operation():
         ops.claim_host(table, participant)
-    except Refused as refused:
-        db.session.rollback()
-        flash(refused.message, "error")
-    else:
-        db.session.commit()
-        broadcast.table_changed(event, table)
-    return redirect(url_for("tables.table", code=event.join_code, table_id=table.id))
+        pushes.table_changed(event, table)
+
+    back = _table_page(event, table)
+    return act(operation, answer=lambda _: redirect(back), refused=refusal_or_back(None, back))
 
 
 @bp.post("/e/<code>/t/<int:table_id>/card")
@@ -315,30 +311,26 @@ def save_card(code, table_id):
     participant, table = _seated(event, table_id)
     fields = {name: request.form.get(name, "") for name in ops.CARD_FIELDS}
     submit = request.form.get("action") == "submit"
-    try:
-        ops.save_card(table, participant, fields, submit=submit)
-    except Refused as refused:
-        db.session.rollback()
-        if submit and refused.status == 422:
-            # keep the draft: save it without submitting, then say what is missing
-            try:
-                ops.save_card(table, participant, fields)
-                db.session.commit()
-            except Refused:
-                db.session.rollback()
-        context = _table_context(event, participant, table, card_error=refused.message, card_fields=fields)
-        return render_template("tables/_card_form.html" if htmx else "tables/table.html", **context), refused.status
-    db.session.commit()
-    broadcast.table_changed(event, table)
-    if submit:
-        # phones show the harvest link once a first card is in
-        broadcast.resync_participants(event)
-    message = gettext("The advice card is submitted. Thank you!") if submit else gettext("The draft is saved.")
-    if htmx:
-        return render_template("tables/_card_form.html",
-                               **_table_context(event, participant, table, card_message=message))
-    flash(message)
-    return redirect(url_for("tables.table", code=event.join_code, table_id=table.id))
+
+    def operation():
+        problem = ops.save_card_keeping_draft(table, participant, fields, submit=submit)
+        if problem is None:
+            (pushes.card_submitted if submit else pushes.table_changed)(event, table)
+        return problem
+
+    def page(problem=None, **extra):
+        context = _table_context(event, participant, table, **extra)
+        return render_template("tables/_card_form.html" if htmx else "tables/table.html", **context)
+
+    def saved(problem):
+        if problem is not None:
+            # the draft is kept; the card is not submitted until what is missing is written
+            return page(card_error=problem.message, card_fields=fields), problem.status
+        message = gettext("The advice card is submitted. Thank you!") if submit else gettext("The draft is saved.")
+        return fragment_or_back(lambda: page(card_message=message), _table_page(event, table), message)
+
+    return act(operation, answer=saved,
+               refused=lambda error: page(card_error=error.message, card_fields=fields))
 
 
 # --- participant: the harvest -------------------------------------------------------------------
@@ -349,7 +341,7 @@ def harvest(code):
     participant = access.participant_or_join(event)
     return render_template("tables/harvest.html", event=event, participant=participant,
                            cards=harvest_tables(event), endorsed=endorsed_ids(participant),
-                           left=ops.endorsements_left(participant))
+                           left=endorsements_left(participant))
 
 
 @bp.post("/e/<code>/harvest/<int:table_id>/endorse")
@@ -357,12 +349,10 @@ def endorse(code, table_id):
     event = access.event_by_code(code)
     participant = access.participant_or_join(event)
     table = table_or_404(event, table_id)
-    try:
+
+    def operation():
         ops.toggle_endorsement(table, participant)
-    except Refused as refused:
-        db.session.rollback()
-        flash(refused.message, "error")
-    else:
-        db.session.commit()
-        broadcast.tables_changed(event)
-    return redirect(url_for("tables.harvest", code=event.join_code, _anchor=f"harvest-{table.id}"))
+        pushes.tables_changed(event)
+
+    back = url_for("tables.harvest", code=event.join_code, _anchor=f"harvest-{table.id}")
+    return act(operation, answer=lambda _: redirect(back), refused=refusal_or_back(None, back))

@@ -47,61 +47,59 @@
   }
   remember(false);
   body.addEventListener("htmx:afterSwap", function () { remember(true); });
+  body.addEventListener("htmx:oobAfterSwap", function () { remember(true); });
 
-  /* Fetch the live part again: at most one request at a time, and once more
-     after it if something changed meanwhile (no change is ever dropped). */
-  var busy = false;
-  var again = false;
-  /* An action (a form) answers with the newest state; a refresh that was already on its way
-     may carry an older one. Count actions, and drop a refresh that an action overtook. */
+  /* Fetch a live part again: at most one request at a time per part, and once more after it if
+     something changed meanwhile (no change is ever dropped). An action (a form) answers with the
+     newest state; a refresh that was already on its way may carry an older one: count actions,
+     and drop a refresh that an action overtook. */
   var actions = 0;
-  var actionsAtRefresh = 0;
   body.addEventListener("htmx:beforeRequest", function (event) {
-    if (event.detail.elt !== body) { actions += 1; }
+    if (!event.detail.elt.hasAttribute || !event.detail.elt.hasAttribute("data-refreshing")) { actions += 1; }
   });
-  body.addEventListener("htmx:beforeSwap", function (event) {
-    var config = event.detail.requestConfig;
-    if (config && config.elt === body && actionsAtRefresh !== actions) {
-      event.detail.shouldSwap = false;
-      again = true;
-    }
-  });
-  function refresh() {
-    if (busy) { again = true; return; }
-    busy = true;
-    again = false;
-    actionsAtRefresh = actions;
-    htmx.ajax("GET", refreshUrl, { target: refreshTarget, swap: "innerHTML" }).finally(function () {
-      busy = false;
-      if (again) { setTimeout(refresh, 200); }
-    });
-  }
-
-  function fromHtml(html) {
-    var template = document.createElement("template");
-    template.innerHTML = html.trim();
-    return template.content.firstElementChild;
-  }
-
-  /* Put a pushed cloud on the phone's wall, newest first, replacing an older copy. */
-  function placeCloud(message, replace) {
-    var wall = document.getElementById("wall");
-    if (!wall) { return; }
-    var existing = document.getElementById("dream-" + message.id);
-    if (existing && !replace) { return; }
-    var cloud = fromHtml(message.html);
-    if (existing) {
-      existing.replaceWith(cloud);
-    } else {
-      var before = Array.prototype.find.call(wall.querySelectorAll("[data-cloud-id]"), function (el) {
-        return Number(el.dataset.cloudId) < message.id;
+  function refresher(url, target) {
+    var busy = false;
+    var again = false;
+    return function refresh() {
+      if (busy) { again = true; return; }
+      var element = document.querySelector(target);
+      if (!element) { return; }
+      busy = true;
+      again = false;
+      var actionsAtStart = actions;
+      var address = typeof url === "function" ? url() : url;
+      element.setAttribute("data-refreshing", "");
+      htmx.ajax("GET", address, { source: element, target: target, swap: "innerHTML" }).finally(function () {
+        busy = false;
+        element.removeAttribute("data-refreshing");
+        if (again) { setTimeout(refresh, 200); }
       });
-      wall.insertBefore(cloud, before || null);
-      cloud.classList.add("arrived");
-    }
-    known.add(String(message.id));
-    wall.querySelectorAll("[data-empty]").forEach(function (el) { el.remove(); });
-    htmx.process(cloud);
+      element.addEventListener("htmx:beforeSwap", function overtaken(event) {
+        var config = event.detail.requestConfig;
+        if (!config || config.elt !== element) { return; }
+        element.removeEventListener("htmx:beforeSwap", overtaken);
+        if (actionsAtStart !== actions) { event.detail.shouldSwap = false; again = true; }
+      });
+    };
+  }
+  /* The console: each panel refreshes by itself when its name is signalled. */
+  var panels = {};
+  document.querySelectorAll("[data-panel]").forEach(function (panel) {
+    panels[panel.dataset.panel] = refresher(function () {
+      var state = panel.querySelector("[data-panel-query]");
+      var query = state ? state.dataset.panelQuery : "";
+      return panel.dataset.panelUrl + (query ? "?" + query : "");
+    }, "#" + panel.id);
+  });
+  var refreshPage = refreshUrl && refreshUrl !== "None" ? refresher(refreshUrl, refreshTarget) : function () {};
+  function refresh() {
+    refreshPage();
+    Object.keys(panels).forEach(function (name) { panels[name](); });
+  }
+
+  /* A pushed out-of-band fragment: htmx puts each part where its hx-swap-oob says. */
+  function swapIn(html) {
+    htmx.swap(body, html, { swapStyle: "none", swapDelay: 0, settleDelay: 20 });
   }
 
   /* One hand on the keyboard: a button with data-key="ArrowRight" is pressed by that key,
@@ -218,10 +216,9 @@
     });
   });
   socket.on("announcement", function (message) {
-    var list = document.getElementById("announcements");
-    if (!list || document.getElementById("announcement-" + message.id)) { return; }
-    var banner = fromHtml(message.html);
-    list.insertBefore(banner, list.firstChild);
+    if (document.getElementById("announcements") && !document.getElementById("announcement-" + message.id)) {
+      swapIn(message.html);
+    }
   });
   /* Closing a banner: hide it at once, and tell the server so it stays closed after a reload. */
   document.addEventListener("submit", function (event) {
@@ -236,12 +233,18 @@
       fetch(form.action, { method: "POST", body: data, credentials: "same-origin" });
     }
   });
-  /* the console's miniature of the big screen listens to the same signals */
-  socket.on("wall:changed", function () { refresh(); htmx.trigger(body, "wall-changed"); });
-  socket.on("tables:changed", function () { refresh(); htmx.trigger(body, "tables-changed"); });
-  socket.on("table:changed", refresh);
-  socket.on("resync", function () { setTimeout(refresh, Math.random() * 3000); });
-  socket.on("dream:mine", function (message) { placeCloud(message, true); });
+  socket.on("wall:changed", refreshPage);
+  socket.on("table:changed", refreshPage);
+  socket.on("panels", function (message) {
+    message.names.forEach(function (name) { if (panels[name]) { panels[name](); } });
+  });
+  socket.on("resync", function () { setTimeout(refreshPage, Math.random() * 3000); });
+  /* The author's own dream: replaces a copy that arrived first as someone else's cloud. */
+  socket.on("dream:mine", function (message) {
+    var existing = document.getElementById("dream-" + message.id);
+    if (existing) { existing.remove(); }
+    if (document.getElementById("wall")) { swapIn(message.html); }
+  });
   /* Screen readers hear about new dreams in one calm sentence every 8 seconds at most. */
   var announcer = document.getElementById("live-announcer");
   var unannounced = 0;
@@ -257,8 +260,9 @@
     }, 8000);
   }
   socket.on("dream:new", function (message) {
-    if (!document.getElementById("dream-" + message.id)) { announceLater(); }
-    placeCloud(message, false);
+    if (!document.getElementById("wall") || document.getElementById("dream-" + message.id)) { return; }
+    announceLater();
+    swapIn(message.html);
   });
   socket.on("dream:removed", function (message) {
     ["dream-", "my-dream-"].forEach(function (prefix) {
@@ -274,6 +278,6 @@
     });
   });
   socket.on("posting", function (message) {
-    document.querySelectorAll("[data-posting-closed]").forEach(function (el) { el.hidden = message.open; });
+    if (document.getElementById("posting-state")) { swapIn(message.html); }
   });
 })();

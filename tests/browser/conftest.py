@@ -64,7 +64,7 @@ class Server:
                                 capture_output=True, text=True, check=True)
         return result.stdout
 
-    def create_event(self, title: str, lang: str = "nl", tables: int = 0) -> dict:
+    def set_up_event(self, title: str, lang: str = "nl", tables: int = 0) -> dict:
         return json.loads(self.flask("event", "create", "--title", title, "--lang", lang, "--tables", str(tables),
                                      "--json"))
 

@@ -48,7 +48,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def test_a_crash_mid_burst_loses_no_acknowledged_post(server):
-    event = server.create_event("Stroomstoring", "nl", 2)
+    event = server.set_up_event("Stroomstoring", "nl", 2)
     code, event_id = event["join_code"], event["event_id"]
     laptop = Phone(server.url)
     assert laptop.get(event["facilitator_url"].removeprefix(server.url))[0] == 302

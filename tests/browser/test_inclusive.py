@@ -29,7 +29,7 @@ def join(page, event, name=None):
 
 
 def test_a_guest_and_the_facilitator_need_only_the_keyboard(server, contexts):
-    event = server.create_event("Toetsenbord", "nl", 2)
+    event = server.set_up_event("Toetsenbord", "nl", 2)
     phone = contexts("phone").page()
     phone.goto(event["join_url"])
     tab_to(phone, phone.get_by_label("Je voornaam"))
@@ -74,7 +74,7 @@ def test_a_guest_and_the_facilitator_need_only_the_keyboard(server, contexts):
 
 @pytest.mark.parametrize("page_name", ["join", "phone", "table"])
 def test_touch_targets_are_at_least_44_px(server, contexts, page_name):
-    event = server.create_event("Grote knoppen", "nl", 1)
+    event = server.set_up_event("Grote knoppen", "nl", 1)
     phone = contexts("phone").page()
     if page_name != "join":
         join(phone, event, "Ann")
@@ -99,7 +99,7 @@ def test_touch_targets_are_at_least_44_px(server, contexts, page_name):
 
 @pytest.mark.parametrize("path", ["join", "phone", "table"])
 def test_320_px_wide_at_200_percent_text_needs_no_sideways_scrolling(server, browser, screenshot, path):
-    event = server.create_event("Een heel lange titel van een bijeenkomst over samenleven", "nl", 1)
+    event = server.set_up_event("Een heel lange titel van een bijeenkomst over samenleven", "nl", 1)
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(event["join_url"])
@@ -123,7 +123,7 @@ def test_320_px_wide_at_200_percent_text_needs_no_sideways_scrolling(server, bro
 
 
 def test_everything_a_guest_does_works_without_javascript(server, browser):
-    event = server.create_event("Zonder JavaScript", "nl", 2)
+    event = server.set_up_event("Zonder JavaScript", "nl", 2)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     join(page, event, "Kees")
@@ -142,7 +142,7 @@ def test_everything_a_guest_does_works_without_javascript(server, browser):
 
 
 def test_a_failed_send_keeps_the_text_and_offers_a_retry(server, contexts):
-    event = server.create_event("Wankele wifi", "nl")
+    event = server.set_up_event("Wankele wifi", "nl")
     phone = contexts("phone", network_loss=True).page()
     join(phone, event)
     live(phone)
@@ -169,7 +169,7 @@ def _contrast(foreground: str, background: str) -> float:
 
 @pytest.mark.parametrize("contrast", [False, True])
 def test_projector_is_readable_from_the_back_row(server, contexts, screenshot, contrast):
-    event = server.create_event("Achterste rij", "nl")
+    event = server.set_up_event("Achterste rij", "nl")
     phone = contexts("phone").page()
     join(phone, event)
     token = phone.locator("#dream-form input[name=csrf_token]").input_value()
@@ -206,7 +206,7 @@ def test_projector_is_readable_from_the_back_row(server, contexts, screenshot, c
 
 
 def test_a_neighbour_without_a_smartphone_and_paper_cards_reach_the_wall(server, contexts):
-    event = server.create_event("Iedereen doet mee", "nl")
+    event = server.set_up_event("Iedereen doet mee", "nl")
     projector = contexts("projector").page()
     projector.goto(event["projector_url"])
     live(projector)
@@ -268,7 +268,7 @@ def test_an_organiser_sets_up_an_event_with_the_keyboard(server, contexts):
 
 
 def test_new_dreams_are_announced_politely_in_one_sentence(server, contexts):
-    event = server.create_event("Voorlezen", "nl")
+    event = server.set_up_event("Voorlezen", "nl")
     listener, writer = contexts("phone").page(), contexts("phone").page()
     for phone in (listener, writer):
         join(phone, event)

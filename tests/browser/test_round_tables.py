@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_tables_contributions_card_harvest_and_endorsements(server, contexts, screenshot):
-    event = server.create_event("Van dromen naar daden", "nl", 2)
+    event = server.set_up_event("Van dromen naar daden", "nl", 2)
     code = event["join_code"]
 
     console = contexts("laptop").page()
@@ -112,7 +112,7 @@ def test_tables_contributions_card_harvest_and_endorsements(server, contexts, sc
 
 
 def test_table_cards_print_one_a5_page_per_table(server, browser):
-    event = server.create_event("Kaarten", "nl", 3)
+    event = server.set_up_event("Kaarten", "nl", 3)
     context = browser.new_context()
     page = context.new_page()
     page.goto(event["facilitator_url"])

@@ -16,7 +16,7 @@ def seconds(text: str) -> int:
 
 def open_room(server, contexts, title):
     """A new event with its console, its projector and one phone that joined, all connected."""
-    event = server.create_event(title, "nl")
+    event = server.set_up_event(title, "nl")
     console = contexts("laptop").page()
     console.goto(event["facilitator_url"])
     projector = contexts("projector").page()
@@ -42,7 +42,7 @@ def remove_minutes_until(console, target: int) -> None:
 
 
 def test_moving_through_the_programme_with_timer_and_announcements(server, contexts, screenshot):
-    event = server.create_event("Van dromen naar daden", "nl", 2)
+    event = server.set_up_event("Van dromen naar daden", "nl", 2)
     console = contexts("laptop").page()
     console.goto(event["facilitator_url"])
     live(console)

@@ -23,7 +23,7 @@ def test_sockets_accept_only_the_same_origin(server):
 
 
 def test_a_long_polling_only_client_receives_every_dream(server, browser):
-    event = server.create_event("Alleen polling", "nl")
+    event = server.set_up_event("Alleen polling", "nl")
     context = browser.new_context()
     phone = context.new_page()
     phone.goto(event["join_url"])
@@ -54,7 +54,7 @@ def test_a_long_polling_only_client_receives_every_dream(server, browser):
 
 
 def test_without_sockets_the_projector_refreshes_by_itself_and_says_so(server, contexts):
-    event = server.create_event("Geen websocket", "nl")
+    event = server.set_up_event("Geen websocket", "nl")
     watched = contexts("projector", network_loss=True)
     projector = watched.page()
     projector.route("**/socket.io/**", lambda route: route.abort())

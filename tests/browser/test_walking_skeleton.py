@@ -26,7 +26,7 @@ def live(page):
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_phone_dream_reaches_projector_and_facilitator_hides_it(server, contexts, screenshot, lang):
     t = TEXT[lang]
-    event = server.create_event("Van dromen naar daden" if lang == "nl" else "From dreams to deeds", lang, 8)
+    event = server.set_up_event("Van dromen naar daden" if lang == "nl" else "From dreams to deeds", lang, 8)
     dream = "Mensen zien zoals ze zijn, dat verrast altijd." if lang == "nl" else "See people as they are."
 
     projector = contexts("projector", lang).page()
@@ -77,7 +77,7 @@ def test_phone_dream_reaches_projector_and_facilitator_hides_it(server, contexts
 
 def test_hearts_spotlight_and_closed_wall_across_devices(server, contexts, screenshot):
     t = TEXT["nl"]
-    event = server.create_event("Samen sterker", "nl")
+    event = server.set_up_event("Samen sterker", "nl")
     projector = contexts("projector").page()
     projector.goto(event["projector_url"])
     phones = []
@@ -117,7 +117,7 @@ def test_hearts_spotlight_and_closed_wall_across_devices(server, contexts, scree
 
 def test_a_phone_that_was_offline_catches_up(server, contexts):
     t = TEXT["nl"]
-    event = server.create_event("Wifi valt weg", "nl")
+    event = server.set_up_event("Wifi valt weg", "nl")
     first, second = contexts("phone", network_loss=True), contexts("phone")
     sleeper, writer = first.page(), second.page()
     for phone in (sleeper, writer):
@@ -134,7 +134,7 @@ def test_a_phone_that_was_offline_catches_up(server, contexts):
 
 
 def test_projector_stays_readable_with_200_dreams(server, contexts, screenshot):
-    event = server.create_event("Tweehonderd dromen", "nl")
+    event = server.set_up_event("Tweehonderd dromen", "nl")
     phone = contexts("phone").page()
     phone.goto(event["join_url"])
     phone.get_by_role("button", name=TEXT["nl"]["join"]).click()

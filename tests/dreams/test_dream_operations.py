@@ -13,7 +13,8 @@ from facilitation.dreams.operations import (
 )
 from facilitation.dreams.queries import phone_wall, projector_wall, wall_counts
 from facilitation.errors import Refused
-from facilitation.events.operations import create_event, join_event
+from facilitation.events.operations import join_event
+from facilitation.organiser.setup import set_up_event
 from facilitation.extensions import db
 
 
@@ -21,7 +22,7 @@ from facilitation.extensions import db
 def room(app):
     """An event with two participants, inside an app context."""
     with app.app_context():
-        event = create_event("Dromen")
+        event = set_up_event("Dromen")
         ann, _ = join_event(event, "Ann", "inwoner")
         bo, _ = join_event(event, "Bo", "medewerker")
         db.session.commit()
@@ -78,7 +79,7 @@ def test_same_request_key_stores_one_dream(room):
 def test_double_tap_at_the_same_moment_stores_one_dream(app, tmp_path):
     """Two requests with one key at once, each in its own session, as two server threads would."""
     with app.app_context():
-        event = create_event("Dromen")
+        event = set_up_event("Dromen")
         ann, _ = join_event(event, "Ann")
         db.session.commit()
         event_id, ann_id = event.id, ann.id
@@ -127,7 +128,7 @@ def test_no_heart_for_a_hidden_dream_or_another_event(room):
     hide_dream(dream, event)
     with pytest.raises(Refused):
         toggle_heart(dream, bo)
-    other = create_event("Andere avond")
+    other = set_up_event("Andere avond")
     stranger, _ = join_event(other)
     restore_dream(dream, event)
     with pytest.raises(Refused):

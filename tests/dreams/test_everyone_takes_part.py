@@ -46,7 +46,7 @@ def test_paper_cards_reach_the_wall_even_when_it_is_closed_and_are_not_counted(a
     for text in ("Koffie met de buren.", "Een moestuin voor iedereen."):
         response = laptop.post(f"/console/{event_id}/paper", headers={**HX, "X-CSRFToken": token}, data={"text": text})
         assert response.status_code == 200
-    body = laptop.get(f"/console/{event_id}/wall").get_data(as_text=True)
+    body = laptop.get(f"/console/{event_id}/").get_data(as_text=True)
     assert "Koffie met de buren." in body and {"nl": "papieren kaartje", "en": "paper card"}[lang] in body
     assert 'data-count="participants">0<' in body
     empty = laptop.post(f"/console/{event_id}/paper", headers={**HX, "X-CSRFToken": token}, data={"text": " "})

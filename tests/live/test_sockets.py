@@ -47,7 +47,8 @@ def test_a_posted_dream_reaches_every_phone_and_the_big_screen(evening, make):
     # the fragment goes to many phones: it carries no CSRF token of the author
     assert "csrf_token" not in new["html"]
     assert names(s["projector"].get_received()) == ["wall:changed"]
-    assert names(s["facilitator"].get_received()) == ["wall:changed"]
+    # the consoles hear one signal that names the panels to fetch again: here only the dreams
+    assert payloads(s["facilitator"].get_received(), "panels") == [{"names": ["projector", "dreams"]}]
 
 
 def test_fragments_are_escaped(evening, make):
@@ -102,7 +103,10 @@ def test_closing_the_wall_tells_the_phones(evening):
     laptop, event_id = evening["laptop"], evening["event_id"]
     token = csrf_token(laptop, f"/console/{event_id}/")
     laptop.post(f"/console/{event_id}/posting/close", headers={**HX, "X-CSRFToken": token})
-    assert payloads(evening["sockets"]["bo"].get_received(), "posting") == [{"open": False}]
+    (pushed,) = payloads(evening["sockets"]["bo"].get_received(), "posting")
+    assert pushed["open"] is False
+    # an out-of-band fragment in the phone's language, which htmx swaps in place
+    assert 'id="posting-state" hx-swap-oob="true"' in pushed["html"] and "De wolk is nu dicht" in pushed["html"]
 
 
 def test_event_a_hears_nothing_of_event_b(evening, app, make, socket_client):

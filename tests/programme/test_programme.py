@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from facilitation.errors import Refused
-from facilitation.events.operations import create_event
+from facilitation.organiser.setup import set_up_event
 from facilitation.extensions import db
 from facilitation.programme import operations as ops
 from facilitation.programme import timer
@@ -17,7 +17,7 @@ NOON = datetime(2026, 11, 16, 17, 0, 0)
 
 def test_a_new_event_starts_from_the_default_programme(app, lang):
     with app.app_context():
-        event = create_event("Dromen", language=lang)
+        event = set_up_event("Dromen", language=lang)
         programme = ops.phases(event)
         assert [p.kind for p in programme] == [PhaseKind.welcome, PhaseKind.pitches, PhaseKind.dreams,
                                                PhaseKind.pause, PhaseKind.tables, PhaseKind.harvest,
@@ -27,7 +27,7 @@ def test_a_new_event_starts_from_the_default_programme(app, lang):
 
 def test_the_phase_machine_opens_what_belongs_and_refuses_wrong_moves(app):
     with app.app_context():
-        event = create_event("Dromen")
+        event = set_up_event("Dromen")
         with pytest.raises(Refused):
             ops.step(event, -1)
         welcome = ops.step(event, 1)
@@ -52,7 +52,7 @@ def test_the_phase_machine_opens_what_belongs_and_refuses_wrong_moves(app):
 
 def test_editing_the_programme(app):
     with app.app_context():
-        event = create_event("Dromen")
+        event = set_up_event("Dromen")
         extra = ops.add_phase(event, "plenary", "Gesprek met de wethouder", 15)
         assert extra.position == 8
         ops.move_phase(extra, -1)
@@ -69,7 +69,7 @@ def test_editing_the_programme(app):
 
 def test_timer_arithmetic_on_a_frozen_clock(app):
     with app.app_context():
-        event = create_event("Timer")
+        event = set_up_event("Timer")
         assert timer.seconds_left(event, NOON) is None
         timer.start(event, 600, NOON)
         assert timer.seconds_left(event, NOON + timedelta(seconds=59.5)) == 541
@@ -109,7 +109,8 @@ def test_console_moves_the_programme_and_phones_follow(app, make, socket_client,
     assert response.status_code == 200
     names = [m["name"] for m in phone_socket.get_received()]
     assert "resync" in names and "timer" in names
-    assert "wall:changed" in [m["name"] for m in projector_socket.get_received()]
+    signals = [m["args"][0]["names"] for m in projector_socket.get_received() if m["name"] == "panels"]
+    assert signals and "programme" in signals[0] and "projector" in signals[0]
     assert {"nl": "Welkom! Kijk naar het grote scherm.", "en": "Welcome! Look at the big screen."}[lang] in \
         phone.get(f"/e/{code}/live").get_data(as_text=True)
     # the second console still shows "not started": its move is refused politely
@@ -222,7 +223,7 @@ def test_deeds_and_ratings_in_the_closing_part(app, make, lang):
     projector = make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")
     stage = app.test_client().get(projector + "stage").get_data(as_text=True)
     assert "Koffie met de buren" in stage and "Mijn buurvrouw bellen" not in stage  # one deed each
-    console = laptop.get(f"/console/{event_id}/wall").get_data(as_text=True)
+    console = laptop.get(f"/console/{event_id}/").get_data(as_text=True)
     assert "4.5 / 5" in console and "Fijn" not in console  # only the average reaches the facilitator
 
 

@@ -36,8 +36,10 @@ def dream_texts(language: str) -> list[str]:
 def build_evening(app, language="nl", title=None, organiser_email=None) -> int:
     """Run a whole evening through the real operations, spread over two and a half hours."""
     from facilitation.dreams.operations import hide_dream, post_dream, toggle_heart
-    from facilitation.events.operations import create_event, join_event
-    from facilitation.programme.operations import phases, rate_evening, step, write_deed
+    from facilitation.events.operations import join_event
+    from facilitation.organiser.setup import set_up_event
+    from facilitation.programme.operations import rate_evening, step, write_deed
+    from facilitation.programme.queries import phases
     from facilitation.tables.operations import (add_table, claim_host, join_table, mark_key, post_contribution, save_card,
                                                 toggle_endorsement, toggle_vote)
 
@@ -46,7 +48,7 @@ def build_evening(app, language="nl", title=None, organiser_email=None) -> int:
     start = datetime(2026, 11, 24, 18, 30)
     with app.app_context():
         organiser = find_organiser(organiser_email) if organiser_email else None
-        event = create_event(title or ("Van dromen naar daden" if language == "nl" else "From dreams to deeds"),
+        event = set_up_event(title or ("Van dromen naar daden" if language == "nl" else "From dreams to deeds"),
                              language=language, venue="Schouwburg Cuijk",
                              starts_on=start.date(), organiser=organiser)
         roles = ["inwoner"] * 14 + ["vrijwilliger"] * 10 + ["medewerker"] * 9 + ["partner"] * 4 + \

@@ -156,12 +156,12 @@ def test_the_organiser_downloads_too(client, make, runner, app):
     runner.invoke(args=["user", "create", "--email", "anita@sociom.nl", "--name", "Anita",
                         "--password", "compassie-2016"])
     from facilitation.accounts.operations import find_organiser
-    from facilitation.events.operations import create_event
+    from facilitation.organiser.setup import set_up_event
     from facilitation.extensions import db
     from tests.conftest import csrf_token
 
     with app.app_context():
-        event_id = create_event("Onze avond", organiser=find_organiser("anita@sociom.nl")).id
+        event_id = set_up_event("Onze avond", organiser=find_organiser("anita@sociom.nl")).id
         db.session.commit()
 
     client.post("/login", data={"csrf_token": csrf_token(client, "/login"), "email": "anita@sociom.nl",

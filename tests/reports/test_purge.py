@@ -101,11 +101,11 @@ def test_the_organiser_picks_another_purge_date(client, make, app, lang):
 
 def test_only_the_owner_deletes_an_organisers_event(app, client, make, runner):
     from facilitation.accounts.operations import find_organiser
-    from facilitation.events.operations import create_event
+    from facilitation.organiser.setup import set_up_event
 
     runner.invoke(args=["user", "create", "--email", "anita@sociom.nl", "--password", "compassie-2016"])
     with app.app_context():
-        event_id = create_event("Van Anita", organiser=find_organiser("anita@sociom.nl")).id
+        event_id = set_up_event("Van Anita", organiser=find_organiser("anita@sociom.nl")).id
         db.session.commit()
     make.facilitate(client, event_id)  # a hired facilitator may download, not delete
     assert client.get(f"/console/{event_id}/report/delete").status_code == 403

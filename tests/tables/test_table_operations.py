@@ -1,16 +1,18 @@
 import pytest
 
 from facilitation.errors import Refused
-from facilitation.events.operations import create_event, join_event
+from facilitation.events.operations import join_event
+from facilitation.organiser.setup import set_up_event
 from facilitation.extensions import db
 from facilitation.tables import operations as ops
+from facilitation.tables import queries
 from facilitation.tables.models import Contribution, Seat
 
 
 @pytest.fixture
 def evening(app):
     with app.app_context():
-        event = create_event("Van dromen naar daden", tables=2)
+        event = set_up_event("Van dromen naar daden", tables=2)
         people = [join_event(event, name, role)[0] for name, role in
                   [("Ann", "inwoner"), ("Bo", "medewerker"), ("Cas", "vrijwilliger"), ("Dee", "inwoner")]]
         db.session.commit()
@@ -64,7 +66,7 @@ def test_join_table_moves_and_respects_capacity(evening):
     ops.join_table(ann, two)
     assert ops.seat_of(ann).table_id == two.id
     ops.join_table(cas, one)
-    assert [p.name for p in ops.table_members(one, 1)] == ["Bo", "Cas"]
+    assert [p.name for p in queries.table_members(one, 1)] == ["Bo", "Cas"]
 
 
 def test_assign_spreads_roles_and_keeps_seated(evening):
@@ -75,16 +77,16 @@ def test_assign_spreads_roles_and_keeps_seated(evening):
     assert ops.seat_of(ann).table_id == one.id
     residents = {ops.seat_of(ann).table_id, ops.seat_of(dee).table_id}
     assert residents == {one.id, two.id}  # the two residents are spread
-    assert sorted(len(ops.table_members(t, 1)) for t in (one, two)) == [2, 2]
+    assert sorted(len(queries.table_members(t, 1)) for t in (one, two)) == [2, 2]
 
 
 def test_assign_refuses_without_tables_or_people(app):
     with app.app_context():
-        empty = create_event("Leeg")
+        empty = set_up_event("Leeg")
         join_event(empty)
         with pytest.raises(Refused):
             ops.assign_tables(empty)
-        nobody = create_event("Niemand", tables=3)
+        nobody = set_up_event("Niemand", tables=3)
         with pytest.raises(Refused):
             ops.assign_tables(nobody)
 
@@ -92,7 +94,7 @@ def test_assign_refuses_without_tables_or_people(app):
 def test_new_round_keeps_hosts_and_moves_the_rest(evening):
     event, (one, two), (ann, bo, cas, dee) = evening
     ops.assign_tables(event)
-    host_one = ops.table_members(one, 1)[0]
+    host_one = queries.table_members(one, 1)[0]
     ops.claim_host(one, host_one)
     before = {p.id: ops.seat_of(p, 1).table_id for p in (ann, bo, cas, dee)}
     ops.start_new_round(event)
@@ -168,7 +170,7 @@ def test_advice_card_draft_then_submit_by_the_host_only(evening):
 
 def test_endorsement_budget_of_three(app):
     with app.app_context():
-        event = create_event("Oogst", tables=4)
+        event = set_up_event("Oogst", tables=4)
         tables = ops.event_tables(event)
         host, _ = join_event(event)
         guest, _ = join_event(event)

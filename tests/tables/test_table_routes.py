@@ -165,7 +165,7 @@ def test_console_assigns_rotates_and_drives_the_projector(room, app, make, lang)
     with app.app_context():
         seats = dict(db.session.execute(db.select(Seat.participant_id, Seat.table_id)).all())
         assert len(seats) == 3 and len(set(seats.values())) == 2
-    overview = laptop.get(f"/console/{event_id}/wall").get_data(as_text=True)
+    overview = laptop.get(f"/console/{event_id}/").get_data(as_text=True)
     assert {"nl": "0 van 2 tafels ingeleverd", "en": "0 of 2 tables submitted"}[lang] in overview
     # no harvest before any card is submitted
     refused = laptop.post(f"/console/{event_id}/projector/harvest", headers={**HX, "X-CSRFToken": token})

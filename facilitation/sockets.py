@@ -1,12 +1,13 @@
-"""Socket handlers. A socket says which event and audience it wants; the session decides."""
+"""Socket handlers (a shell: it knows the tables). A socket says which event and audience it wants;
+the session decides which rooms it joins."""
 from flask_socketio import ConnectionRefusedError, join_room
 
-from ..events import access
-from ..events.models import Event
-from ..extensions import db, socketio
-from ..i18n import participant_language
-from ..tables.operations import seat_of
-from . import rooms
+from .events import access
+from .events.models import Event
+from .extensions import db, socketio
+from .i18n import participant_language
+from .tables.queries import seat_of
+from .live import rooms
 
 
 def rooms_for(event: Event, audience: str, table_id=None) -> list[str] | None:

@@ -1,4 +1,7 @@
-"""`flask --app app event ...`: the stable command-line interface for automation and `make run`."""
+"""Every `flask --app app ...` command, registered in one place (`register`).
+
+`event create|demo|purge` is the stable command-line interface for automation and `make run`.
+"""
 import json
 import secrets
 from datetime import date
@@ -6,17 +9,26 @@ from datetime import date
 import click
 from flask.cli import AppGroup
 
-from ..accounts.operations import create_organiser, find_organiser
-from ..dreams.operations import post_dream
-from ..errors import Refused
-from ..extensions import db
-from ..tables.operations import count_tables
-from ..util import public_url
-from .models import Event
-from .operations import create_event, delete_event, events_due_for_purge, join_event
-from .routes import event_links
+from .accounts.operations import create_organiser, find_organiser
+from .dreams.operations import post_dream
+from .accounts.cli import user_cli
+from .backup import backup_command
+from .config import LANGUAGES
+from .errors import Refused
+from .extensions import db
+from .tables.queries import count_tables
+from .organiser.setup import set_up_event
+from .util import public_url
+from .events.models import Event
+from .events.operations import delete_event, events_due_for_purge, join_event
+from .events.links import event_links
 
 event_cli = AppGroup("event", help="Create events and the demo event.")
+
+
+def register(app) -> None:
+    for command in (user_cli, event_cli, backup_command):
+        app.cli.add_command(command)
 
 DEMO_ORGANISER = "demo@facilitation.local"
 DEMO_TITLE = "Van dromen naar daden (demo)"
@@ -42,7 +54,7 @@ def _print(data: dict, as_json: bool) -> None:
 @event_cli.command("create")
 @click.option("--title", required=True, help="The event's title, shown on every screen.")
 @click.option("--tables", default=0, type=click.IntRange(0, 200), show_default=True, help="Round tables to make.")
-@click.option("--lang", "language", default="nl", type=click.Choice(["nl", "en"]), show_default=True)
+@click.option("--lang", "language", default="nl", type=click.Choice(LANGUAGES), show_default=True)
 @click.option("--organiser", "organiser_email", default=None, help="E-mail of the organiser who owns it.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def create(title, tables, language, organiser_email, as_json):
@@ -53,7 +65,7 @@ def create(title, tables, language, organiser_email, as_json):
         if organiser is None:
             raise click.ClickException(f"No organiser with e-mail {organiser_email}.")
     try:
-        event = create_event(title, language=language, tables=tables, organiser=organiser)
+        event = set_up_event(title, language=language, tables=tables, organiser=organiser)
     except Refused as refused:
         raise click.ClickException(str(refused.message)) from None
     db.session.commit()
@@ -72,7 +84,7 @@ def demo(as_json):
         organiser.set_password(password)
     event = db.session.scalar(db.select(Event).filter_by(organiser_id=organiser.id, title=DEMO_TITLE))
     if event is None:
-        event = create_event(DEMO_TITLE, organiser=organiser, tables=8, venue="Schouwburg Cuijk")
+        event = set_up_event(DEMO_TITLE, organiser=organiser, tables=8, venue="Schouwburg Cuijk")
         for role, text in DEMO_DREAMS:
             participant, _ = join_event(event, role_tag=role)
             post_dream(event, participant, text)

@@ -1,0 +1,111 @@
+"""The dreams panel of the console: the wall's counts, the newest dreams with search and filter, and the
+facilitator's actions on dreams (hide, restore, spotlight, open or close the wall, paper cards)."""
+from flask import Blueprint, abort, request
+
+from .. import panels
+from ..enums import ModerationActionKind
+from ..events import access
+from ..events.operations import paper_participant
+from ..moderation.operations import console_name, log_action
+from . import operations as ops
+from . import pushes
+from .queries import CONSOLE_FILTERS, console_dreams, get_dream, wall_counts
+
+bp = Blueprint("dreams_console", __name__, url_prefix="/console/<int:event_id>")
+
+#: dreams the panel shows at first; "show more" adds as many again
+PAGE = 50
+
+
+def _page_args(args) -> dict:
+    """Search, filter and length of the list, from the query string; anything odd falls back to the default."""
+    query = (args.get("q") or "").strip()[:100]
+    chosen = args.get("filter") or "all"
+    limit = args.get("limit", "")
+    limit = int(limit) if limit.isdecimal() and len(limit) < 6 else PAGE
+    return {"q": query, "filter": chosen if chosen in CONSOLE_FILTERS else "all",
+            "limit": max(PAGE, min(limit, 2000))}
+
+
+@panels.register("dreams", "dreams/_console_panel.html", order=30)
+def panel(event, args) -> dict:
+    page = _page_args(args)
+    shown, more = console_dreams(event, page["q"], page["filter"], page["limit"])
+    return {"counts": wall_counts(event), "dreams": shown, "more_dreams": more, "dream_page": page,
+            "dream_filters": CONSOLE_FILTERS}
+
+
+def _dream(event, dream_id):
+    dream = get_dream(event, dream_id)
+    if dream is None:
+        abort(404)
+    return dream
+
+
+def moderate(event, dream, kind: ModerationActionKind, change, tell_the_room, panel: str = "dreams"):
+    """A moderation action on one dream, logged with the console that did it."""
+    def operation():
+        change()
+        log_action(event, dream, kind, console_name())
+        tell_the_room()
+    return panels.act_on(event, operation, panel)
+
+
+@bp.post("/dreams/<int:dream_id>/hide")
+def hide(event_id, dream_id):
+    event = access.facilitated_event(event_id)
+    dream = _dream(event, dream_id)
+    return moderate(event, dream, ModerationActionKind.hide, lambda: ops.hide_dream(dream, event),
+                    lambda: pushes.dream_removed(dream, event))
+
+
+@bp.post("/dreams/<int:dream_id>/restore")
+def restore(event_id, dream_id):
+    event = access.facilitated_event(event_id)
+    dream = _dream(event, dream_id)
+    return moderate(event, dream, ModerationActionKind.restore, lambda: ops.restore_dream(dream, event),
+                    lambda: pushes.dream_restored(dream, event))
+
+
+@bp.post("/dreams/<int:dream_id>/spotlight")
+def spotlight(event_id, dream_id):
+    event = access.facilitated_event(event_id)
+    dream = _dream(event, dream_id)
+
+    def operation():
+        ops.spotlight_dream(event, dream)
+        pushes.spotlight_changed(event)
+    return panels.act_on(event, operation, "dreams")
+
+
+@bp.post("/spotlight/clear")
+def clear_spotlight(event_id):
+    event = access.facilitated_event(event_id)
+
+    def operation():
+        ops.spotlight_dream(event, None)
+        pushes.spotlight_changed(event)
+    return panels.act_on(event, operation, "dreams")
+
+
+@bp.post("/posting/<any(open, close):action>")
+def posting(event_id, action):
+    event = access.facilitated_event(event_id)
+
+    def operation():
+        ops.set_dream_posting(event, action == "open")
+        pushes.posting_changed(event)
+    return panels.act_on(event, operation, "dreams")
+
+
+@bp.post("/paper")
+def paper(event_id):
+    """Type in a dream from a paper card; it appears on the wall like any other."""
+    event = access.facilitated_event(event_id)
+
+    def operation():
+        dream, created = ops.post_dream(event, paper_participant(event), request.form.get("text", ""),
+                                        request.form.get("request_key"), by_facilitator=True)
+        if created:
+            pushes.dream_posted(dream, event)
+    return panels.act_on(event, operation, "dreams")

@@ -1,0 +1,106 @@
+"""The fixed choices of the product, each with the label people read. Templates compare with these,
+never with loose strings (they are str enums, so a stored "open" equals ModerationMode.open)."""
+import enum
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import String
+from sqlalchemy.types import TypeDecorator
+
+
+class LabelledEnum(enum.StrEnum):
+    @property
+    def label(self) -> str:
+        return str(self._labels()[self])
+
+    @classmethod
+    def _labels(cls) -> dict:
+        raise NotImplementedError
+
+
+class ModerationMode(LabelledEnum):
+    open = "open"
+    premoderated = "premoderated"
+
+    @classmethod
+    def _labels(cls):
+        return {cls.open: _l("Open: posts show at once."),
+                cls.premoderated: _l("Pre-moderated: every post waits for you.")}
+
+
+class ProjectorView(LabelledEnum):
+    join = "join"
+    wall = "wall"
+    wordcloud = "wordcloud"
+    tables = "tables"
+    harvest = "harvest"
+    timer = "timer"
+    pause = "pause"
+
+    @classmethod
+    def _labels(cls):
+        return {cls.join: _l("Join screen"), cls.wall: _l("Dream wall"), cls.wordcloud: _l("Word cloud"),
+                cls.tables: _l("Tables overview"), cls.harvest: _l("Harvest"), cls.timer: _l("Timer only"),
+                cls.pause: _l("Pause screen")}
+
+
+class ParticipantSource(LabelledEnum):
+    phone = "phone"
+    neighbour = "neighbour"
+    paper = "paper"
+
+    @classmethod
+    def _labels(cls):
+        return {cls.phone: _l("own phone"), cls.neighbour: _l("written by a neighbour"),
+                cls.paper: _l("paper card")}
+
+
+class HoldReason(LabelledEnum):
+    premoderation = "premoderation"
+    email = "email"
+    phone = "phone"
+    iban = "iban"
+    address = "address"
+    abuse = "abuse"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            cls.premoderation: _l("pre-moderation: every post waits"),
+            cls.email: _l("contains an e-mail address"),
+            cls.phone: _l("contains a phone number"),
+            cls.iban: _l("contains a bank account number"),
+            cls.address: _l("contains a postcode and house number"),
+            cls.abuse: _l("contains a word from the list of abusive words"),
+        }
+
+
+class ModerationActionKind(LabelledEnum):
+    approve = "approve"
+    hide = "hide"
+    restore = "restore"
+    edit = "edit"
+
+    @classmethod
+    def _labels(cls):
+        return {cls.approve: _l("approved"), cls.hide: _l("hid"), cls.restore: _l("restored"),
+                cls.edit: _l("edited")}
+
+
+class EnumText(TypeDecorator):
+    """A str enum stored as its plain value in a VARCHAR column (the schema stays as it was)."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum_class, length: int):
+        super().__init__(length)
+        self.enum_class = enum_class
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else self.enum_class(value).value
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else self.enum_class(value)
+
+
+ALL = (ModerationMode, ProjectorView, ParticipantSource, HoldReason, ModerationActionKind)

@@ -1,0 +1,46 @@
+"""Reads for events: finding an event by its code, a participant by key or id, counting guests."""
+from ..enums import ParticipantSource
+from ..extensions import db
+from .models import Event, Participant
+
+#: Crockford's base32: no I, L, O or U, so nothing is misread from a poster.
+JOIN_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+JOIN_CODE_LENGTH = 8
+
+
+def normalise_join_code(raw: str | None) -> str:
+    """Accept what people type: lower case, spaces, dashes, O for 0 and I or L for 1."""
+    code = "".join(ch for ch in (raw or "").upper() if ch.isalnum())
+    return code.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+
+
+def find_event_by_code(raw: str | None) -> Event | None:
+    code = normalise_join_code(raw)
+    if len(code) != JOIN_CODE_LENGTH:
+        return None
+    return db.session.scalar(db.select(Event).filter_by(join_code=code))
+
+
+def participant_by_key(event: Event, key: str | None) -> Participant | None:
+    if not key:
+        return None
+    return db.session.scalar(
+        db.select(Participant).filter_by(event_id=event.id, key_hash=Participant.hash_key(key))
+    )
+
+
+def count_participants(event: Event) -> int:
+    """Guests who joined, on their own phone or through a neighbour's; paper cards are not people."""
+    return db.session.scalar(
+        db.select(db.func.count(Participant.id)).where(Participant.event_id == event.id,
+                                                       Participant.source != ParticipantSource.paper)
+    )
+
+
+def participant_in(event: Event, raw_id: str | None) -> Participant | None:
+    """The event's participant with this id as a form sends it, or None (for empty, junk or another event's)."""
+    raw_id = (raw_id or "").strip()
+    if not raw_id.isdecimal() or len(raw_id) > 9:
+        return None
+    participant = db.session.get(Participant, int(raw_id))
+    return participant if participant is not None and participant.event_id == event.id else None

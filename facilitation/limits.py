@@ -1,0 +1,27 @@
+"""How long each text may be: one number per kind of text, used by the models, the operations and the
+forms (`maxlength`, through the `limits` template global)."""
+from types import SimpleNamespace
+
+LIMITS = SimpleNamespace(
+    dream=280,
+    name=40,
+    role=40,
+    event_title=120,
+    venue=120,
+    announcement=200,
+    speaker_name=80,
+    speaker_dream=280,
+    deed=280,
+    rating_comment=500,
+    contribution=500,
+    card_field=2000,
+    table_name=80,
+    table_theme=120,
+    dilemma=500,
+    table_context=1000,
+    phase_title=120,
+    phase_description=500,
+    report_text=5000,
+    theme_label=80,
+    search=100,
+)

@@ -1,0 +1,63 @@
+"""Console panels: each feature registers its own; the console shell shows them side by side.
+
+A panel is a template and a function that gathers what it shows. It refreshes on its own signal
+(`live.broadcast.panels(event, name)`), and an action on a panel answers with that panel again.
+"""
+from dataclasses import dataclass
+from typing import Callable
+
+from flask import render_template, request, url_for
+
+from .actions import act, fragment_or_back, refusal_or_back
+
+
+@dataclass(frozen=True)
+class Panel:
+    name: str
+    template: str
+    #: context(event, args) -> the names the template uses (unique across panels)
+    context: Callable
+    order: int
+
+
+PANELS: dict[str, Panel] = {}
+
+
+def register(name: str, template: str, order: int):
+    def decorate(context):
+        PANELS[name] = Panel(name, template, context, order)
+        return context
+    return decorate
+
+
+def ordered() -> list[Panel]:
+    return sorted(PANELS.values(), key=lambda panel: panel.order)
+
+
+def page_context(event, args) -> dict:
+    """Every panel's names together, for the console page that includes them all."""
+    merged = {"event": event}
+    for panel in ordered():
+        merged.update(panel.context(event, args))
+    return merged
+
+
+def render(name: str, event, args=None, error=None) -> str:
+    panel = PANELS[name]
+    return render_template(panel.template, event=event, panel_error=error,
+                           **panel.context(event, args if args is not None else {}))
+
+
+def _answering(default: str) -> str:
+    """The panel the request came from (its htmx target), else the feature's own."""
+    target = (request.headers.get("HX-Target") or "").removeprefix("panel-")
+    return target if target in PANELS else default
+
+
+def act_on(event, operation, panel: str, message=None):
+    """The action path for a console button: the answering panel again, or back to the console."""
+    name = _answering(panel)
+    back = url_for("facilitator.console", event_id=event.id) + f"#panel-{name}"
+    return act(operation,
+               answer=lambda _: fragment_or_back(lambda: render(name, event, request.args), back, message),
+               refused=refusal_or_back(lambda error: render(name, event, request.args, error), back))

@@ -1,0 +1,83 @@
+"""The programme panel of the console: the parts, next and previous, the timer, the tables' openness,
+announcements, the pitches' speakers and the evening's rating."""
+from flask import Blueprint, request
+
+from .. import panels
+from ..events import access
+from ..tables import pushes as table_pushes
+from ..tables.queries import event_tables, seated_ids, table_in
+from ..util import utcnow
+from . import operations as ops
+from . import pushes, timer
+from .queries import phases, rating_summary, speakers
+
+bp = Blueprint("programme_console", __name__, url_prefix="/console/<int:event_id>")
+
+
+@panels.register("programme", "programme/_console_panel.html", order=10)
+def panel(event, args) -> dict:
+    return {"phases": phases(event), "timer": timer.state(event, utcnow()), "speakers": speakers(event),
+            "rating": rating_summary(event), "tables_list": event_tables(event)}
+
+
+def _act(event, change, tell_the_room):
+    def operation():
+        change()
+        tell_the_room(event)
+    return panels.act_on(event, operation, "programme")
+
+
+@bp.post("/phase/<any(next, previous):direction>")
+def phase_step(event_id, direction):
+    event = access.facilitated_event(event_id)
+    expected = request.form.get("expected_phase", "")
+    expected_id = int(expected) if expected.isdecimal() and len(expected) < 10 else None
+    return _act(event, lambda: ops.step(event, 1 if direction == "next" else -1, expected_id), pushes.phase_changed)
+
+
+@bp.post("/timer/<any(start, plus, minus, pause, resume, stop):action>")
+def timer_action(event_id, action):
+    """The countdown of the current part: start from its planned time, +1/-1 minute, pause, resume, stop."""
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: timer.apply(event, action, utcnow()), pushes.timer_changed)
+
+
+@bp.post("/timer/sound")
+def timer_sound(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: ops.toggle_timer_sound(event), pushes.settings_changed)
+
+
+@bp.post("/contributions/<any(open, close):action>")
+def contributions(event_id, action):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: ops.set_contributions(event, action == "open"), _tables_opened)
+
+
+def _tables_opened(event):
+    table_pushes.tables_changed(event)
+    pushes.settings_changed(event)
+
+
+@bp.post("/announce")
+def announce(event_id):
+    event = access.facilitated_event(event_id)
+    table = table_in(event, request.form.get("table_id", ""))
+
+    def operation():
+        made = ops.announce(event, request.form.get("text", ""), table)
+        pushes.announced(event, made, seated_ids(table, event.current_round) if table else [])
+    return panels.act_on(event, operation, "programme")
+
+
+@bp.post("/speakers")
+def add_speaker(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: ops.add_speaker(event, request.form.get("name", ""), request.form.get("dream", "")),
+                pushes.pitches_changed)
+
+
+@bp.post("/speakers/<any(next, previous):direction>")
+def speaker_step(event_id, direction):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: ops.step_speaker(event, 1 if direction == "next" else -1), pushes.pitches_changed)

@@ -1,0 +1,62 @@
+"""What the room hears when the programme moves. Called inside an action; sent after its commit."""
+from flask import render_template
+from flask_babel import force_locale
+
+from ..live import rooms
+from ..live.broadcast import everyone, panels, resync_participants, stage_changed, swap_to_phones
+from ..live.transport import push
+from ..util import utcnow
+from . import timer
+
+
+def phase_changed(event) -> None:
+    """A new part of the programme: phones fetch what to do now, the big screen and consoles follow."""
+    resync_participants(event)
+    timer_changed(event)
+    stage_changed(event)
+    panels(event, "programme", "tables", "dreams")
+
+
+def programme_edited(event) -> None:
+    phase_changed(event)
+
+
+def timer_changed(event) -> None:
+    """End time and server time go to every screen; each counts down by itself, correcting its clock."""
+    state = timer.state(event, utcnow())
+    push("timer", state, to=[*everyone(event), rooms.projector(event.id), rooms.facilitators(event.id)])
+    panels(event, "programme")
+
+
+def announced(event, announcement, seated_ids: list[int]) -> None:
+    """A banner on every phone, or only on the phones of the people at one table.
+
+    `seated_ids` are the people at the announcement's table (empty for an announcement to everyone).
+    """
+    data = {"id": announcement.id}
+    if announcement.table_id is None:
+        swap_to_phones(event, "announcement", "programme/_announcement_push.html", data,
+                       announcement=announcement)
+    elif seated_ids:
+        # a phone's language is not known per person here: each gets the banner in the event's language
+        with force_locale(event.language):
+            html = render_template("programme/_announcement_push.html", announcement=announcement, event=event,
+                                   broadcast=True)
+        push("announcement", {**data, "html": html}, to=[rooms.participant(pid) for pid in seated_ids])
+    panels(event, "programme")
+
+
+def pitches_changed(event) -> None:
+    stage_changed(event)
+    panels(event, "programme")
+
+
+def closing_changed(event) -> None:
+    """A deed or a rating: the deeds wall on the big screen and the console's rating follow."""
+    stage_changed(event)
+    panels(event, "programme")
+
+
+def settings_changed(event) -> None:
+    stage_changed(event)
+    panels(event, "programme")

@@ -1,0 +1,32 @@
+"""Reads for the programme: its parts, announcements, deeds, ratings and speakers."""
+from ..extensions import db
+from ..tables.queries import seat_of
+from .models import Announcement, Deed, Phase, Rating, Speaker
+
+
+def phases(event) -> list[Phase]:
+    return list(db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position)))
+
+
+def announcements_for(event, participant, dismissed: set[int]) -> list[Announcement]:
+    """The announcements this phone still shows: to everyone or to its table, not dismissed, newest first."""
+    seat = seat_of(participant)
+    query = db.select(Announcement).where(
+        Announcement.event_id == event.id,
+        (Announcement.table_id.is_(None)) | (Announcement.table_id == (seat.table_id if seat else -1)),
+    ).order_by(Announcement.id.desc()).limit(3)
+    return [a for a in db.session.scalars(query) if a.id not in dismissed]
+
+
+def deeds(event, limit: int = 20) -> list[Deed]:
+    return list(db.session.scalars(db.select(Deed).filter_by(event_id=event.id).order_by(Deed.id.desc()).limit(limit)))
+
+
+def rating_summary(event) -> tuple[float | None, int]:
+    average, count = db.session.execute(
+        db.select(db.func.avg(Rating.score), db.func.count(Rating.id)).filter_by(event_id=event.id)).one()
+    return (round(float(average), 1) if average is not None else None), count
+
+
+def speakers(event) -> list[Speaker]:
+    return list(db.session.scalars(db.select(Speaker).filter_by(event_id=event.id).order_by(Speaker.position)))

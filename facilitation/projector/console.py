@@ -1,0 +1,54 @@
+"""The projector panel of the console: what the big screen shows, the harvest's table, high contrast,
+and a live miniature of the screen."""
+from flask import Blueprint, render_template
+
+from .. import panels
+from ..enums import ProjectorView
+from ..events import access
+from ..tables.queries import harvest_tables
+from . import operations as ops
+from . import pushes
+from .stage import stage_context
+
+bp = Blueprint("projector_console", __name__, url_prefix="/console/<int:event_id>")
+
+
+@panels.register("projector", "projector/_console_panel.html", order=50)
+def panel(event, args) -> dict:
+    cards = harvest_tables(event) if event.projector_view == ProjectorView.harvest else []
+    ids = [table.id for table, _ in cards]
+    now = ids.index(event.harvest_table_id) if event.harvest_table_id in ids else None
+    return {"views": list(ProjectorView), "harvest_now": cards[now][0] if now is not None else None,
+            "harvest_position": (now or 0) + 1 if cards else 0, "harvest_total": len(cards)}
+
+
+def _act(event, change):
+    def operation():
+        change()
+        pushes.view_changed(event)
+    return panels.act_on(event, operation, "projector")
+
+
+@bp.post("/projector/<view>")
+def projector_view(event_id, view):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: ops.show_view(event, view))
+
+
+@bp.post("/harvest/<any(next, previous):direction>")
+def harvest_step(event_id, direction):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: ops.step_harvest(event, 1 if direction == "next" else -1))
+
+
+@bp.post("/projector/contrast")
+def projector_contrast(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: ops.toggle_contrast(event))
+
+
+@bp.get("/projector-mini")
+def projector_mini(event_id):
+    """A live miniature of what the big screen shows, for the console."""
+    event = access.facilitated_event(event_id)
+    return render_template("projector/_stage.html", **stage_context(event, None))

@@ -1,0 +1,85 @@
+"""The structure stays as docs/architecture.md draws it: one action path, and layers that only look down."""
+import ast
+from pathlib import Path
+
+from facilitation import ROOT
+
+PACKAGE = Path(ROOT, "facilitation")
+
+#: import nothing above themselves: the ground every feature stands on
+FOUNDATIONS = {"actions", "config", "enums", "errors", "extensions", "flood", "i18n", "limits", "panels",
+               "security", "text", "toggles", "util", "backup", "events", "live", "accounts"}
+#: the meeting's parts; they may use foundations and each other
+FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports"}
+#: put the features together: the app factory, the console, the organiser's pages, sockets, the CLI
+SHELLS = {"__init__", "facilitator", "organiser", "sockets", "cli", "models", "home"}
+
+
+def _modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE)
+        top = relative.parts[0].removesuffix(".py")
+        yield path, top, ast.parse(path.read_text())
+
+
+def _imported_tops(path, tree):
+    """The top-level facilitation packages a module imports (relative and absolute imports)."""
+    depth = len(path.relative_to(PACKAGE).parts) - 1
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                if node.level - 1 > depth:
+                    continue
+                base = list(path.relative_to(PACKAGE).parts[:depth - (node.level - 1)])
+                target = base + (node.module.split(".") if node.module else [])
+                if target:
+                    yield target[0]
+                else:
+                    yield from (alias.name for alias in node.names)
+            elif node.module and node.module.startswith("facilitation."):
+                yield node.module.split(".")[1]
+
+
+def test_every_package_has_a_layer():
+    tops = {top for _, top, _ in _modules()} - {"translations"}
+    assert tops <= FOUNDATIONS | FEATURES | SHELLS, tops - (FOUNDATIONS | FEATURES | SHELLS)
+
+
+def test_layers_only_look_down():
+    wrong = []
+    for path, top, tree in _modules():
+        for imported in _imported_tops(path, tree):
+            if top in FOUNDATIONS and imported in FEATURES | SHELLS:
+                wrong.append(f"{path.relative_to(PACKAGE)} (a foundation) imports {imported}")
+            if top in FEATURES and imported in SHELLS:
+                wrong.append(f"{path.relative_to(PACKAGE)} (a feature) imports the shell {imported}")
+    assert wrong == []
+
+
+def test_no_route_commits_or_emits_by_hand():
+    """Routes and console actions go through actions.act: it commits once, then sends what was queued."""
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.name not in ("routes.py", "console.py", "sockets.py") and path.parent.name != "facilitator":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                if name in ("commit", "rollback", "emit", "send_queued", "close_room"):
+                    offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {name}")
+    assert offenders == []
+
+
+def test_no_function_local_imports_without_a_reason():
+    """Imports sit at the top of a module; the only ones inside functions are there to break a cycle
+    (and say so) or to load something heavy late."""
+    found = []
+    for path, _, tree in _modules():
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for inner in ast.walk(node):
+                    if isinstance(inner, (ast.Import, ast.ImportFrom)):
+                        line = path.read_text().splitlines()[inner.lineno - 1]
+                        if "# late:" not in line:
+                            found.append(f"{path.relative_to(PACKAGE)}:{inner.lineno}")
+    assert found == []
