@@ -189,6 +189,176 @@ async def fanout(servers, post, phones_auth, projector=None, dreams=20, rate=2.0
     }
 
 
+class Console:
+    """A facilitator console as the browser runs it: on a `panels` signal it fetches each named panel again,
+    one request at a time per panel and once more afterwards if signalled meanwhile."""
+
+    def __init__(self, url: str, cookie: str, event_id: int, http: aiohttp.ClientSession):
+        self.url, self.cookie, self.event_id, self.http = url, cookie, event_id, http
+        self.client = socketio.AsyncClient(reconnection=False)
+        self.client.on("panels", self.on_panels)
+        self.busy: set[str] = set()
+        self.again: set[str] = set()
+        self.refresh_ms: list[float] = []
+        self.errors = 0
+
+    async def on_panels(self, data):
+        for name in data["names"]:
+            asyncio.ensure_future(self.refresh(name))
+
+    async def refresh(self, name: str):
+        if name in self.busy:
+            self.again.add(name)
+            return
+        self.busy.add(name)
+        try:
+            while True:
+                self.again.discard(name)
+                t0 = time.perf_counter()
+                async with self.http.get(f"{self.url}/console/{self.event_id}/panels/{name}",
+                                         headers={"Cookie": f"session={self.cookie}"}) as response:
+                    await response.read()
+                    self.errors += response.status != 200
+                self.refresh_ms.append((time.perf_counter() - t0) * 1000)
+                if name not in self.again:
+                    break
+        finally:
+            self.busy.discard(name)
+
+    async def connect(self):
+        await self.client.connect(self.url, headers={"Cookie": f"session={self.cookie}"},
+                                  auth={"event": self.event_id, "as": "facilitator"}, transports=["websocket"])
+
+
+class Projector:
+    """The big screen as the browser runs it: on `wall:changed` it fetches its stage again (one at a time),
+    and notes when each new dream first shows."""
+
+    def __init__(self, stage_url: str, cookie: str, event_id: int, http: aiohttp.ClientSession):
+        self.stage_url, self.cookie, self.event_id, self.http = stage_url, cookie, event_id, http
+        self.client = socketio.AsyncClient(reconnection=False)
+        self.client.on("wall:changed", self.on_wall)
+        self.busy = self.again = False
+        self.seen: dict[int, float] = {}
+
+    async def on_wall(self, data):
+        if self.busy:
+            self.again = True
+            return
+        self.busy = True
+        try:
+            while True:
+                self.again = False
+                async with self.http.get(self.stage_url, headers={"Cookie": f"session={self.cookie}"}) as response:
+                    text = await response.text()
+                now = time.perf_counter()
+                for marker in MARKER.findall(text):
+                    self.seen.setdefault(int(marker), now)
+                if not self.again:
+                    break
+        finally:
+            self.busy = False
+
+    async def connect(self, url):
+        await self.client.connect(url, headers={"Cookie": f"session={self.cookie}"},
+                                  auth={"event": self.event_id, "as": "projector"}, transports=["websocket"])
+
+
+async def rush(servers, code: str, phones_auth, posters, projector: Projector, consoles: list, seconds: float = 60) -> dict:
+    """The dream rush: every connected phone posts one dream within `seconds`, while the projector and the
+    consoles refresh as browsers do. Latency from just before each post to the projector showing it and to
+    every phone receiving it; the consoles' panel refreshes; server CPU per dream."""
+    import multiprocessing
+    import random
+
+    url = servers[0].url
+    phones = [(url, cookie, auth) for cookie, auth in phones_auth]
+    context = multiprocessing.get_context("spawn")
+    shares = max(1, min(os.cpu_count() or 1, 8, len(phones) // 50 or 1))
+    workers = []
+    for k in range(shares):
+        parent, child = context.Pipe()
+        process = context.Process(target=phone_worker, args=(phones[k::shares], child), daemon=True)
+        process.start()
+        workers.append((process, parent))
+    loop = asyncio.get_running_loop()
+    for _, connection in workers:
+        assert await loop.run_in_executor(None, connection.recv) == "ready"
+    await projector.connect(url)
+    for console in consoles:
+        await console.connect()
+    await asyncio.sleep(1)
+    rng = random.Random(7)
+    sent: dict[int, float] = {}
+    errors = 0
+    cpu_before = sum(server.cpu_seconds() for server in servers)
+    connector = aiohttp.TCPConnector(limit=100)
+    async with aiohttp.ClientSession(connector=connector) as http:
+        async def one(n, cookie, token):
+            nonlocal errors
+            await asyncio.sleep(rng.uniform(0, seconds))
+            sent[n] = time.perf_counter()
+            try:
+                async with http.post(f"{url}/e/{code}/dreams",
+                                     data={"csrf_token": token, "text": f"Droom bench-{n}: samen sterker in de wijk"},
+                                     headers={"Cookie": f"session={cookie}", "HX-Request": "true"},
+                                     allow_redirects=False) as response:
+                    await response.read()
+                    errors += response.status != 200
+            except aiohttp.ClientError:
+                errors += 1
+
+        await asyncio.gather(*(one(n, cookie, token) for n, (cookie, token) in enumerate(posters)))
+    await asyncio.sleep(5)
+    cpu = sum(server.cpu_seconds() for server in servers) - cpu_before
+    latencies = []
+    for process, connection in workers:
+        connection.send("stop")
+        for marker, times in (await loop.run_in_executor(None, connection.recv)).items():
+            latencies += [(t - sent[marker]) * 1000 for t in times if marker in sent]
+        process.join(30)
+    for client in [projector.client] + [console.client for console in consoles]:
+        await client.disconnect()
+    to_projector = [(projector.seen[n] - sent[n]) * 1000 for n in sent if n in projector.seen]
+    refresh = [ms for console in consoles for ms in console.refresh_ms]
+    return {
+        "phones": len(phones), "dreams": len(sent), "seconds": seconds, "post_errors": errors,
+        "post_to_projector_ms": summary(to_projector), "projector_missed": len(sent) - len(to_projector),
+        "post_to_phones_ms": summary(latencies), "lost": len(sent) * len(phones) - len(latencies),
+        "console_refresh_ms": summary(refresh), "console_errors": sum(c.errors for c in consoles),
+        "server_cpu_s": round(cpu, 2), "server_cpu_ms_per_dream": round(cpu * 1000 / max(1, len(sent)), 1),
+    }
+
+
+async def rush_run(n_phones: int, work: Path, seconds: float) -> dict:
+    """The dream rush on one process and SQLite, as at a venue."""
+    env = {"DATABASE_URL": f"sqlite:///{work / 'rush.sqlite'}", "FLOOD_CONTROL": "0",
+           "SECRET_KEY": "bench-secret", "FACILITATION_INSTANCE": str(work / "instance"),
+           "SOCKETIO_ASYNC_MODE": "gevent"}
+    flask_cli(env, "db", "upgrade")
+    event = json.loads(flask_cli(env, "event", "create", "--title", "Rush", "--tables", "8", "--json"))
+    server = Server("app:app", env, work)
+    try:
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as http:
+            url, code, eid = server.url, event["join_code"], event["event_id"]
+            phones = await gather_limited([join(http, url, code) for _ in range(n_phones)], 50)
+            cookies = {}
+            for name, link in (("projector", event["projector_url"]), ("console1", event["facilitator_url"]),
+                               ("console2", event["facilitator_url"])):
+                jar = aiohttp.CookieJar(unsafe=True)
+                async with aiohttp.ClientSession(cookie_jar=jar) as browser:
+                    await (await browser.get(link.replace(link.split("/p/")[0].split("/f/")[0], url))).read()
+                cookies[name] = next(c.value for c in jar if c.key == "session")
+            stage = event["projector_url"].replace(event["projector_url"].split("/p/")[0], url) + "stage"
+            projector = Projector(stage, cookies["projector"], eid, http)
+            consoles = [Console(url, cookies[name], eid, http) for name in ("console1", "console2")]
+            auth = {"event": eid, "as": "participant"}
+            return await rush([server], code, [(cookie, auth) for cookie, _ in phones], phones, projector, consoles,
+                              seconds)
+    finally:
+        server.stop()
+
+
 async def app_run(n_phones: int, work: Path, burst_n: int, processes: int = 1) -> dict:
     """The app: one process on SQLite (the venue laptop), or several on PostgreSQL + Redis (scale-out)."""
     env = {"DATABASE_URL": f"sqlite:///{work / 'bench.sqlite'}", "FLOOD_CONTROL": "0",
@@ -350,13 +520,24 @@ def append_markdown(results: dict) -> None:
                      f"{(run['projector_latency_ms'] or {}).get('p95')} | {run.get('baseline_p95_ms', '')} | "
                      f"{run.get('ratio_p95', '')} | {run['lost']} | {run['server_cpu_s']} | {run['peak_rss_mb']} | "
                      f"{run['rss_per_phone_kb']} |")
-    b, w = results["burst"], results["page_weight"]
-    lines += ["", f"Burst: {b['stored']} of {b['posts']} stored, {b['http_errors']} HTTP errors, POST "
+    b, w = results.get("burst"), results.get("page_weight")
+    lines += [] if not b else ["", f"Burst: {b['stored']} of {b['posts']} stored, {b['http_errors']} HTTP errors, POST "
                   f"p50/p95/p99 {b['post_latency_ms']['p50']}/{b['post_latency_ms']['p95']}/"
                   f"{b['post_latency_ms']['p99']} ms. Page weight, first load with CSS and JS (on the wire / "
                   f"uncompressed KB): join {w['join']['wire_kb']} / {w['join']['uncompressed_kb']}, dream page "
                   f"{w['dream_page']['wire_kb']} / {w['dream_page']['uncompressed_kb']}; one pushed dream "
                   f"{results['pushed_dream_bytes']} bytes."]
+    if results.get("rush"):
+        lines += ["", "Dream rush (every phone posts one dream within the given seconds; projector and two consoles "
+                      "refresh as browsers do):", "",
+                  "| phones = dreams | seconds | post → projector p50/p95/p99 ms | post → phones p50/p95/p99 ms | "
+                  "console refresh p50/p95/p99 ms | lost | server CPU ms per dream | errors |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for r in results["rush"]:
+            pr, ph, co = r["post_to_projector_ms"], r["post_to_phones_ms"], r["console_refresh_ms"]
+            lines.append(f"| {r['phones']} | {r['seconds']:g} | {pr['p50']}/{pr['p95']}/{pr['p99']} | "
+                         f"{ph['p50']}/{ph['p95']}/{ph['p99']} | {co['p50']}/{co['p95']}/{co['p99']} | {r['lost']} | "
+                         f"{r['server_cpu_ms_per_dream']} | {r['post_errors'] + r['console_errors']} |")
     if "capacity" in results:
         c = results["capacity"]
         lines += ["", f"Capacity at p95 ≤ 250 ms: {c['one_process']} phones on one process, "
@@ -374,10 +555,12 @@ def raise_file_limit() -> None:
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--phones", type=int, nargs="+", default=[500])
+    parser.add_argument("--phones", type=int, nargs="*", default=[500])
     parser.add_argument("--burst", type=int, default=500)
     parser.add_argument("--scale-out", action="store_true", help="also run fanout on 2 processes + Redis + PostgreSQL")
     parser.add_argument("--command", default="make bench")
+    parser.add_argument("--rush", type=int, nargs="*", default=[], help="phones in the dream rush (each posts one)")
+    parser.add_argument("--rush-seconds", type=float, default=60)
     args = parser.parse_args()
     raise_file_limit()
     results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
@@ -410,6 +593,15 @@ def main():
             print(json.dumps(run), flush=True)
         one, two = held(results["fanout"]), held(results["scale_out"])
         results["capacity"] = {"one_process": one, "two_processes": two, "growth": round(two / max(1, one), 2)}
+    results["rush"] = []
+    for n in args.rush:
+        work = Path(tempfile.mkdtemp(prefix="bench-rush-"))
+        try:
+            run = asyncio.run(rush_run(n, work, args.rush_seconds))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        results["rush"].append(run)
+        print(json.dumps(run), flush=True)
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     (ROOT / "bench" / "results" / "latest.json").write_text(json.dumps(results, indent=2))
     append_markdown(results)

@@ -6,6 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 
 LANGUAGES = ("nl", "en")
+#: each language's name in itself, for the language switch and the event form
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
 def _secret_key(instance_path: str) -> str:
@@ -79,6 +81,7 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/Amsterdam")
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).parent / "translations")
     LANGUAGES = LANGUAGES
+    LANGUAGE_NAMES = LANGUAGE_NAMES
     #: an event's data is deleted this many days after the event, unless the organiser picks another day
     PURGE_AFTER_DAYS = 30
     #: clouds on the big screen at once (5 x 4 grid); the rest are counted, not shown

@@ -67,9 +67,7 @@ def held_dreams(event, limit: int) -> tuple[list[Dream], int]:
     """The queue: the first `limit` dreams waiting for the facilitator, oldest first, and how many wait."""
     waiting = db.select(Dream).filter_by(event_id=event.id, status=DreamStatus.held)
     first = list(db.session.scalars(waiting.order_by(Dream.id).limit(limit)))
-    total = len(first) if len(first) < limit else db.session.scalar(
-        db.select(db.func.count()).select_from(waiting.subquery()))
-    return first, total
+    return first, db.session.scalar(db.select(db.func.count()).select_from(waiting.subquery()))
 
 
 #: what the console's dream list can show: every dream, the waiting ones, the hidden ones, the spotlight

@@ -1,4 +1,5 @@
 from flask_babel import lazy_gettext as _l
+from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
@@ -11,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..limits import LIMITS
 from .models import DEFAULT_ROLE_TAGS
 from .roles import role_label
 
@@ -21,10 +23,11 @@ class CheckboxesField(SelectMultipleField):
 
 
 class EventForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[DataRequired(_l("Give the event a title.")), Length(max=120)])
+    title = StringField(_l("Title"), validators=[DataRequired(_l("Give the event a title.")), Length(max=LIMITS.event_title)])
     starts_on = DateField(_l("Date"), validators=[Optional()])
-    venue = StringField(_l("Venue"), validators=[Length(max=120)])
-    language = SelectField(_l("Language on the phones"), choices=[SelectChoice("nl", "Nederlands"), SelectChoice("en", "English")])
+    venue = StringField(_l("Venue"), validators=[Length(max=LIMITS.venue)])
+    language = SelectField(_l("Language on the phones"), choices=lambda: [
+        SelectChoice(code, current_app.config["LANGUAGE_NAMES"][code]) for code in current_app.config["LANGUAGES"]])
     role_tags = CheckboxesField(_l("Roles guests can choose"))
     extra_role_tags = StringField(
         _l("Other roles"), description=_l("Separate them with commas, e.g. student, neighbour."),

@@ -5,7 +5,7 @@ Phones receive rendered, escaped fragments in their own language: out-of-band sw
 receive a signal and fetch what changed again: the projector its stage, a console only the
 panels that were named.
 """
-from flask import current_app, g, has_request_context, render_template
+from flask import current_app, g, has_request_context, render_template, request
 from flask_babel import force_locale
 
 from . import rooms
@@ -28,7 +28,12 @@ def panels(event, *names: str) -> None:
         pending[event.id].extend(name for name in names if name not in pending[event.id])
         return
     pending[event.id] = list(dict.fromkeys(names))
-    push("panels", {"names": pending[event.id]}, to=rooms.facilitators(event.id))
+    signal = {"names": pending[event.id]}
+    if has_request_context() and request.headers.get("X-Socket-Id"):
+        # the console that acted already has the panel it answered to: it skips that one
+        signal.update(actor=request.headers["X-Socket-Id"],
+                      answered=(request.headers.get("HX-Target") or "").removeprefix("panel-"))
+    push("panels", signal, to=rooms.facilitators(event.id))
 
 
 def stage_changed(event) -> None:

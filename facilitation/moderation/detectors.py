@@ -8,6 +8,9 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from flask import current_app, has_app_context
+
+from ..config import LANGUAGES
 from ..enums import HoldReason
 
 WORDS = Path(__file__).parent / "words"
@@ -65,6 +68,11 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", folded))
 
 
+def _languages():
+    """The configured languages (the command line and plain unit tests use the default list)."""
+    return current_app.config["LANGUAGES"] if has_app_context() else LANGUAGES
+
+
 def hold_reason(text: str) -> HoldReason | None:
     """The first reason to hold this text, checked against Dutch and English lists, or None."""
     if EMAIL.search(text):
@@ -76,6 +84,6 @@ def hold_reason(text: str) -> HoldReason | None:
     if address(text):
         return HoldReason.address
     words = _words(text)
-    if words & (abusive_words("nl") | abusive_words("en")):
+    if any(words & abusive_words(language) for language in _languages()):
         return HoldReason.abuse
     return None

@@ -236,7 +236,14 @@
   socket.on("wall:changed", refreshPage);
   socket.on("table:changed", refreshPage);
   socket.on("panels", function (message) {
-    message.names.forEach(function (name) { if (panels[name]) { panels[name](); } });
+    message.names.forEach(function (name) {
+      var answered = message.actor && message.actor === socket.id && message.answered === name;
+      if (panels[name] && !answered) { panels[name](); }
+    });
+  });
+  /* Tell the server which socket acts, so the panel the answer brings is not fetched twice. */
+  body.addEventListener("htmx:configRequest", function (event) {
+    if (socket.id) { event.detail.headers["X-Socket-Id"] = socket.id; }
   });
   socket.on("resync", function () { setTimeout(refreshPage, Math.random() * 3000); });
   /* The author's own dream: replaces a copy that arrived first as someone else's cloud. */

@@ -31,7 +31,7 @@ def open_room(server, contexts, title):
 
 def remove_minutes_until(console, target: int) -> None:
     """Press −1 min until the console's own countdown shows `target` seconds or less."""
-    clock = console.locator("#console-live [data-timer-text]")
+    clock = console.locator("#panel-programme [data-timer-text]")
     for _ in range(30):
         if seconds(clock.inner_text()) <= target:
             return

@@ -169,3 +169,23 @@ def test_the_organiser_downloads_too(client, make, runner, app):
     response = client.get(f"/console/{event_id}/report/report.md")
     assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
     assert client.get(f"/events/{event_id}").get_data(as_text=True).count(f"/console/{event_id}/report/") == 1
+
+
+@pytest.mark.parametrize("screen", ["nl", "en"])
+def test_the_report_speaks_the_events_language_whatever_the_screen_says(client, make, evening, screen):
+    """An organiser with an English screen gets a Dutch event's report in Dutch (and the other way round)."""
+    event_id, lang = evening
+    make.facilitate(client, event_id)
+    client.get(f"/language/{screen}")
+    other = {"nl": "en", "en": "nl"}[lang]
+    markdown = client.get(f"/console/{event_id}/report/report.md").get_data(as_text=True)
+    for heading in HEADINGS[lang]:
+        assert f"## {heading}" in markdown
+    assert not any(f"## {heading}" in markdown for heading in HEADINGS[other] if heading not in HEADINGS[lang])
+    assert json.loads(client.get(f"/console/{event_id}/report/report.json").data)["language"] == lang
+    docx = Document(io.BytesIO(client.get(f"/console/{event_id}/report/report.docx").data))
+    assert HEADINGS[lang][0] in [p.text for p in docx.paragraphs]
+    page = client.get(f"/console/{event_id}/report/").get_data(as_text=True)
+    assert f'<div lang="{lang}">' in page
+    report_part = page.split(f'<div lang="{lang}">', 1)[1]
+    assert HEADINGS[lang][0] in report_part
