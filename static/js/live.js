@@ -230,7 +230,8 @@
       banner.remove();
       var data = new FormData(form);
       data.set("csrf_token", JSON.parse(body.getAttribute("hx-headers"))["X-CSRFToken"]);
-      fetch(form.action, { method: "POST", body: data, credentials: "same-origin" });
+      // keepalive: the dismissal still reaches the server when the guest leaves the page at once
+      fetch(form.action, { method: "POST", body: data, credentials: "same-origin", keepalive: true });
     }
   });
   socket.on("wall:changed", refreshPage);

@@ -94,13 +94,15 @@ def test_moving_through_the_programme_with_timer_and_announcements(server, conte
     banner = phone.locator(".announcement", has_text="De koffie staat klaar")
     expect(banner).to_be_visible(timeout=2_000)
     screenshot(phone, "phone-programme")
-    banner.get_by_role("button", name="Sluiten").click()
+    with phone.expect_response(lambda response: "/dismiss" in response.url):
+        banner.get_by_role("button", name="Sluiten").click()
     expect(banner).to_have_count(0)
     phone.reload()
     expect(phone.locator(".announcement", has_text="De koffie staat klaar")).to_have_count(0)
 
     # onwards to the round tables: the projector shows the tables overview by itself
     console.get_by_role("button", name="Volgend onderdeel →").click()
+    expect(console.locator("#programme-title")).to_have_text("Nu: Pauze", timeout=2_000)  # as a person sees it
     console.get_by_role("button", name="Volgend onderdeel →").click()
     expect(projector.locator(".tables-overview")).to_be_visible(timeout=2_000)
     expect(phone.locator(".now-box")).to_contain_text("Ga naar je tafel", timeout=10_000)
