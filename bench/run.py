@@ -190,8 +190,9 @@ async def fanout(servers, post, phones_auth, projector=None, dreams=20, rate=2.0
 
 
 class Console:
-    """A facilitator console as the browser runs it: on a `panels` signal it fetches each named panel again,
-    one request at a time per panel and once more afterwards if signalled meanwhile."""
+    """A facilitator console as the browser runs it (static/js/live.js): on a `panels` signal it fetches
+    each named panel again, one request at a time per panel, at most once a second, and once more
+    afterwards if signalled meanwhile; "miniature" fetches the console's miniature of the big screen."""
 
     def __init__(self, url: str, cookie: str, event_id: int, http: aiohttp.ClientSession):
         self.url, self.cookie, self.event_id, self.http = url, cookie, event_id, http
@@ -200,6 +201,7 @@ class Console:
         self.busy: set[str] = set()
         self.again: set[str] = set()
         self.refresh_ms: list[float] = []
+        self.last_start: dict[str, float] = {}
         self.errors = 0
 
     async def on_panels(self, data):
@@ -211,11 +213,16 @@ class Console:
             self.again.add(name)
             return
         self.busy.add(name)
+        path = (f"/console/{self.event_id}/projector-mini" if name == "miniature"
+                else f"/console/{self.event_id}/panels/{name}")
         try:
             while True:
+                wait = self.last_start.get(name, 0) + 1.0 - time.perf_counter()
+                if wait > 0:
+                    await asyncio.sleep(wait)
                 self.again.discard(name)
-                t0 = time.perf_counter()
-                async with self.http.get(f"{self.url}/console/{self.event_id}/panels/{name}",
+                t0 = self.last_start[name] = time.perf_counter()
+                async with self.http.get(f"{self.url}{path}",
                                          headers={"Cookie": f"session={self.cookie}"}) as response:
                     await response.read()
                     self.errors += response.status != 200

@@ -37,9 +37,9 @@ def panels(event, *names: str) -> None:
 
 
 def stage_changed(event) -> None:
-    """The big screen fetches its stage again; the consoles' miniature and view buttons follow."""
+    """The big screen fetches its stage again; the consoles' miniature of it follows."""
     push("wall:changed", {}, to=rooms.projector(event.id))
-    panels(event, "projector")
+    panels(event, "miniature")
 
 
 def fragment_per_language(template: str, **context) -> dict[str, str]:

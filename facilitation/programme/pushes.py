@@ -14,7 +14,8 @@ def phase_changed(event) -> None:
     resync_participants(event)
     timer_changed(event)
     stage_changed(event)
-    panels(event, "programme", "tables", "dreams")
+    # a new part may open the wall or the tables and switch the big screen to another view
+    panels(event, "programme", "tables", "dreams", "projector")
 
 
 def programme_edited(event) -> None:

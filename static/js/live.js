@@ -57,11 +57,20 @@
   body.addEventListener("htmx:beforeRequest", function (event) {
     if (!event.detail.elt.hasAttribute || !event.detail.elt.hasAttribute("data-refreshing")) { actions += 1; }
   });
-  function refresher(url, target) {
+  function refresher(url, target, minimumGap) {
     var busy = false;
     var again = false;
+    var lastStart = 0;
+    var waiting = null;
     return function refresh() {
       if (busy) { again = true; return; }
+      /* a console needs at most one refresh a second per panel, however fast the room posts */
+      var wait = lastStart + (minimumGap || 0) - Date.now();
+      if (wait > 0) {
+        if (!waiting) { waiting = setTimeout(function () { waiting = null; refresh(); }, wait); }
+        return;
+      }
+      lastStart = Date.now();
       var element = document.querySelector(target);
       if (!element) { return; }
       busy = true;
@@ -89,8 +98,21 @@
       var state = panel.querySelector("[data-panel-query]");
       var query = state ? state.dataset.panelQuery : "";
       return panel.dataset.panelUrl + (query ? "?" + query : "");
-    }, "#" + panel.id);
+    }, "#" + panel.id, 1000);
   });
+  /* the console's miniature of the big screen: at most once a second as well */
+  var miniature = null;
+  var miniatureAt = 0;
+  if (document.getElementById("projector-mini")) {
+    panels.miniature = function () {
+      if (miniature) { return; }
+      miniature = setTimeout(function () {
+        miniature = null;
+        miniatureAt = Date.now();
+        htmx.trigger(body, "miniature");
+      }, Math.max(0, miniatureAt + 1000 - Date.now()));
+    };
+  }
   var refreshPage = refreshUrl && refreshUrl !== "None" ? refresher(refreshUrl, refreshTarget) : function () {};
   function refresh() {
     refreshPage();

@@ -48,7 +48,7 @@ def test_a_posted_dream_reaches_every_phone_and_the_big_screen(evening, make):
     assert "csrf_token" not in new["html"]
     assert names(s["projector"].get_received()) == ["wall:changed"]
     # the consoles hear one signal that names the panels to fetch again: here only the dreams
-    assert payloads(s["facilitator"].get_received(), "panels") == [{"names": ["projector", "dreams"]}]
+    assert payloads(s["facilitator"].get_received(), "panels") == [{"names": ["miniature", "dreams"]}]
 
 
 def test_fragments_are_escaped(evening, make):
