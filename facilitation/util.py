@@ -1,4 +1,5 @@
 """Small helpers shared by several features."""
+import unicodedata
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
@@ -27,6 +28,9 @@ def public_url(endpoint: str, **values) -> str:
 def is_local_path(target: str | None) -> bool:
     """True for a same-site path, so a `next` parameter cannot send people elsewhere."""
     if not target or not target.startswith("/") or target.startswith("//"):
+        return False
+    # a line break (or any other control or separator character) cannot go into a Location header
+    if any(ord(ch) < 0x21 or unicodedata.category(ch)[0] in "CZ" for ch in target):
         return False
     parts = urlsplit(target)
     return not parts.scheme and not parts.netloc and "\\" not in target
