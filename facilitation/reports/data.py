@@ -16,6 +16,7 @@ from ..extensions import db
 from ..programme.models import Deed, Phase, Rating
 from ..tables.models import AdviceCard, Contribution, Endorsement, Table, Vote
 from . import operations
+from ..text import printable
 from .content import attendance
 
 #: a spreadsheet would run a cell starting with one of these as a formula
@@ -24,8 +25,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(value):
     """Text that a spreadsheet would read as a formula gets a leading apostrophe; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        value = printable(value)  # no noncharacters or control characters: Excel refuses the file
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 
