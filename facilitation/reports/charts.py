@@ -13,10 +13,14 @@ matplotlib.use("Agg")
 from flask_babel import format_time, gettext  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from ..text import printable_all  # noqa: E402
 from ..util import parse_iso  # noqa: E402
 
 matplotlib.rcParams.update({
     "svg.hashsalt": "facilitation",  # the same chart gives the same file
+    # names are typed by people: "Budget $\\notacommand$" is a table name, not a formula to typeset
+    "text.parse_math": False,
+    "text.usetex": False,
     "font.family": "DejaVu Sans",
     "font.size": 11,
     "axes.spines.top": False,
@@ -47,6 +51,7 @@ def available(report: dict) -> list[str]:
 
 
 def _figure(kind: str, report: dict) -> Figure:
+    report = printable_all(report)  # an SVG holds XML: no noncharacters or control characters
     figure = Figure(figsize=(7.2, 3.6), layout="constrained")
     axes = figure.add_subplot()
     axes.set_title(titles()[kind], loc="left", color=INK, fontsize=13)
