@@ -3,6 +3,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
+from .. import flood
 from ..errors import Refused
 from ..extensions import db
 from ..live import broadcast
@@ -96,17 +97,17 @@ def join(code):
         return redirect(url_for("events.join", code=event.join_code))
     if access.current_participant(event):
         return redirect(url_for("dreams.phone", code=event.join_code))
-    error = None
+    error, status = None, 200
     if request.method == "POST":
         try:
+            flood.check("join", f"address:{flood.address()}")
             _, key = join_event(event, request.form.get("name", ""), request.form.get("role_tag"))
         except Refused as refused:
-            error = refused.message
+            error, status = refused.message, 429 if refused.status == 429 else 422
         else:
             db.session.commit()
             access.remember_participant(event, key)
             return redirect(url_for("dreams.phone", code=event.join_code))
-    status = 422 if error else 200
     return render_template("events/join.html", event=event, error=error, form=request.form), status
 
 
