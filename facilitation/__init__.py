@@ -22,11 +22,12 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     if app.config["TRUSTED_PROXIES"]:
-        # the phone's own address (flood limits) and https (secure cookies) as nginx saw them
+        # the phone's own address (flood limits) and https (secure cookies) as nginx saw them; the
+        # host is the Host header nginx checked against server_name, never a forwarded one
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         hops = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     from .i18n import select_locale
 
