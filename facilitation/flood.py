@@ -16,7 +16,9 @@ from .errors import Refused
 LIMITS = {
     "post": "6 per 10 seconds; 60 per 10 minutes",   # dreams and contributions, per participant
     "mark": "30 per 10 seconds",                      # hearts and votes, per participant
-    "login": "10 per 5 minutes",                      # per address and e-mail address
+    "login": "10 per 5 minutes",                      # wrong passwords, per address and e-mail address
+    "login-account": "30 per hour",                   # wrong passwords, per e-mail address
+    "login-try": "1 per 15 seconds",                  # tries of an account past either limit
     "code-miss": "20 per 5 minutes",                  # unknown join codes, per address
     # new participants per address: 500 guests scanning the QR code in the same minute still get in
     "join": "600 per minute; 3000 per 10 minutes",

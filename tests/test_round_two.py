@@ -103,3 +103,148 @@ def test_five_hundred_joins_from_one_address_pass_but_a_join_flood_stops(guarded
     phone = guarded.test_client()
     token = csrf_token(phone, f"/j/{code}")
     assert phone.post(f"/j/{code}", data={"csrf_token": token}).status_code == 429
+
+
+# --- 5. logging out ends the session on the server ---------------------------------------------------
+
+def test_a_cookie_saved_before_logout_opens_nothing_afterwards(client, runner, make, app):
+    email, _ = _organiser(runner)
+    _login(client)
+    from facilitation.accounts.operations import find_organiser
+
+    with app.app_context():
+        organiser_id = find_organiser(email).id
+    event_id, _ = make.event()
+    with app.app_context():
+        from facilitation.events.models import Event
+
+        db.session.get(Event, event_id).organiser_id = organiser_id
+        db.session.commit()
+    assert client.get("/events").status_code == 200
+    saved = client.get_cookie("session").value  # what a thief copies off the laptop
+    token = csrf_token(client, "/events")
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+    thief = app.test_client()
+    thief.set_cookie("session", saved)
+    assert thief.get("/events").status_code == 302  # to the login page
+    assert thief.get(f"/console/{event_id}/report/report.json").status_code == 403
+    _login(client)  # logging in again works, with a new session
+    assert client.get("/events").status_code == 200
+
+
+def test_a_new_password_ends_every_earlier_session(client, runner, app):
+    _organiser(runner)
+    _login(client)
+    assert client.get("/events").status_code == 200
+    result = runner.invoke(args=["user", "password", "--email", "org@venue.nl", "--password", "een-nieuw-wachtwoord"])
+    assert result.exit_code == 0, result.output
+    assert client.get("/events").status_code == 302
+    assert _login(client, password="een-nieuw-wachtwoord").status_code == 302
+    assert client.get("/events").status_code == 200
+
+
+# --- 12. login takes as long for an unknown address as for a known one -------------------------------
+
+def test_an_unknown_address_gets_a_password_check_too(client, runner, monkeypatch):
+    import facilitation.accounts.operations as operations
+
+    _organiser(runner)
+    checked = []
+    real = operations.check_password_hash
+    monkeypatch.setattr(operations, "check_password_hash", lambda h, p: checked.append(h) or real(h, p))
+    import facilitation.accounts.models as models
+
+    monkeypatch.setattr(models, "check_password_hash", lambda h, p: checked.append(h) or real(h, p))
+    assert _login(client, email="nobody@venue.nl").status_code == 422
+    assert _login(client, password="fout-wachtwoord").status_code == 422
+    assert len(checked) == 2 and all(h.startswith("scrypt:131072:8:1$") for h in checked)
+
+
+def test_login_time_does_not_tell_which_addresses_exist(client, runner):
+    import statistics
+    import time
+
+    _organiser(runner)
+    _login(client, email="warm@venue.nl")  # the dummy hash is made once per process
+
+    def timed(email):
+        started = time.perf_counter()
+        assert _login(client, email=email, password="fout-wachtwoord").status_code == 422
+        return time.perf_counter() - started
+
+    known = statistics.median(timed("org@venue.nl") for _ in range(3))
+    unknown = statistics.median(timed("nobody@venue.nl") for _ in range(3))
+    assert unknown > 0.5 * known
+
+
+# --- 13. others' wrong passwords at the venue do not lock the organiser out --------------------------
+
+def test_the_right_password_gets_in_after_others_at_the_venue_failed(guarded, runner):
+    _organiser(runner)
+    laptop = guarded.test_client()
+    assert _login(laptop).status_code == 302  # the organiser set the event up on this laptop
+    token = csrf_token(laptop, "/events")
+    laptop.post("/logout", data={"csrf_token": token})
+    for n in range(40):  # others on the same venue Wi-Fi try the organiser's address, again and again
+        other = guarded.test_client()
+        assert _login(other, password=f"fout-{n}").status_code in (422, 429)
+    assert _login(guarded.test_client()).status_code == 429  # a browser nobody knows waits its turn
+    assert _login(laptop).status_code == 302  # the organiser's own laptop gets in at once
+    # a stolen device cookie is no master key: it has its own limit
+    thief = guarded.test_client()
+    thief.set_cookie("organiser_device", laptop.get_cookie("organiser_device", path="/login").value, path="/login")
+    codes = [_login(thief, password=f"fout-{n}").status_code for n in range(12)]
+    assert codes[:10] == [422] * 10 and set(codes[10:]) == {429}
+
+
+def test_brute_force_on_one_account_is_still_slowed(guarded, runner):
+    _organiser(runner)
+    guarded.config["FLOOD_LIMITS"] = {"login-try": "1 per 2 seconds"}
+    attacker = guarded.test_client()
+    codes = [_login(attacker, password=f"fout-{n}").status_code for n in range(15)]
+    assert codes[:10] == [422] * 10 and set(codes[10:]) == {429}
+    assert _login(attacker).status_code == 429  # even the right one waits its turn...
+    import time
+
+    time.sleep(2.1)
+    assert _login(attacker).status_code == 302  # ...and gets in after a short wait
+
+
+def test_wrong_passwords_from_many_addresses_are_limited_per_account(guarded, runner):
+    _organiser(runner)
+    codes = []
+    for n in range(32):
+        client = guarded.test_client()
+        client.environ_base["REMOTE_ADDR"] = f"10.0.{n}.1"
+        codes.append(_login(client, password=f"fout-{n}").status_code)
+    assert codes[:30] == [422] * 30 and codes[31] == 429
+
+
+# --- 17. password hashes at today's cost -------------------------------------------------------------
+
+def test_password_hashes_use_scrypt_at_owasp_cost_and_old_ones_are_upgraded(client, runner, app):
+    from werkzeug.security import generate_password_hash
+
+    from facilitation.accounts.operations import find_organiser
+
+    email, password = _organiser(runner)
+    with app.app_context():
+        organiser = find_organiser(email)
+        assert organiser.password_hash.startswith("scrypt:131072:8:1$")
+        organiser.password_hash = generate_password_hash(password, method="scrypt")  # werkzeug's old default
+        db.session.commit()
+    assert _login(client).status_code == 302
+    with app.app_context():
+        assert find_organiser(email).password_hash.startswith("scrypt:131072:8:1$")
+
+
+def test_nginx_does_not_pass_the_clients_forwarded_host():
+    from pathlib import Path
+
+    from facilitation import ROOT
+
+    conf = (Path(ROOT) / "deploy" / "nginx.conf").read_text()
+    assert "$http_x_forwarded_host" not in conf
+    assert "proxy_set_header X-Forwarded-Host $host;" in conf or "X-Forwarded-Host" not in conf
+    init = (Path(ROOT) / "facilitation" / "__init__.py").read_text()
+    assert "x_host=" not in init  # the Host header nginx checked is the one used

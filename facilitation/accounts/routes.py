@@ -1,11 +1,10 @@
 from flask import Blueprint, redirect, render_template, request, session, url_for
 from flask_babel import gettext
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
-from .. import flood
-from ..errors import Refused
 from ..extensions import db, login_manager
 from ..util import is_local_path
+from . import login_rules
 from .forms import LoginForm
 from .models import Organiser
 from .operations import authenticate
@@ -17,8 +16,15 @@ login_manager.login_message = None
 
 
 @login_manager.user_loader
-def load_organiser(organiser_id: str):
-    return db.session.get(Organiser, int(organiser_id))
+def load_organiser(user_id: str):
+    """The organiser of this session, unless they logged out or changed the password since."""
+    organiser_id, _, epoch = (user_id or "").partition(".")
+    if not (organiser_id.isdecimal() and epoch.isdecimal() and len(organiser_id) < 19):
+        return None  # a session from before session epochs, or a forged one
+    organiser = db.session.get(Organiser, int(organiser_id))
+    if organiser is None or organiser.session_epoch != int(epoch):
+        return None
+    return organiser
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -26,12 +32,12 @@ def login():
     form = LoginForm()
     error = None
     if form.validate_on_submit():
-        try:
-            flood.check("login", f"{flood.address()}:{form.email.data.strip().lower()}")
-        except Refused as refused:
-            return render_template("accounts/login.html", form=form, error=refused.message), refused.status
+        email = form.email.data.strip().lower()
+        if not login_rules.may_try(email):
+            return render_template("accounts/login.html", form=form, error=login_rules.WAIT), 429
         organiser = authenticate(form.email.data, form.password.data)
         if organiser:
+            db.session.commit()  # a password hash made at an older cost is replaced
             # a fresh session on login, keeping only the chosen language
             lang = session.get("lang")
             session.clear()
@@ -39,8 +45,12 @@ def login():
                 session["lang"] = lang
             login_user(organiser)
             target = request.args.get("next")
-            return redirect(target if is_local_path(target) else url_for("events.index"))
-        error = gettext("That e-mail address and password do not match.")
+            return login_rules.remember_device(
+                redirect(target if is_local_path(target) else url_for("events.index")), organiser.email)
+        if login_rules.failed(email):
+            error = gettext("That e-mail address and password do not match.")
+        else:
+            return render_template("accounts/login.html", form=form, error=login_rules.WAIT), 429
     status = 422 if request.method == "POST" else 200
     return render_template("accounts/login.html", form=form, error=error), status
 
@@ -48,5 +58,8 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    # the server forgets this session and every other one of this organiser: a copied cookie opens nothing
+    current_user.end_sessions()
+    db.session.commit()
     logout_user()
     return redirect(url_for("home.index"))
