@@ -49,6 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
         ping_timeout=app.config["SOCKETIO_PING_TIMEOUT"],
         manage_session=True,
     )
+    handlers.guard_packets(socketio.server)
     with app.app_context():
         _tune_sqlite(db.engine)
     from . import flood
@@ -57,14 +58,18 @@ def create_app(config: dict | None = None) -> Flask:
 
     from . import models  # noqa: F401  (the whole schema, for create_all and migrations)
 
+    from .util import BoundedIntConverter
+
+    app.url_map.converters["int"] = BoundedIntConverter  # before any route is made
     _register_blueprints(app)
     _register_cli(app)
     _register_template_helpers(app)
 
-    from .security import add_security_headers, register_error_handlers
+    from .security import SecurityHeaders, add_security_headers, register_error_handlers
 
     app.after_request(add_security_headers)
     register_error_handlers(app)
+    app.wsgi_app = SecurityHeaders(app.wsgi_app)
 
     return app
 

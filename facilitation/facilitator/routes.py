@@ -8,6 +8,7 @@ from ..events.models import Participant
 from ..events.operations import paper_participant
 from ..events.routes import event_links
 from ..extensions import db, htmx
+from ..util import form_int
 from ..live import broadcast
 from ..moderation.operations import console_name, log_action, recent_actions
 from ..programme import operations as programme_ops
@@ -168,7 +169,7 @@ def set_host(event_id, table_id):
     event = access.facilitated_event(event_id)
     table = table_or_404(event, table_id)
     chosen = request.form.get("participant_id", "")
-    participant = db.session.get(Participant, int(chosen)) if chosen.isdigit() else None
+    participant = db.session.get(Participant, form_int(chosen) or -1) if chosen.isdigit() else None
     return _act(event, lambda: table_ops.set_host(table, participant),
                 lambda: broadcast.table_changed(event, table))
 
@@ -222,7 +223,7 @@ def projector_contrast(event_id):
 def phase_step(event_id, direction):
     event = access.facilitated_event(event_id)
     expected = request.form.get("expected_phase", "")
-    expected_id = int(expected) if expected.isdigit() else None
+    expected_id = form_int(expected)
     return _act(event, lambda: programme_ops.step(event, 1 if direction == "next" else -1, expected_id),
                 lambda: broadcast.phase_changed(event))
 
@@ -253,7 +254,7 @@ def timer_action(event_id, action):
 def announce(event_id):
     event = access.facilitated_event(event_id)
     chosen = request.form.get("table_id", "")
-    table = table_or_404(event, int(chosen)) if chosen.isdigit() else None
+    table = table_or_404(event, form_int(chosen) or -1) if chosen.isdigit() else None
     made = []
     return _act(event, lambda: made.append(programme_ops.announce(event, request.form.get("text", ""), table)),
                 lambda: broadcast.announced(event, made[0]))

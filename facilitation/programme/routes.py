@@ -5,7 +5,7 @@ from ..errors import Refused
 from ..events import access
 from ..extensions import db
 from ..live import broadcast
-from ..util import is_local_path
+from ..util import form_int, is_local_path
 from . import operations as ops
 from .models import Announcement, Phase
 
@@ -19,7 +19,7 @@ def _phase(event, phase_id) -> Phase:
 def _fields(form) -> dict:
     minutes = (form.get("planned_minutes") or "").strip()
     return {"kind": form.get("kind", ""), "title": form.get("title", ""),
-            "planned_minutes": int(minutes) if minutes.isdigit() else -1,
+            "planned_minutes": form_int(minutes, 10_000) if form_int(minutes, 10_000) is not None else -1,
             "description": form.get("description", "")}
 
 
