@@ -27,6 +27,11 @@ def add_security_headers(response):
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Frame-Options"] = "DENY"
+    # Pages are made for one person (the console, the organiser's page with both secret links, a table
+    # with names, a phone's own posts): no browser or proxy keeps a copy. Scripts, styles and QR codes
+    # say themselves how long they may be kept.
+    if request.endpoint != "static" and "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = "no-store"
     if request.is_secure:
         response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     return response
@@ -69,7 +74,7 @@ class SecurityHeaders:
     500, when an error handler itself failed) still gets them."""
 
     HEADERS = [("Content-Security-Policy", CONTENT_SECURITY_POLICY), ("X-Content-Type-Options", "nosniff"),
-               ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY")]
+               ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"), ("Cache-Control", "no-store")]
 
     def __init__(self, wsgi_app):
         self.wsgi_app = wsgi_app

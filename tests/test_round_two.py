@@ -332,3 +332,32 @@ def test_a_bad_socket_packet_closes_the_socket_with_one_short_log_line(app, make
     lines = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(lines) == 1 and "bad packet" in lines[0].getMessage() and not lines[0].exc_info
     assert len(caplog.text) < 300
+
+
+# --- 10. private pages are never kept by a browser or proxy -------------------------------------------
+
+def test_console_organiser_page_and_table_stream_are_not_stored(client, runner, make, app):
+    from facilitation.accounts.operations import find_organiser
+    from facilitation.events.models import Event
+    from facilitation.tables.models import Table
+
+    email, _ = _organiser(runner)
+    event_id, code = make.event(tables=1)
+    with app.app_context():
+        db.session.get(Event, event_id).organiser_id = find_organiser(email).id
+        table_id = db.session.scalar(db.select(Table.id).filter_by(event_id=event_id))
+        db.session.commit()
+    _login(client)
+    guest = app.test_client()
+    make.join(guest, code, name="Fatima")
+    token = csrf_token(guest, f"/j/{code}/t/{table_id}")
+    guest.post(f"/j/{code}/t/{table_id}", data={"csrf_token": token})
+    pages = {client: [f"/events/{event_id}", f"/console/{event_id}/", "/events", f"/events/{event_id}/poster"],
+             guest: [f"/e/{code}/t/{table_id}", f"/e/{code}/t/{table_id}/live", f"/e/{code}"]}
+    for browser, urls in pages.items():
+        for url in urls:
+            response = browser.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            assert response.headers["Cache-Control"] == "no-store", url
+    static = client.get("/static/css/app.css")
+    assert static.status_code == 200 and "max-age" in static.headers["Cache-Control"]
