@@ -75,18 +75,36 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _tune_sqlite(engine) -> None:
-    """WAL lets the projector read while phones write; the busy timeout waits instead of failing."""
+    """WAL lets the projector read while phones write; the busy timeout waits instead of failing.
+
+    What is deleted is overwritten (secure_delete), and the files are readable by their owner only:
+    SQLite gives the -wal and -shm files the mode of the database file.
+    """
     if engine.dialect.name != "sqlite":
         return
+    _owner_only(engine.url.database)
 
     @sa_event.listens_for(engine, "connect")
     def set_pragmas(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+
+def _owner_only(path: str | None) -> None:
+    """Create the SQLite file as 0600, and take group and world access from one made before."""
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    if not os.path.exists(path):
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for name in (path, path + "-wal", path + "-shm", path + "-journal"):
+        if os.path.exists(name):
+            os.chmod(name, 0o600)
 
 
 def _register_blueprints(app: Flask) -> None:

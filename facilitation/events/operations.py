@@ -3,6 +3,8 @@ import secrets
 from datetime import date
 
 from flask import current_app
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Session
 from flask_babel import lazy_gettext as _l
 
 from ..errors import Refused
@@ -145,6 +147,20 @@ def delete_event(event: Event) -> None:
     db.session.flush()
     db.session.expunge_all()
     db.session.execute(db.delete(Event).where(Event.id == event_id))
+    # after the commit, the write-ahead log is folded into the database and emptied, so the deleted
+    # texts, names and e-mail addresses are not left behind in facilitation.sqlite-wal
+    db.session.info["checkpoint_after_commit"] = True
+
+
+@sa_event.listens_for(Session, "after_commit")
+def _checkpoint_after_delete(session) -> None:
+    if not session.info.pop("checkpoint_after_commit", False):
+        return
+    engine = session.get_bind()
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def events_due_for_purge(today: date) -> list[Event]:
