@@ -33,7 +33,8 @@ def public_url_default() -> str:
         import socket
 
         host = socket.gethostbyname(socket.gethostname())
-    return f"http://{host}:{port}"
+    scheme = "https" if os.environ.get("SCHEME") == "https" else "http"  # `make serve CERT=... KEY=...`
+    return f"{scheme}://{host}:{port}"
 
 
 class Config:
