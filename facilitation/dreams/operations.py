@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import Refused
 from ..extensions import db
-from ..moderation.detectors import hold_reason
+from ..moderation.detectors import event_hold_reason
 from ..text import clean_text
 from ..toggles import toggle_mark
 from .models import Dream, DreamStatus, Heart
@@ -37,7 +37,7 @@ def post_dream(event, participant, text: str, request_key: str | None = None,
         raise Refused(_l("Write your dream first. One sentence is enough."))
     dream = Dream(event_id=event.id, participant_id=participant.id, text=text, request_key=request_key)
     if not by_facilitator:
-        reason = hold_reason(text) or ("premoderation" if event.moderation == "premoderated" else None)
+        reason = event_hold_reason(text, event) or ("premoderation" if event.moderation == "premoderated" else None)
         if reason:
             dream.status, dream.hold_reason = DreamStatus.held, reason
     try:

@@ -1,4 +1,5 @@
 """Rules for setting up events and joining them. They flush, never commit."""
+import re
 import secrets
 from datetime import date
 
@@ -173,3 +174,22 @@ def set_purge_date(event: Event, day: date | None, today: date) -> None:
     if day is not None and day < today:
         raise Refused(_l("Choose a day from today on. To delete everything now, use the button below."))
     event.purge_on = day
+
+
+#: at most this many words of its own per event, each at most 40 characters
+MAX_EVENT_WORDS = 100
+
+
+def _word_list(raw: str | None) -> list[str]:
+    words = [clean_text(word, 40).lower() for word in re.split(r"[,\n]", raw or "")]
+    words = list(dict.fromkeys(word for word in words if word))
+    if len(words) > MAX_EVENT_WORDS:
+        raise Refused(_l("At most %(n)s words, please.", n=MAX_EVENT_WORDS))
+    return words
+
+
+def set_event_words(event: Event, held: str | None, allowed: str | None) -> None:
+    """The words that also hold a post at this event, and the words of our lists that do not."""
+    event.held_words = _word_list(held)
+    event.allowed_words = _word_list(allowed)
+    db.session.flush()

@@ -10,8 +10,8 @@ from ..live import broadcast
 from ..tables.operations import count_tables
 from ..util import public_url, qr_svg_response
 from . import access
-from .forms import EventForm
-from .operations import create_event, join_event, rotate_link
+from .forms import EventForm, WordsForm
+from .operations import create_event, join_event, rotate_link, set_event_words
 
 bp = Blueprint("events", __name__)
 
@@ -55,8 +55,33 @@ def new():
 @login_required
 def show(event_id):
     event = _owned_event(event_id)
+    words_form = WordsForm(held_words=", ".join(event.held_words or []),
+                           allowed_words=", ".join(event.allowed_words or []))
     return render_template("events/show.html", event=event, links=event_links(event),
-                           table_count=count_tables(event))
+                           table_count=count_tables(event), words_form=words_form)
+
+
+@bp.post("/events/<int:event_id>/words")
+@login_required
+def words(event_id):
+    """The organiser's own words for the abuse filter of this event."""
+    event = _owned_event(event_id)
+    form = WordsForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            set_event_words(event, form.held_words.data, form.allowed_words.data)
+        except Refused as refused:
+            error = refused.message
+        else:
+            db.session.commit()
+            flash(gettext("The words are saved. They count for posts from now on."))
+            return redirect(url_for("events.show", event_id=event.id) + "#words")
+    else:
+        error = gettext("Those lists are too long.")
+    db.session.rollback()
+    return render_template("events/show.html", event=event, links=event_links(event), table_count=count_tables(event),
+                           words_form=form, words_error=error), 422
 
 
 @bp.post("/events/<int:event_id>/links/<audience>/rotate")
