@@ -6,6 +6,7 @@ strict viewers read those best), and shown on pages as an <img> with a data: add
 import base64
 import io
 import re
+import warnings
 
 import matplotlib
 
@@ -94,9 +95,16 @@ def _attributes(match: re.Match) -> str:
     return " ".join(f'{name.strip()}="{value.strip()}"' for name, value in pairs)
 
 
+def _save(figure: Figure, buffer, **options) -> None:
+    """Names are typed by people in any script: a character DejaVu Sans lacks is drawn as a box, not an error."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        figure.savefig(buffer, **options)
+
+
 def svg(kind: str, report: dict) -> str:
     buffer = io.StringIO()
-    _figure(kind, report).savefig(buffer, format="svg", metadata={"Date": None})
+    _save(_figure(kind, report), buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
     text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
@@ -112,5 +120,5 @@ def data_uri(kind: str, report: dict) -> str:
 
 def png(kind: str, report: dict, dpi: int = 200) -> bytes:
     buffer = io.BytesIO()
-    _figure(kind, report).savefig(buffer, format="png", dpi=dpi)
+    _save(_figure(kind, report), buffer, format="png", dpi=dpi)
     return buffer.getvalue()
