@@ -6,6 +6,11 @@ FLASK := $(BIN)/flask --app app
 HOST ?= 127.0.0.1
 PORT ?= 5000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# `make serve CERT=venue.crt KEY=venue.key` serves https (README: "Venue Wi-Fi and https")
+CERT ?=
+KEY ?=
+TLS := $(if $(CERT),--certfile $(CERT) --keyfile $(KEY))
+SCHEME := $(if $(CERT),https,http)
 
 .PHONY: run serve test deps browser services bench bench-full translations messages clean
 
@@ -21,9 +26,12 @@ run: deps
 # The production server: gunicorn with one gevent worker (Flask-SocketIO needs sticky sessions, so one
 # worker per process; more processes go behind nginx with Redis + PostgreSQL, see docs/deploy.md).
 serve: deps
+	@if [ -n "$(CERT)$(KEY)" ] && ! [ -r "$(CERT)" -a -r "$(KEY)" ]; then \
+	  echo "make serve: CERT and KEY must both name readable files (see README, Venue Wi-Fi and https)"; exit 2; fi
 	$(FLASK) db upgrade
-	ulimit -n "$$(ulimit -Hn)"; SOCKETIO_ASYNC_MODE=gevent HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -k gevent -w 1 \
-	  --worker-connections 10000 --graceful-timeout 5 -b $(HOST):$(PORT) app:app
+	ulimit -n "$$(ulimit -Hn)"; SOCKETIO_ASYNC_MODE=gevent HOST=$(HOST) PORT=$(PORT) SCHEME=$(SCHEME) \
+	  $(BIN)/gunicorn -k gevent -w 1 \
+	  --worker-connections 10000 --graceful-timeout 5 -b $(HOST):$(PORT) $(TLS) app:app
 
 test: deps browser services
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -56,10 +64,12 @@ translations: $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -d facilitation/translations
 
 # Debian's Chromium for the Playwright tests (Playwright's own browser download needs the internet),
-# and poppler's pdftoppm, which the report tests use to render the PDF.
+# poppler's pdftoppm, which the report tests use to render the PDF, and LibreOffice Calc, which opens
+# the CSV export the way a Dutch spreadsheet program does (split on ";").
 browser:
-	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || ($(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core poppler-utils)
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm -a -x /usr/bin/soffice || ($(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core poppler-utils \
+	  libreoffice-calc-nogui)
 
 # Redis and PostgreSQL for the scale-out test and bench-full (each test starts its own, on loopback).
 services:

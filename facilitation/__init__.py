@@ -10,28 +10,29 @@ from flask_babel import get_locale
 # socket handlers (sockets) must be declared before init_app, which hands them to each new server
 from . import cli, enums, flood, home, i18n, sockets  # noqa: F401
 from . import models  # noqa: F401  (the whole schema, for create_all and migrations)
-from .accounts import routes as accounts
+from .accounts import routes as accounts_routes
 from .config import Config
 from .dreams import console as dreams_console
-from .dreams import routes as dreams
-from .events import routes as events
+from .dreams import routes as dreams_routes
+from .events import routes as events_routes
 from .events.roles import role_label
 from .extensions import babel, compress, csrf, db, htmx, login_manager, migrate, socketio
-from .facilitator import routes as facilitator
+from .facilitator import routes as facilitator_routes
 from .i18n import in_language, select_locale
 from .limits import LIMITS
 from .live.transport import check_nothing_left
 from .moderation import console as moderation_console
-from .organiser import routes as organiser
+from .organiser import routes as organiser_routes
 from .programme import console as programme_console
-from .programme import routes as programme
+from .programme import routes as programme_routes
 from .programme.labels import phase_kind_label, what_to_do
 from .projector import console as projector_console
-from .projector import routes as projector
-from .reports import routes as reports
-from .security import add_security_headers, register_error_handlers
+from .projector import routes as projector_routes
+from .reports import routes as reports_routes
+from .security import SecurityHeaders, add_security_headers, register_error_handlers
+from .util import BoundedIntConverter
 from .tables import console as tables_console
-from .tables import routes as tables
+from .tables import routes as tables_routes
 from .tables.labels import kind_label
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -49,9 +50,10 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     if app.config["TRUSTED_PROXIES"]:
-        # the phone's own address (flood limits) and https (secure cookies) as nginx saw them
+        # the phone's own address (flood limits) and https (secure cookies) as nginx saw them; the
+        # host is the Host header nginx checked against server_name, never a forwarded one
         hops = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
     db.init_app(app)
@@ -69,30 +71,38 @@ def create_app(config: dict | None = None) -> Flask:
         ping_timeout=app.config["SOCKETIO_PING_TIMEOUT"],
         manage_session=True,
     )
+    sockets.guard_packets(socketio.server)
     with app.app_context():
         _tune_sqlite(db.engine)
     flood.init_app(app)
 
+    app.url_map.converters["int"] = BoundedIntConverter  # before any route is made
     _register_blueprints(app)
     _register_cli(app)
     _register_template_helpers(app)
 
-
     app.after_request(add_security_headers)
     app.after_request(check_nothing_left)
     register_error_handlers(app)
+    app.wsgi_app = SecurityHeaders(app.wsgi_app)
 
     return app
 
 
 def _tune_sqlite(engine) -> None:
-    """WAL lets the projector read while phones write; the busy timeout waits instead of failing."""
+    """WAL lets the projector read while phones write; the busy timeout waits instead of failing.
+
+    What is deleted is overwritten (secure_delete), and the files are readable by their owner only:
+    SQLite gives the -wal and -shm files the mode of the database file.
+    """
     if engine.dialect.name != "sqlite":
         return
+    _owner_only(engine.url.database)
 
     @sa_event.listens_for(engine, "connect")
     def set_pragmas(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -100,10 +110,22 @@ def _tune_sqlite(engine) -> None:
         cursor.close()
 
 
+def _owner_only(path: str | None) -> None:
+    """Create the SQLite file as 0600, and take group and world access from one made before."""
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    if not os.path.exists(path):
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for name in (path, path + "-wal", path + "-shm", path + "-journal"):
+        if os.path.exists(name):
+            os.chmod(name, 0o600)
+
+
 def _register_blueprints(app: Flask) -> None:
-    for module in (home, i18n, accounts, events, organiser, dreams, dreams_console, moderation_console, tables,
-                   tables_console, programme, programme_console, facilitator, projector, projector_console,
-                   reports):
+    for module in (home, i18n, accounts_routes, events_routes, organiser_routes, dreams_routes, dreams_console,
+                   moderation_console, tables_routes, tables_console, programme_routes, programme_console,
+                   facilitator_routes, projector_routes, projector_console, reports_routes):
         app.register_blueprint(module.bp)
 
 

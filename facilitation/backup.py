@@ -1,4 +1,5 @@
 """`flask --app app backup PATH`: a consistent copy of the SQLite database while the evening runs."""
+import os
 import sqlite3
 
 import click
@@ -16,6 +17,9 @@ def backup_command(path):
         raise click.ClickException("backup copies SQLite databases; use pg_dump for PostgreSQL.")
     source = db.engine.raw_connection()
     try:
+        if not os.path.exists(path):  # a copy of the guests' texts: readable by its owner only
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(path, 0o600)
         target = sqlite3.connect(path)
         with target:
             source.driver_connection.backup(target)

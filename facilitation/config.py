@@ -34,7 +34,8 @@ def public_url_default() -> str:
     port = os.environ.get("PORT", "5000")
     if host in ("0.0.0.0", "::"):
         host = socket.gethostbyname(socket.gethostname())
-    return f"http://{host}:{port}"
+    scheme = "https" if os.environ.get("SCHEME") == "https" else "http"  # `make serve CERT=... KEY=...`
+    return f"{scheme}://{host}:{port}"
 
 
 class Config:

@@ -26,7 +26,10 @@ def select_locale() -> str:
     chosen = session.get("lang")
     if chosen in current_app.config["LANGUAGES"]:
         return chosen
-    event = g.get("event") or _event_in_url()
+    try:
+        event = g.get("event") or _event_in_url()
+    except Exception:  # noqa: BLE001 - an error page for a broken request still needs a language
+        event = None
     if event is not None:
         return event.language
     return current_app.config["BABEL_DEFAULT_LOCALE"]

@@ -1,5 +1,5 @@
 """Response headers and friendly error pages, for every response including errors."""
-from flask import render_template, request
+from flask import current_app, has_request_context, make_response, render_template, request
 from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -21,10 +21,17 @@ CONTENT_SECURITY_POLICY = "; ".join([
 
 
 def add_security_headers(response):
+    if not has_request_context():
+        return response
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Frame-Options"] = "DENY"
+    # Pages are made for one person (the console, the organiser's page with both secret links, a table
+    # with names, a phone's own posts): no browser or proxy keeps a copy. Scripts, styles and QR codes
+    # say themselves how long they may be kept.
+    if request.endpoint != "static" and "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = "no-store"
     if request.is_secure:
         response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     return response
@@ -43,10 +50,42 @@ def _messages():
 
 
 def render_error(status: int, message: str | None = None):
-    message = message or _messages().get(status) or _messages()[400]
-    if request.headers.get("HX-Request"):
-        return render_template("errors/_message.html", message=message), status
-    return render_template("errors/error.html", status=status, message=message), status
+    """The friendly error page; when even that fails, a plain one. Both carry the security headers."""
+    try:
+        message = message or _messages().get(status) or _messages()[400]
+        if request.headers.get("HX-Request"):
+            body = render_template("errors/_message.html", message=message)
+        else:
+            body = render_template("errors/error.html", status=status, message=message)
+    except Exception:  # noqa: BLE001 - the error page must answer whatever broke
+        current_app.logger.warning("error page for %s could not be rendered; a plain one was sent", status,
+                                   exc_info=current_app.debug)
+        body = PLAIN_ERROR.format(status=int(status))
+    return add_security_headers(make_response(body, status))
+
+
+#: the last resort: no template, no translation, no database
+PLAIN_ERROR = ("<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>{status}</title>"
+               "<p>Er ging iets mis. Probeer het opnieuw. / Something went wrong. Please try again.</p></html>")
+
+
+class SecurityHeaders:
+    """WSGI middleware: an answer that left Flask without the security headers (werkzeug's own last-resort
+    500, when an error handler itself failed) still gets them."""
+
+    HEADERS = [("Content-Security-Policy", CONTENT_SECURITY_POLICY), ("X-Content-Type-Options", "nosniff"),
+               ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"), ("Cache-Control", "no-store")]
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        def start(status, headers, exc_info=None):
+            present = {name.lower() for name, _ in headers}
+            headers = list(headers) + [(n, v) for n, v in self.HEADERS if n.lower() not in present]
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        return self.wsgi_app(environ, start)
 
 
 def register_error_handlers(app):

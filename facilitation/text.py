@@ -12,7 +12,7 @@ def clean_text(raw: str | None, max_length: int, keep_paragraphs: bool = False) 
 
     Raises Refused when the text holds control characters a person cannot type.
     """
-    text = unicodedata.normalize("NFC", raw or "")
+    text = unicodedata.normalize("NFC", without_noncharacters(raw or ""))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     for ch in text:
         if ch == "\n":
@@ -34,3 +34,41 @@ def clean_text(raw: str | None, max_length: int, keep_paragraphs: bool = False) 
 
 #: Characters that can flip the reading direction of the text after them.
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def is_noncharacter(ch: str) -> bool:
+    """U+FDD0..U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE, ...)."""
+    code = ord(ch)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
+def without_noncharacters(text: str) -> str:
+    """Drop noncharacters and lone surrogates: no reader of Word, Excel or XML accepts them."""
+    return "".join(ch for ch in text if not (is_noncharacter(ch) or 0xD800 <= ord(ch) <= 0xDFFF))
+
+
+def _xml_allowed(ch: str) -> bool:
+    code = ord(ch)
+    if code in (0x9, 0xA, 0xD):
+        return True
+    if code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
+        return False
+    return not is_noncharacter(ch)
+
+
+def printable(text: str) -> str:
+    """Text that any document format (docx, xlsx, pdf) can hold, whatever was stored in the past."""
+    if all(_xml_allowed(ch) for ch in text):
+        return text
+    return "".join(ch for ch in text if _xml_allowed(ch))
+
+
+def printable_all(value):
+    """`printable` applied to every string in nested dicts, lists and tuples (a whole report)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {key: printable_all(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(printable_all(item) for item in value)
+    return value

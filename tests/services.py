@@ -88,17 +88,19 @@ class AppProcess:
     `file_limit` sets the open-file limit first: a number, or "hard" for the hard limit.
     """
 
-    def __init__(self, env: dict, log: Path, target: str = "app:app", file_limit=None):
+    def __init__(self, env: dict, log: Path, target: str = "app:app", file_limit=None, tls=None):
         from facilitation import ROOT
 
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
+        # `make serve CERT=... KEY=...` passes these to gunicorn
+        certificate = ["--certfile", str(tls[0]), "--keyfile", str(tls[1])] if tls else []
         self.log = Path(log)
         limit = {None: "", "hard": 'ulimit -n "$(ulimit -Hn)"; '}.get(file_limit, f"ulimit -n {file_limit}; ")
         self.process = subprocess.Popen(
             ["bash", "-c", limit + 'exec "$@"', "serve", sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1",
              "--worker-connections", "10000", "--graceful-timeout", "5", "-b", f"127.0.0.1:{self.port}",
-             "--log-level", "warning", target],
+             "--log-level", "warning", *certificate, target],
             cwd=ROOT, env={**os.environ, "SOCKETIO_ASYNC_MODE": "gevent", **env, "PUBLIC_URL": self.url},
             stdout=open(self.log, "w"), stderr=subprocess.STDOUT)
         wait_for_port(self.port, self.process, self.log)

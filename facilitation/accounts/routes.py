@@ -1,11 +1,12 @@
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
-from .. import flood
+from ..actions import act
 from ..errors import Refused
 from ..extensions import db, login_manager
 from ..util import is_local_path
+from . import login_rules
 from .forms import LoginForm
 from .models import Organiser
 from .operations import authenticate
@@ -17,36 +18,59 @@ login_manager.login_message = None
 
 
 @login_manager.user_loader
-def load_organiser(organiser_id: str):
-    return db.session.get(Organiser, int(organiser_id))
+def load_organiser(user_id: str):
+    """The organiser of this session, unless they logged out or changed the password since."""
+    organiser_id, _, epoch = (user_id or "").partition(".")
+    if not (organiser_id.isdecimal() and epoch.isdecimal() and len(organiser_id) < 19):
+        return None  # a session from before session epochs, or a forged one
+    organiser = db.session.get(Organiser, int(organiser_id))
+    if organiser is None or organiser.session_epoch != int(epoch):
+        return None
+    return organiser
 
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     form = LoginForm()
-    error = None
-    if form.validate_on_submit():
-        try:
-            flood.check("login", f"{flood.address()}:{form.email.data.strip().lower()}")
-        except Refused as refused:
-            return render_template("accounts/login.html", form=form, error=refused.message), refused.status
+    if not form.validate_on_submit():
+        status = 422 if request.method == "POST" else 200
+        return render_template("accounts/login.html", form=form, error=None), status
+    email = form.email.data.strip().lower()
+    if not login_rules.may_try(email):
+        return render_template("accounts/login.html", form=form, error=login_rules.WAIT), 429
+
+    def operation():
+        # a password hash made at an older cost is replaced, so logging in is an action
         organiser = authenticate(form.email.data, form.password.data)
-        if organiser:
-            # a fresh session on login, keeping only the chosen language
-            lang = session.get("lang")
-            session.clear()
-            if lang:
-                session["lang"] = lang
-            login_user(organiser)
-            target = request.args.get("next")
-            return redirect(target if is_local_path(target) else url_for("organiser.index"))
-        error = gettext("That e-mail address and password do not match.")
-    status = 422 if request.method == "POST" else 200
-    return render_template("accounts/login.html", form=form, error=error), status
+        if organiser is None:
+            raise Refused(gettext("That e-mail address and password do not match."))
+        return organiser
+
+    def logged_in(organiser):
+        # a fresh session on login, keeping only the chosen language
+        lang = session.get("lang")
+        session.clear()
+        if lang:
+            session["lang"] = lang
+        login_user(organiser)
+        target = request.args.get("next")
+        return login_rules.remember_device(
+            redirect(target if is_local_path(target) else url_for("organiser.index")), organiser.email)
+
+    def refused(error):
+        if login_rules.failed(email):
+            return render_template("accounts/login.html", form=form, error=error.message), 422
+        return render_template("accounts/login.html", form=form, error=login_rules.WAIT), 429
+
+    return act(operation, answer=logged_in, refused=refused)
 
 
 @bp.post("/logout")
 @login_required
 def logout():
-    logout_user()
-    return redirect(url_for("home.index"))
+    # the server forgets this session and every other one of this organiser: a copied cookie opens nothing
+    def logged_out(_):
+        logout_user()
+        return redirect(url_for("home.index"))
+
+    return act(current_user.end_sessions, answer=logged_out, refused=lambda error: abort(error.status))

@@ -7,6 +7,7 @@ from wtforms import (
     SelectField,
     SelectMultipleField,
     StringField,
+    TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
@@ -47,3 +48,16 @@ class EventForm(FlaskForm):
     def chosen_role_tags(self) -> list[str]:
         extra = [tag.strip() for tag in (self.extra_role_tags.data or "").split(",")]
         return list(self.role_tags.data or []) + [tag for tag in extra if tag]
+
+
+class WordsForm(FlaskForm):
+    """The organiser's own words for the abuse filter of one event."""
+
+    held_words = TextAreaField(
+        _l("Also hold posts with these words"),
+        description=_l("Separate them with commas, e.g. a nickname that hurts here. A held post waits for "
+                       "the facilitator."), validators=[Length(max=2000)])
+    allowed_words = TextAreaField(
+        _l("Do not hold posts for these words of our list"),
+        description=_l("Separate them with commas. Illnesses such as kanker never hold a post on their own; "
+                       "only curses with them do."), validators=[Length(max=2000)])

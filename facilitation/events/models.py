@@ -41,6 +41,9 @@ class Event(db.Model):
     #: open (posts show at once) or pre-moderated (posts wait for the facilitator)
     moderation: Mapped[ModerationMode] = mapped_column(EnumText(ModerationMode, 16), default=ModerationMode.open,
                                                        server_default="open")
+    #: the organiser's own words for this event: these hold a post too, and these of our lists do not
+    held_words: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
+    allowed_words: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
     #: whether participants may post dreams now
     dreams_open: Mapped[bool] = mapped_column(default=True)
     #: whether people at the tables may post contributions now

@@ -1,8 +1,11 @@
 """Rules for setting up events and joining them. They flush, never commit."""
+import re
 import secrets
 from datetime import date
 
 from flask import current_app
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Session
 from flask_babel import lazy_gettext as _l
 
 from ..enums import ParticipantSource
@@ -109,6 +112,20 @@ def delete_event(event: Event) -> None:
     db.session.flush()
     db.session.expunge_all()
     db.session.execute(db.delete(Event).where(Event.id == event_id))
+    # after the commit, the write-ahead log is folded into the database and emptied, so the deleted
+    # texts, names and e-mail addresses are not left behind in facilitation.sqlite-wal
+    db.session.info["checkpoint_after_commit"] = True
+
+
+@sa_event.listens_for(Session, "after_commit")
+def _checkpoint_after_delete(session) -> None:
+    if not session.info.pop("checkpoint_after_commit", False):
+        return
+    engine = session.get_bind()
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def events_due_for_purge(today: date) -> list[Event]:
@@ -121,3 +138,22 @@ def set_purge_date(event: Event, day: date | None, today: date) -> None:
     if day is not None and day < today:
         raise Refused(_l("Choose a day from today on. To delete everything now, use the button below."))
     event.purge_on = day
+
+
+#: at most this many words of its own per event, each at most 40 characters
+MAX_EVENT_WORDS = 100
+
+
+def _word_list(raw: str | None) -> list[str]:
+    words = [clean_text(word, 40).lower() for word in re.split(r"[,\n]", raw or "")]
+    words = list(dict.fromkeys(word for word in words if word))
+    if len(words) > MAX_EVENT_WORDS:
+        raise Refused(_l("At most %(n)s words, please.", n=MAX_EVENT_WORDS))
+    return words
+
+
+def set_event_words(event: Event, held: str | None, allowed: str | None) -> None:
+    """The words that also hold a post at this event, and the words of our lists that do not."""
+    event.held_words = _word_list(held)
+    event.allowed_words = _word_list(allowed)
+    db.session.flush()

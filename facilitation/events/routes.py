@@ -1,6 +1,7 @@
 """The join flow and the facilitator's secret link. The organiser's pages live in organiser/."""
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
+from .. import flood
 from ..actions import act
 from ..util import public_url, qr_svg_response
 from . import access
@@ -23,8 +24,12 @@ def join(code):
         access.remember_participant(event, made[1])
         return redirect(url_for("dreams.phone", code=event.join_code))
 
-    return act(lambda: join_event(event, request.form.get("name", ""), request.form.get("role_tag")),
-               answer=joined,
+    def operation():
+        # joins per address are limited generously: 500 phones behind one venue address get in
+        flood.check("join", f"address:{flood.address()}")
+        return join_event(event, request.form.get("name", ""), request.form.get("role_tag"))
+
+    return act(operation, answer=joined,
                refused=lambda error: render_template("events/join.html", event=event, error=error.message,
                                                      form=request.form))
 

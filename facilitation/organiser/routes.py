@@ -5,9 +5,9 @@ from flask_login import current_user, login_required
 
 from ..actions import act
 from ..events import access
-from ..events.forms import EventForm
+from ..events.forms import EventForm, WordsForm
 from ..events.links import event_links
-from ..events.operations import rotate_link
+from ..events.operations import rotate_link, set_event_words
 from ..live.broadcast import link_rotated
 from ..tables.queries import count_tables
 from .setup import set_up_event
@@ -51,8 +51,31 @@ def new():
 @login_required
 def show(event_id):
     event = _owned_event(event_id)
+    words_form = WordsForm(held_words=", ".join(event.held_words or []),
+                           allowed_words=", ".join(event.allowed_words or []))
+    return _show(event, words_form)
+
+
+def _show(event, words_form, words_error=None):
     return render_template("organiser/show.html", event=event, links=event_links(event),
-                           table_count=count_tables(event))
+                           table_count=count_tables(event), words_form=words_form, words_error=words_error)
+
+
+@bp.post("/events/<int:event_id>/words")
+@login_required
+def words(event_id):
+    """The organiser's own words for the abuse filter of this event."""
+    event = _owned_event(event_id)
+    form = WordsForm()
+    if not form.validate_on_submit():
+        return _show(event, form, gettext("Those lists are too long.")), 422
+
+    def saved(_):
+        flash(gettext("The words are saved. They count for posts from now on."))
+        return redirect(url_for("organiser.show", event_id=event.id) + "#words")
+
+    return act(lambda: set_event_words(event, form.held_words.data, form.allowed_words.data), answer=saved,
+               refused=lambda error: (_show(event, form, error.message), 422))
 
 
 @bp.post("/events/<int:event_id>/links/<audience>/rotate")

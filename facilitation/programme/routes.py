@@ -4,7 +4,7 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 from ..actions import act, refusal_or_back
 from ..events import access
 from ..extensions import db
-from ..util import is_local_path
+from ..util import form_int, is_local_path
 from . import operations as ops
 from . import pushes
 from .models import Announcement, Phase
@@ -20,7 +20,7 @@ def _phase(event, phase_id) -> Phase:
 def _fields(form) -> dict:
     minutes = (form.get("planned_minutes") or "").strip()
     return {"kind": form.get("kind", ""), "title": form.get("title", ""),
-            "planned_minutes": int(minutes) if minutes.isdecimal() and len(minutes) < 5 else -1,
+            "planned_minutes": form_int(minutes, 10_000) if form_int(minutes, 10_000) is not None else -1,
             "description": form.get("description", "")}
 
 

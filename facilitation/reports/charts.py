@@ -6,6 +6,7 @@ strict viewers read those best), and shown on pages as an <img> with a data: add
 import base64
 import io
 import re
+import warnings
 
 import matplotlib
 
@@ -13,10 +14,14 @@ matplotlib.use("Agg")
 from flask_babel import format_time, gettext  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from ..text import printable_all  # noqa: E402
 from ..util import parse_iso  # noqa: E402
 
 matplotlib.rcParams.update({
     "svg.hashsalt": "facilitation",  # the same chart gives the same file
+    # names are typed by people: "Budget $\\notacommand$" is a table name, not a formula to typeset
+    "text.parse_math": False,
+    "text.usetex": False,
     "font.family": "DejaVu Sans",
     "font.size": 11,
     "axes.spines.top": False,
@@ -47,6 +52,7 @@ def available(report: dict) -> list[str]:
 
 
 def _figure(kind: str, report: dict) -> Figure:
+    report = printable_all(report)  # an SVG holds XML: no noncharacters or control characters
     figure = Figure(figsize=(7.2, 3.6), layout="constrained")
     axes = figure.add_subplot()
     axes.set_title(titles()[kind], loc="left", color=INK, fontsize=13)
@@ -89,9 +95,16 @@ def _attributes(match: re.Match) -> str:
     return " ".join(f'{name.strip()}="{value.strip()}"' for name, value in pairs)
 
 
+def _save(figure: Figure, buffer, **options) -> None:
+    """Names are typed by people in any script: a character DejaVu Sans lacks is drawn as a box, not an error."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        figure.savefig(buffer, **options)
+
+
 def svg(kind: str, report: dict) -> str:
     buffer = io.StringIO()
-    _figure(kind, report).savefig(buffer, format="svg", metadata={"Date": None})
+    _save(_figure(kind, report), buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
     text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
@@ -107,5 +120,5 @@ def data_uri(kind: str, report: dict) -> str:
 
 def png(kind: str, report: dict, dpi: int = 200) -> bytes:
     buffer = io.BytesIO()
-    _figure(kind, report).savefig(buffer, format="png", dpi=dpi)
+    _save(_figure(kind, report), buffer, format="png", dpi=dpi)
     return buffer.getvalue()

@@ -6,6 +6,7 @@ are never in it, and roles with fewer than three people are counted under "other
 import csv
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from ..extensions import db
 from ..programme.models import Deed, Phase, Rating
 from ..tables.models import AdviceCard, Contribution, Endorsement, Table, Vote
 from . import operations
+from ..text import printable
 from .content import attendance
 
 #: a spreadsheet would run a cell starting with one of these as a formula
@@ -24,9 +26,32 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(value):
     """Text that a spreadsheet would read as a formula gets a leading apostrophe; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        value = printable(value)  # no noncharacters or control characters: Excel refuses the file
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
+
+
+#: where a spreadsheet may split a line into cells: "," in English, ";" in a Dutch-language Excel or LibreOffice
+CSV_SPLITS = re.compile(r"([;,])")
+
+
+def neutralise_csv(value):
+    """Like `neutralise`, for every part of the text as a spreadsheet might split it on ";" or ",".
+
+    Every field is quoted as well, but a spreadsheet that is told the wrong separator, or a person
+    who pastes a cell, must still never find a live formula: "x;=1+1;y" becomes "x;'=1+1;y".
+    """
+    value = neutralise(value)
+    if not isinstance(value, str) or not any(start in value for start in FORMULA_STARTS):
+        return value
+    parts = CSV_SPLITS.split(value)
+    for n in range(2, len(parts), 2):  # the parts after a separator; the first is done above
+        stripped = parts[n].lstrip(" ")
+        if stripped.startswith(FORMULA_STARTS):
+            parts[n] = parts[n][: len(parts[n]) - len(stripped)] + "'" + stripped
+    return "".join(parts)
 
 
 @dataclass
@@ -121,14 +146,18 @@ def xlsx(event) -> bytes:
 
 
 def csv_zip(event) -> bytes:
-    """One CSV per sheet, UTF-8 with a byte-order mark so Excel reads the accents right."""
+    """One CSV per sheet, UTF-8 with a byte-order mark so Excel reads the accents right.
+
+    Every field is quoted and no part of a field starts a formula, so a Dutch spreadsheet program,
+    which splits on ";", opens it as safely as an English one, which splits on ",".
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for sheet in sheets(event):
             text = io.StringIO()
-            writer = csv.writer(text)
-            writer.writerow([neutralise(h) for h in sheet.headers])
-            writer.writerows([neutralise(value) for value in row] for row in sheet.rows)
+            writer = csv.writer(text, quoting=csv.QUOTE_ALL)  # a ";" or "," inside a text never splits it
+            writer.writerow([neutralise_csv(h) for h in sheet.headers])
+            writer.writerows([neutralise_csv(value) for value in row] for row in sheet.rows)
             archive.writestr(f"{sheet.slug}.csv", "\ufeff" + text.getvalue())
     return buffer.getvalue()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import matplotlib
 from flask_babel import format_date, format_time, gettext, ngettext
 
+from ..text import printable_all
 from ..util import parse_iso
 from . import charts
 
@@ -208,6 +209,7 @@ def docx(report: dict) -> bytes:
     from docx import Document  # late: a heavy library, loaded only for this download
     from docx.shared import Cm, Pt  # late: a heavy library, loaded only for this download
 
+    report = printable_all(report)  # text stored before noncharacters were refused must not break Word
     document = Document()
     document.core_properties.title = report["event"]["title"]
     document.core_properties.language = report["language"]
@@ -259,6 +261,7 @@ def pdf(report: dict) -> bytes:
     from fpdf import FPDF  # late: a heavy library, loaded only for this download
     from fpdf.fonts import FontFace  # late: a heavy library, loaded only for this download
 
+    report = printable_all(report)
     footer = report["event"]["title"]
 
     class Report(FPDF):

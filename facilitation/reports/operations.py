@@ -7,6 +7,7 @@ from ..extensions import db
 from ..limits import LIMITS
 from ..tables.models import Contribution, Table
 from ..text import clean_text
+from ..util import form_int
 from .models import LeftOut, ReportText, Theme, ThemeDream
 from .themes import find_themes
 
@@ -60,7 +61,7 @@ def find_themes_again(event) -> list[Theme]:
 
 
 def theme_of(event, theme_id) -> Theme:
-    theme = db.session.get(Theme, theme_id) if str(theme_id).isdigit() else None
+    theme = db.session.get(Theme, form_int(str(theme_id))) if form_int(str(theme_id)) is not None else None
     if theme is None or theme.event_id != event.id:
         raise Refused(_l("That theme no longer exists. Reload the page."), status=409)
     return theme
@@ -86,7 +87,7 @@ def merge_themes(theme: Theme, into: Theme) -> None:
 
 def _item(event, kind: str, item_id):
     model = {"dream": Dream, "contribution": Contribution}.get(kind)
-    item = db.session.get(model, item_id) if model and str(item_id).isdigit() else None
+    item = db.session.get(model, form_int(str(item_id))) if model and form_int(str(item_id)) is not None else None
     if item is None:
         raise Refused(_l("That item no longer exists. Reload the page."), status=409)
     owner = item.event_id if kind == "dream" else db.session.get(Table, item.table_id).event_id

@@ -13,6 +13,7 @@ from ..events.models import Participant
 from ..extensions import db
 from ..limits import LIMITS
 from ..text import clean_text
+from ..util import form_int
 from ..toggles import toggle_mark
 from . import seating
 from .queries import ENDORSEMENT_BUDGET, card_for, count_tables, endorsements_left, event_tables, seat_of
@@ -108,10 +109,9 @@ def import_tables(event, text: str) -> list[Table]:
             else:
                 name, dilemma, context, theme, seats = fields[:5]
             name = name or gettext("Table %(n)s", n=count_tables(event) + 1)
-            try:
-                capacity = int(seats) if seats else None
-            except ValueError:
-                raise Refused(_l("“%(value)s” is not a number of seats.", value=seats[:20])) from None
+            capacity = form_int(seats, 10_000) if seats else None
+            if seats and capacity is None:
+                raise Refused(_l("“%(value)s” is not a number of seats.", value=seats[:20]))
             made.append(add_table(event, name, dilemma, context, theme, capacity))
     return made
 

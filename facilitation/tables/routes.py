@@ -10,7 +10,7 @@ from ..errors import Refused
 from ..events import access
 from ..events.operations import join_event
 from ..extensions import db, htmx
-from ..util import public_url, qr_svg_response
+from ..util import form_int, public_url, qr_svg_response
 from . import operations as ops
 from . import pushes
 from .models import Contribution
@@ -34,10 +34,10 @@ bp = Blueprint("tables", __name__)
 
 def _table_fields(form) -> dict:
     seats = (form.get("capacity") or "").strip()
-    if seats and not seats.isdigit():
+    if seats and form_int(seats, 500) is None:
         raise Refused(gettext("The number of seats must be between 1 and 500, or empty."))
     return {"name": form.get("name", ""), "dilemma": form.get("dilemma", ""), "context": form.get("context", ""),
-            "theme": form.get("theme", ""), "capacity": int(seats) if seats else None}
+            "theme": form.get("theme", ""), "capacity": form_int(seats) if seats else None}
 
 
 def _on_manage(event, operation, message):
