@@ -79,7 +79,7 @@ services:
 # After changing user-facing strings: extract them, then translate the new Dutch entries.
 messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o facilitation/translations/messages.pot facilitation templates
-	$(BIN)/pybabel update -q -i facilitation/translations/messages.pot -d facilitation/translations --no-fuzzy-matching
+	$(BIN)/pybabel update --width 120 -i facilitation/translations/messages.pot -d facilitation/translations --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor
