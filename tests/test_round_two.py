@@ -94,6 +94,17 @@ def test_a_rejoin_loop_does_not_multiply_the_posting_rate(guarded, make):
     # one participant may post 6 in 10 seconds: joining 30 times did not make that 180
     assert len(make.dream_ids(event_id)) <= 6
     assert make.post_dream(neighbour, code, "Ik was er al en mag gewoon posten").status_code == 302
+    # a browser that already joined and sends the join form again gets its own participant back
+    from facilitation.events.models import Participant
+
+    def participants():
+        with guarded.app_context():
+            return db.session.scalar(db.select(db.func.count(Participant.id)).filter_by(event_id=event_id))
+
+    before = participants()
+    token = csrf_token(neighbour, f"/e/{code}")
+    assert neighbour.post(f"/j/{code}", data={"csrf_token": token, "name": "Nog eens"}).status_code == 302
+    assert participants() == before
 
 
 def test_five_hundred_joins_from_one_address_pass_but_a_join_flood_stops(guarded, make):
