@@ -19,5 +19,5 @@ def connect(auth):
 @app.post("/trigger")
 def trigger():
     marker = request.args["marker"]
-    socketio.emit("dream:new", {"id": 1, "html": f"<li>{marker} {FILLER}</li>"}, to="all")
+    socketio.emit("dream:new", {"items": [{"id": 1, "html": f"<li>{marker} {FILLER}</li>"}]}, to="all")
     return "", 204

@@ -96,9 +96,11 @@ class Listener:
         self.client.on("wall:changed", self.on_wall)
 
     async def on_dream(self, data):
-        match = MARKER.search(data.get("html", ""))
-        if match:
-            self.received.setdefault(int(match.group(1)), {})[self.name] = time.perf_counter()
+        now = time.perf_counter()
+        for item in data.get("items", [data]):
+            match = MARKER.search(item.get("html", ""))
+            if match:
+                self.received.setdefault(int(match.group(1)), {})[self.name] = now
 
     async def on_wall(self, data):
         self.received.setdefault("wall", []).append(time.perf_counter())
@@ -421,7 +423,7 @@ async def app_run(n_phones: int, work: Path, burst_n: int, processes: int = 1) -
 
 
 async def pushed_dream_size(url, cookie, eid, code, http, token) -> int:
-    """Bytes of one dream:new message as a phone receives it (the Socket.IO frame's JSON)."""
+    """Bytes of one dream:new message with one dream, as a phone receives it (the Socket.IO frame's JSON)."""
     frames = []
     client = socketio.AsyncClient(reconnection=False)
     client.on("dream:new", lambda data: frames.append(len(json.dumps(["dream:new", data]).encode())))

@@ -20,6 +20,7 @@ from .extensions import babel, compress, csrf, db, htmx, login_manager, migrate,
 from .facilitator import routes as facilitator_routes
 from .i18n import in_language, select_locale
 from .limits import LIMITS
+from .live import transport
 from .live.transport import check_nothing_left
 from .moderation import console as moderation_console
 from .organiser import routes as organiser_routes
@@ -75,6 +76,7 @@ def create_app(config: dict | None = None) -> Flask:
     with app.app_context():
         _tune_sqlite(db.engine)
     flood.init_app(app)
+    transport.init_app(app)
 
     app.url_map.converters["int"] = BoundedIntConverter  # before any route is made
     _register_blueprints(app)

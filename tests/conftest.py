@@ -20,6 +20,7 @@ def app(tmp_path, monkeypatch):
         "PUBLIC_URL": "http://venue.test:5000",
         "SOCKETIO_ASYNC_MODE": "threading",
         "FLOOD_CONTROL": False,  # tests of flood limits switch it on
+        "PUSH_BATCH_SECONDS": 0,  # pushes go out at once (tests/live/test_sockets.py tests the batching)
     })
     with app.app_context():
         db.create_all()

@@ -51,7 +51,7 @@ def test_approving_puts_it_on_the_wall_and_a_second_console_is_refused(app, make
     assert laptop.post(f"/console/{event_id}/dreams/{dream_id}/approve",
                        headers={**HX, "X-CSRFToken": token}).status_code == 200
     new = [m for m in sockets["other"].get_received() if m["name"] == "dream:new"]
-    assert len(new) == 1 and "Mail me maar" in new[0]["args"][0]["html"]
+    assert len(new) == 1 and "Mail me maar" in new[0]["args"][0]["items"][0]["html"]
     late = second.post(f"/console/{event_id}/dreams/{dream_id}/approve", headers={**HX, "X-CSRFToken": second_token})
     assert late.status_code == 409
     assert {"nl": "Een andere gespreksleider", "en": "Another facilitator"}[lang] in late.get_data(as_text=True)

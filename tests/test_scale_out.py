@@ -59,7 +59,9 @@ def listener(app, session, auth, events):
     received = {name: [] for name in events}
     client = socketio.Client(reconnection=False)
     for name in events:
-        client.on(name, lambda data=None, name=name: received[name].append(data))
+        # batched messages ({"items": [...]}) are unpacked, so each item counts on its own
+        client.on(name, lambda data=None, name=name: received[name].extend(
+            data["items"] if isinstance(data, dict) and "items" in data else [data]))
     client.connect(app.url, headers={"Cookie": "; ".join(f"{k}={v}" for k, v in session.cookies.items())},
                    auth=auth, transports=["websocket"], wait_timeout=10)
     return client, received

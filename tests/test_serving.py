@@ -108,8 +108,8 @@ def test_a_silent_phone_delays_no_one_and_is_dropped(served):
     listening, _ = server.phone()
     arrivals = {}
     client = socketio.Client(reconnection=False)
-    client.on("dream:new", lambda data: arrivals.setdefault(re.search(r"nr (\d+)", data["html"]).group(1),
-                                                            time.perf_counter()))
+    client.on("dream:new", lambda data: [arrivals.setdefault(re.search(r"nr (\d+)", item["html"]).group(1),
+                                                             time.perf_counter()) for item in data["items"]])
     client.connect(server.url, headers={"Cookie": "; ".join(f"{k}={v}" for k, v in listening.cookies.items())},
                    auth={"event": eid, "as": "participant"}, transports=["websocket"])
     poster, token = server.phone()

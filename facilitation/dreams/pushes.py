@@ -2,8 +2,8 @@
 from flask import render_template
 
 from ..live import rooms
-from ..live.broadcast import everyone, panels, resync_participants, stage_changed, swap_to_phones
-from ..live.transport import push
+from ..live.broadcast import clouds_to_phones, everyone, panels, resync_participants, stage_changed, swap_to_phones
+from ..live.transport import push, push_soon
 
 
 def dream_posted(dream, event) -> None:
@@ -19,14 +19,14 @@ def dream_posted(dream, event) -> None:
     panels(event, "dreams")
     mine = render_template("dreams/_cloud_push.html", dream=dream, event=event, mine=True, broadcast=True)
     push("dream:mine", {"id": dream.id, "html": mine}, to=rooms.participant(dream.participant_id))
-    swap_to_phones(event, "dream:new", "dreams/_cloud_push.html", {"id": dream.id}, dream=dream)
+    clouds_to_phones(event, "dream:new", "dreams/_cloud_push.html", {"id": dream.id}, dream=dream)
 
 
 def dream_approved(dream, event) -> None:
     """A held dream goes on the wall: every phone and the big screen see it arrive."""
     stage_changed(event)
     panels(event, "moderation", "dreams")
-    swap_to_phones(event, "dream:new", "dreams/_cloud_push.html", {"id": dream.id}, dream=dream)
+    clouds_to_phones(event, "dream:new", "dreams/_cloud_push.html", {"id": dream.id}, dream=dream)
     push("resync", {}, to=rooms.participant(dream.participant_id))
 
 
@@ -52,7 +52,8 @@ def dream_removed(dream, event) -> None:
 
 
 def hearts_changed(dream, event) -> None:
-    push("dream:hearts", {"id": dream.id, "count": dream.heart_count}, to=everyone(event))
+    for room in everyone(event):
+        push_soon("dream:hearts", {"id": dream.id, "count": dream.heart_count}, to=room)
     stage_changed(event)
     panels(event, "dreams")
 

@@ -9,7 +9,7 @@ from flask import current_app, g, has_request_context, render_template, request
 from flask_babel import force_locale
 
 from . import rooms
-from .transport import close_room, push
+from .transport import close_room, push, push_soon
 
 
 def languages() -> tuple[str, ...]:
@@ -55,6 +55,12 @@ def swap_to_phones(event, name: str, template: str, data: dict | None = None, **
     """An out-of-band fragment to every phone, each in its own language (`event` is in its context)."""
     for lang, html in fragment_per_language(template, event=event, **context).items():
         push(name, {**(data or {}), "html": html}, to=rooms.participants(event.id, lang))
+
+
+def clouds_to_phones(event, name: str, template: str, item: dict, **context) -> None:
+    """A fragment for every phone, in its own language, batched with others of the same moment."""
+    for lang, html in fragment_per_language(template, event=event, **context).items():
+        push_soon(name, {**item, "html": html}, to=rooms.participants(event.id, lang))
 
 
 def resync_participants(event) -> None:

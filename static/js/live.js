@@ -289,10 +289,14 @@
       announceTimer = null;
     }, 8000);
   }
+  /* New clouds come in batches (a few messages a second in a rush, whatever the number of dreams). */
   socket.on("dream:new", function (message) {
-    if (!document.getElementById("wall") || document.getElementById("dream-" + message.id)) { return; }
-    announceLater();
-    swapIn(message.html);
+    if (!document.getElementById("wall")) { return; }
+    message.items.forEach(function (item) {
+      if (document.getElementById("dream-" + item.id)) { return; }
+      announceLater();
+      swapIn(item.html);
+    });
   });
   socket.on("dream:removed", function (message) {
     ["dream-", "my-dream-"].forEach(function (prefix) {
@@ -301,10 +305,12 @@
     });
   });
   socket.on("dream:hearts", function (message) {
-    ["dream-", "my-dream-"].forEach(function (prefix) {
-      var el = document.getElementById(prefix + message.id);
-      var count = el && el.querySelector("[data-heart-count]");
-      if (count) { count.textContent = message.count; }
+    message.items.forEach(function (item) {
+      ["dream-", "my-dream-"].forEach(function (prefix) {
+        var el = document.getElementById(prefix + item.id);
+        var count = el && el.querySelector("[data-heart-count]");
+        if (count) { count.textContent = item.count; }
+      });
     });
   });
   socket.on("posting", function (message) {

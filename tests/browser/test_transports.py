@@ -31,7 +31,7 @@ def test_a_long_polling_only_client_receives_every_dream(server, browser):
     cookie = "; ".join(f"{c['name']}={c['value']}" for c in context.cookies())
     listener = socketio_client.Client()
     received = []
-    listener.on("dream:new", lambda data: received.append(data["html"]))
+    listener.on("dream:new", lambda data: received.extend(item["html"] for item in data["items"]))
     listener.connect(server.url, transports=["polling"], headers={"Cookie": cookie, "Origin": server.url},
                      auth={"event": event["event_id"], "as": "participant"}, wait_timeout=10)
     try:

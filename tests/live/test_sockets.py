@@ -1,4 +1,6 @@
 """Who receives what over Socket.IO. The server alone decides the rooms."""
+import time
+
 import pytest
 
 from facilitation.extensions import socketio
@@ -42,7 +44,7 @@ def test_a_posted_dream_reaches_every_phone_and_the_big_screen(evening, make):
     ann, bo = s["ann"].get_received(), s["bo"].get_received()
     assert names(ann) == ["dream:mine", "dream:new"]
     assert "Jouw droom" in payloads(ann, "dream:mine")[0]["html"]
-    new = payloads(bo, "dream:new")[0]
+    (new,) = payloads(bo, "dream:new")[0]["items"]
     assert "Samen zijn we sterker" in new["html"] and 'aria-pressed="false"' in new["html"]
     # the fragment goes to many phones: it carries no CSRF token of the author
     assert "csrf_token" not in new["html"]
@@ -53,7 +55,7 @@ def test_a_posted_dream_reaches_every_phone_and_the_big_screen(evening, make):
 
 def test_fragments_are_escaped(evening, make):
     make.post_dream(evening["ann"], evening["code"], '<script>alert(1)</script><img src=x onerror=alert(2)>')
-    html = payloads(evening["sockets"]["bo"].get_received(), "dream:new")[0]["html"]
+    html = payloads(evening["sockets"]["bo"].get_received(), "dream:new")[0]["items"][0]["html"]
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
 
@@ -66,7 +68,7 @@ def test_phones_get_fragments_in_their_own_language(app, make, socket_client):
     make.join(guest, code)
     guest_socket = socket_client(guest, event_id, "participant")
     make.post_dream(ann, code, "Een droom")
-    html = payloads(guest_socket.get_received(), "dream:new")[0]["html"]
+    html = payloads(guest_socket.get_received(), "dream:new")[0]["items"][0]["html"]
     assert "Give a heart" in html
 
 
@@ -96,7 +98,7 @@ def test_hearts_update_counts_on_phones(evening, make):
     bo = evening["bo"]
     bo.post(f"/e/{evening['code']}/dreams/{dream_id}/heart",
             headers={**HX, "X-CSRFToken": csrf_token(bo, f"/e/{evening['code']}")})
-    assert payloads(s["ann"].get_received(), "dream:hearts") == [{"id": dream_id, "count": 1}]
+    assert payloads(s["ann"].get_received(), "dream:hearts") == [{"items": [{"id": dream_id, "count": 1}]}]
 
 
 def test_closing_the_wall_tells_the_phones(evening):
@@ -199,3 +201,20 @@ def test_a_table_stream_reaches_only_that_table(app, make, socket_client):
     assert all(sc.get_received() == [] for sc in sockets.values())
     for sc in [*table_sockets.values(), sneaky]:
         sc.disconnect()
+
+
+def test_clouds_posted_at_the_same_moment_reach_a_phone_as_one_message(app, evening, make):
+    """In a rush a phone gets a few messages a second, each with every new cloud of that moment."""
+    app.config["PUSH_BATCH_SECONDS"] = 0.3
+    for n in range(5):
+        make.post_dream(evening["ann"], evening["code"], f"Droom {n} van de stroom")
+    bo = evening["sockets"]["bo"]
+    deadline = time.monotonic() + 3
+    batches = []
+    while time.monotonic() < deadline and sum(len(b["items"]) for b in batches) < 5:
+        batches += payloads(bo.get_received(), "dream:new")
+        time.sleep(0.05)
+    assert sum(len(batch["items"]) for batch in batches) == 5
+    assert len(batches) <= 2  # one message (two if the posts straddled the window), not five
+    texts = " ".join(item["html"] for batch in batches for item in batch["items"])
+    assert all(f"Droom {n} van de stroom" in texts for n in range(5))
