@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 MARKER = re.compile(r"bench-(\d+)")
+#: settings to try without editing code, e.g. PUSH_BATCH_SECONDS=0.5 make bench
+PASS_ON = {key: os.environ[key] for key in ("PUSH_BATCH_SECONDS",) if key in os.environ}
 
 
 def percentile(values, p):
@@ -341,7 +343,7 @@ async def rush(servers, code: str, phones_auth, posters, projector: Projector, c
 
 async def rush_run(n_phones: int, work: Path, seconds: float) -> dict:
     """The dream rush on one process and SQLite, as at a venue."""
-    env = {"DATABASE_URL": f"sqlite:///{work / 'rush.sqlite'}", "FLOOD_CONTROL": "0",
+    env = {"DATABASE_URL": f"sqlite:///{work / 'rush.sqlite'}", "FLOOD_CONTROL": "0", **PASS_ON,
            "SECRET_KEY": "bench-secret", "FACILITATION_INSTANCE": str(work / "instance"),
            "SOCKETIO_ASYNC_MODE": "gevent"}
     flask_cli(env, "db", "upgrade")

@@ -4,6 +4,7 @@ During a request a push waits in the request's queue: `actions.act` sends it aft
 it when the action was refused. Outside a request (the command line) there is nothing to wait for.
 """
 import threading
+import time
 
 from flask import current_app, g, has_request_context
 
@@ -17,9 +18,11 @@ def push(name: str, data: dict, to) -> None:
 
 
 def push_soon(name: str, item: dict, to: str) -> None:
-    """Send `item` within PUSH_BATCH_SECONDS, together with the others for the same room: `{"items": [...]}`.
+    """Send `item` as `{"items": [...]}`: at once when the room had nothing for PUSH_BATCH_SECONDS, else
+    together with the others that come in until that time has passed.
 
-    In a dream rush a thousand phones then get a few messages a second instead of one per dream.
+    A dream at a calm moment reaches the phones at once; in a dream rush a thousand phones get two
+    messages a second instead of one per dream.
     """
     _after_commit(name, lambda: _collect(name, item, to))
 
@@ -30,6 +33,7 @@ class Batches:
     def __init__(self):
         self.lock = threading.Lock()
         self.waiting: dict[tuple[str, str], list] = {}
+        self.last_sent: dict[tuple[str, str], float] = {}
 
 
 def init_app(app) -> None:
@@ -41,22 +45,30 @@ def _collect(name: str, item: dict, to: str) -> None:
     if window <= 0:
         socketio.emit(name, {"items": [item]}, to=to)
         return
-    batches = current_app.extensions["push_batches"]
+    batches, key, now = current_app.extensions["push_batches"], (name, to), time.monotonic()
     with batches.lock:
-        if (name, to) in batches.waiting:
-            batches.waiting[(name, to)].append(item)
+        if key in batches.waiting:  # a batch is on its way: this item joins it
+            batches.waiting[key].append(item)
             return
-        batches.waiting[(name, to)] = [item]
-    socketio.start_background_task(_send_batch, current_app._get_current_object(), name, to, window)
+        quiet_for = now - batches.last_sent.get(key, 0.0)
+        if quiet_for >= window:
+            batches.last_sent[key] = now
+        else:
+            batches.waiting[key] = [item]
+    if quiet_for >= window:
+        socketio.emit(name, {"items": [item]}, to=to)
+    else:
+        socketio.start_background_task(_send_batch, current_app._get_current_object(), key, window - quiet_for)
 
 
-def _send_batch(app, name: str, to: str, window: float) -> None:
-    socketio.sleep(window)
+def _send_batch(app, key: tuple[str, str], delay: float) -> None:
+    socketio.sleep(delay)
     batches = app.extensions["push_batches"]
     with batches.lock:
-        items = batches.waiting.pop((name, to))
+        items = batches.waiting.pop(key)
+        batches.last_sent[key] = time.monotonic()
     with app.app_context():
-        socketio.emit(name, {"items": items}, to=to)
+        socketio.emit(key[0], {"items": items}, to=key[1])
 
 
 def close_room(room: str) -> None:
