@@ -372,7 +372,7 @@ async def rush_run(n_phones: int, work: Path, seconds: float) -> dict:
 
 async def app_run(n_phones: int, work: Path, burst_n: int, processes: int = 1) -> dict:
     """The app: one process on SQLite (the venue laptop), or several on PostgreSQL + Redis (scale-out)."""
-    env = {"DATABASE_URL": f"sqlite:///{work / 'bench.sqlite'}", "FLOOD_CONTROL": "0",
+    env = {"DATABASE_URL": f"sqlite:///{work / 'bench.sqlite'}", "FLOOD_CONTROL": "0", **PASS_ON,
            "SECRET_KEY": "bench-secret", "FACILITATION_INSTANCE": str(work / "instance"),
            "SOCKETIO_ASYNC_MODE": "gevent"}
     stops = []
