@@ -132,16 +132,10 @@ def phone_worker(phones: list, connection) -> None:
     asyncio.run(run())
 
 
-async def fanout(servers, post, phones_auth, projector=None, dreams=20, rate=2.0) -> dict:
-    """N phones (spread over the servers, held by one client process per core) and a projector (on the
-    first server) connected; dreams posted at a steady rate; the delay to every client from just before
-    each post."""
+async def start_phones(phones: list) -> list:
+    """The phones, spread over one client process per core (at most 8), connected and listening."""
     import multiprocessing
 
-    url = servers[0].url
-    rss = lambda: sum(server.memory()["rss_kb"] for server in servers)  # noqa: E731
-    rss_before = rss()
-    phones = [(servers[n % len(servers)].url, cookie, auth) for n, (cookie, auth) in enumerate(phones_auth)]
     context = multiprocessing.get_context("spawn")
     shares = max(1, min(os.cpu_count() or 1, 8, len(phones) // 50 or 1))
     workers = []
@@ -153,6 +147,19 @@ async def fanout(servers, post, phones_auth, projector=None, dreams=20, rate=2.0
     loop = asyncio.get_running_loop()
     for _, connection in workers:
         assert await loop.run_in_executor(None, connection.recv) == "ready"
+    return workers
+
+
+async def fanout(servers, post, phones_auth, projector=None, dreams=20, rate=2.0) -> dict:
+    """N phones (spread over the servers, held by one client process per core) and a projector (on the
+    first server) connected; dreams posted at a steady rate; the delay to every client from just before
+    each post."""
+    url = servers[0].url
+    rss = lambda: sum(server.memory()["rss_kb"] for server in servers)  # noqa: E731
+    rss_before = rss()
+    phones = [(servers[n % len(servers)].url, cookie, auth) for n, (cookie, auth) in enumerate(phones_auth)]
+    workers = await start_phones(phones)
+    loop = asyncio.get_running_loop()
     rss_connected = rss()
     received: dict = {}
     if projector:
@@ -184,7 +191,7 @@ async def fanout(servers, post, phones_auth, projector=None, dreams=20, rate=2.0
     if projector:
         await projector_listener.client.disconnect()
     return {
-        "phones": len(phones), "processes": len(servers), "client_processes": shares, "dreams": dreams,
+        "phones": len(phones), "processes": len(servers), "client_processes": len(workers), "dreams": dreams,
         "rate_per_s": rate, "phone_latency_ms": summary(latencies),
         "projector_latency_ms": summary(wall_latency) if projector else None,
         "lost": dreams * len(phones) - len(latencies), "server_cpu_s": round(cpu, 2),
@@ -279,22 +286,12 @@ async def rush(servers, code: str, phones_auth, posters, projector: Projector, c
     """The dream rush: every connected phone posts one dream within `seconds`, while the projector and the
     consoles refresh as browsers do. Latency from just before each post to the projector showing it and to
     every phone receiving it; the consoles' panel refreshes; server CPU per dream."""
-    import multiprocessing
     import random
 
     url = servers[0].url
     phones = [(url, cookie, auth) for cookie, auth in phones_auth]
-    context = multiprocessing.get_context("spawn")
-    shares = max(1, min(os.cpu_count() or 1, 8, len(phones) // 50 or 1))
-    workers = []
-    for k in range(shares):
-        parent, child = context.Pipe()
-        process = context.Process(target=phone_worker, args=(phones[k::shares], child), daemon=True)
-        process.start()
-        workers.append((process, parent))
+    workers = await start_phones(phones)
     loop = asyncio.get_running_loop()
-    for _, connection in workers:
-        assert await loop.run_in_executor(None, connection.recv) == "ready"
     await projector.connect(url)
     for console in consoles:
         await console.connect()

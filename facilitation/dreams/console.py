@@ -35,7 +35,7 @@ def panel(event, args) -> dict:
             "dream_filters": CONSOLE_FILTERS}
 
 
-def _dream(event, dream_id):
+def dream_or_404(event, dream_id):
     dream = get_dream(event, dream_id)
     if dream is None:
         abort(404)
@@ -54,7 +54,7 @@ def moderate(event, dream, kind: ModerationActionKind, change, tell_the_room, pa
 @bp.post("/dreams/<int:dream_id>/hide")
 def hide(event_id, dream_id):
     event = access.facilitated_event(event_id)
-    dream = _dream(event, dream_id)
+    dream = dream_or_404(event, dream_id)
     return moderate(event, dream, ModerationActionKind.hide, lambda: ops.hide_dream(dream, event),
                     lambda: pushes.dream_removed(dream, event))
 
@@ -62,7 +62,7 @@ def hide(event_id, dream_id):
 @bp.post("/dreams/<int:dream_id>/restore")
 def restore(event_id, dream_id):
     event = access.facilitated_event(event_id)
-    dream = _dream(event, dream_id)
+    dream = dream_or_404(event, dream_id)
     return moderate(event, dream, ModerationActionKind.restore, lambda: ops.restore_dream(dream, event),
                     lambda: pushes.dream_restored(dream, event))
 
@@ -70,7 +70,7 @@ def restore(event_id, dream_id):
 @bp.post("/dreams/<int:dream_id>/spotlight")
 def spotlight(event_id, dream_id):
     event = access.facilitated_event(event_id)
-    dream = _dream(event, dream_id)
+    dream = dream_or_404(event, dream_id)
 
     def operation():
         ops.spotlight_dream(event, dream)

@@ -1,12 +1,12 @@
 """The moderation panel of the console: the queue of posts that wait, approve / hide / correct, the
 open or pre-moderated switch, and the log of what was done."""
-from flask import Blueprint, abort, request
+from flask import Blueprint, request
 
 from .. import panels
 from ..dreams import operations as dream_ops
 from ..dreams import pushes as dream_pushes
-from ..dreams.console import moderate
-from ..dreams.queries import get_dream, held_dreams
+from ..dreams.console import dream_or_404, moderate
+from ..dreams.queries import held_dreams
 from ..enums import ModerationActionKind, ModerationMode
 from ..events import access
 from .queries import recent_actions
@@ -23,17 +23,10 @@ def panel(event, args) -> dict:
     return {"queue": queue, "waiting": waiting, "log": recent_actions(event)}
 
 
-def _dream(event, dream_id):
-    dream = get_dream(event, dream_id)
-    if dream is None:
-        abort(404)
-    return dream
-
-
 @bp.post("/dreams/<int:dream_id>/approve")
 def approve(event_id, dream_id):
     event = access.facilitated_event(event_id)
-    dream = _dream(event, dream_id)
+    dream = dream_or_404(event, dream_id)
     return moderate(event, dream, ModerationActionKind.approve, lambda: dream_ops.approve_dream(dream, event),
                     lambda: dream_pushes.dream_approved(dream, event), "moderation")
 
@@ -41,7 +34,7 @@ def approve(event_id, dream_id):
 @bp.post("/dreams/<int:dream_id>/edit")
 def edit(event_id, dream_id):
     event = access.facilitated_event(event_id)
-    dream = _dream(event, dream_id)
+    dream = dream_or_404(event, dream_id)
     was_visible = dream.visible
     return moderate(event, dream, ModerationActionKind.edit,
                     lambda: dream_ops.edit_dream(dream, event, request.form.get("text", "")),
