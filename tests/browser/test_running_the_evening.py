@@ -89,6 +89,7 @@ def test_moving_through_the_programme_with_timer_and_announcements(server, conte
     screenshot(projector, "projector-time-up")
 
     # an announcement shows on the phone until it is closed
+    console.get_by_text("Mededeling naar de telefoons").click()  # the form is folded until needed
     console.get_by_label("Bericht (hoogstens 200 tekens)").fill("De koffie staat klaar in de foyer.")
     console.get_by_role("button", name="Versturen").click()
     banner = phone.locator(".announcement", has_text="De koffie staat klaar")
