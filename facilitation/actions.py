@@ -53,7 +53,7 @@ def fragment_or_back(fragment, back: str, message=None):
 def refusal_or_back(fragment, back: str):
     """The usual refusal: htmx gets `fragment(error_message)`; a plain form goes back with the message."""
     def answer(error: Refused):
-        if htmx:
+        if htmx and fragment is not None:
             return fragment(error.message)
         flash(error.message, "error")
         return redirect(back)

@@ -86,6 +86,22 @@ class ModerationActionKind(LabelledEnum):
                 cls.edit: _l("edited")}
 
 
+class PostKind(LabelledEnum):
+    """Every kind of text a guest writes; each goes through the same moderation."""
+
+    dream = "dream"
+    contribution = "contribution"
+    card = "card"
+    deed = "deed"
+    comment = "comment"
+    name = "name"
+
+    @classmethod
+    def _labels(cls):
+        return {cls.dream: _l("dream"), cls.contribution: _l("contribution"), cls.card: _l("advice card"),
+                cls.deed: _l("deed"), cls.comment: _l("comment"), cls.name: _l("name")}
+
+
 class EnumText(TypeDecorator):
     """A str enum stored as its plain value in a VARCHAR column (the schema stays as it was)."""
 
@@ -103,4 +119,4 @@ class EnumText(TypeDecorator):
         return None if value is None else self.enum_class(value)
 
 
-ALL = (ModerationMode, ProjectorView, ParticipantSource, HoldReason, ModerationActionKind)
+ALL = (ModerationMode, ProjectorView, ParticipantSource, HoldReason, ModerationActionKind, PostKind)

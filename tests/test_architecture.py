@@ -8,7 +8,7 @@ PACKAGE = Path(ROOT, "facilitation")
 
 #: import nothing above themselves: the ground every feature stands on
 FOUNDATIONS = {"actions", "config", "enums", "errors", "extensions", "flood", "i18n", "limits", "panels",
-               "security", "text", "toggles", "util", "backup", "events", "live", "accounts"}
+               "review", "screening", "security", "text", "toggles", "util", "backup", "events", "live", "accounts"}
 #: the meeting's parts; they may use foundations and each other
 FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports"}
 #: put the features together: the app factory, the console, the organiser's pages, sockets, the CLI

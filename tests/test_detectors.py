@@ -1,7 +1,7 @@
 """The detectors that hold a post: true and false positives in Dutch and English."""
 import pytest
 
-from facilitation.moderation.detectors import hold_reason
+from facilitation.screening import hold_reason
 
 
 @pytest.mark.parametrize("text, reason", [

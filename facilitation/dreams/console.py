@@ -3,7 +3,7 @@ facilitator's actions on dreams (hide, restore, spotlight, open or close the wal
 from flask import Blueprint, abort, request
 
 from .. import panels
-from ..enums import ModerationActionKind
+from ..enums import ModerationActionKind, PostKind
 from ..events import access
 from ..events.operations import paper_participant
 from ..moderation.operations import console_name, log_action
@@ -46,7 +46,7 @@ def moderate(event, dream, kind: ModerationActionKind, change, tell_the_room, pa
     """A moderation action on one dream, logged with the console that did it."""
     def operation():
         change()
-        log_action(event, dream, kind, console_name())
+        log_action(event, PostKind.dream, dream, kind, console_name())
         tell_the_room()
     return panels.act_on(event, operation, panel)
 

@@ -1,4 +1,3 @@
-import enum
 from datetime import datetime
 
 from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
@@ -6,14 +5,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..enums import EnumText, HoldReason
 from ..extensions import db
+from ..review import Review
 from ..util import utcnow
 
 
-class DreamStatus(enum.Enum):
-    visible = "visible"
-    #: waiting for the facilitator (pre-moderation, or a detector found personal data or abuse)
-    held = "held"
-    hidden = "hidden"
+#: a dream is visible, held or hidden like every other text a guest writes
+DreamStatus = Review
 
 
 class Dream(db.Model):

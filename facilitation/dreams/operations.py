@@ -8,7 +8,7 @@ from ..enums import HoldReason, ModerationMode
 from ..errors import Refused
 from ..extensions import db
 from ..limits import LIMITS
-from ..moderation.detectors import event_hold_reason
+from ..screening import reason_to_hold
 from ..text import clean_text
 from ..toggles import toggle_mark
 from .models import Dream, DreamStatus, Heart
@@ -38,9 +38,7 @@ def post_dream(event, participant, text: str, request_key: str | None = None,
         raise Refused(_l("Write your dream first. One sentence is enough."))
     dream = Dream(event_id=event.id, participant_id=participant.id, text=text, request_key=request_key)
     if not by_facilitator:
-        reason = event_hold_reason(text, event) or (
-            HoldReason.premoderation if event.moderation == ModerationMode.premoderated else None)
-        if reason:
+        if reason := reason_to_hold(text, event):
             dream.status, dream.hold_reason = DreamStatus.held, reason
     try:
         with db.session.begin_nested():

@@ -63,13 +63,6 @@ def projector_wall(event, size: int) -> list[Dream]:
     return sorted(chosen.values(), key=lambda d: d.id, reverse=True)
 
 
-def held_dreams(event, limit: int) -> tuple[list[Dream], int]:
-    """The queue: the first `limit` dreams waiting for the facilitator, oldest first, and how many wait."""
-    waiting = db.select(Dream).filter_by(event_id=event.id, status=DreamStatus.held)
-    first = list(db.session.scalars(waiting.order_by(Dream.id).limit(limit)))
-    return first, db.session.scalar(db.select(db.func.count()).select_from(waiting.subquery()))
-
-
 #: what the console's dream list can show: every dream, the waiting ones, the hidden ones, the spotlight
 CONSOLE_FILTERS = ("all", "waiting", "hidden", "spotlight")
 

@@ -156,12 +156,14 @@ def deed(code):
 
     def operation():
         flood.check("post", f"participant:{participant.id}")
-        write_deed(event, participant, text)
+        deed = write_deed(event, participant, text)
         programme_pushes.closing_changed(event)
+        return deed
 
     return act(operation,
-               answer=lambda _: fragment_or_back(None, _phone_page(event),
-                                                 gettext("Your deed is on the wall. Good luck!")),
+               answer=lambda deed: fragment_or_back(None, _phone_page(event), gettext(
+                   "Your deed is on the wall. Good luck!") if deed.visible else gettext(
+                   "Your deed waits for the facilitator before it goes on the wall.")),
                refused=lambda error: render_template("dreams/phone.html", **_phone_context(
                    event, participant, deed_error=error.message, deed_text=text)))
 
@@ -172,10 +174,13 @@ def rating(code):
     participant = access.participant_or_join(event)
 
     def operation():
-        rate_evening(event, participant, request.form.get("score"), request.form.get("comment", ""))
+        rated = rate_evening(event, participant, request.form.get("score"), request.form.get("comment", ""))
         programme_pushes.closing_changed(event)
+        return rated
 
     return act(operation,
-               answer=lambda _: fragment_or_back(None, _phone_page(event), gettext("Thank you for your rating.")),
+               answer=lambda rated: fragment_or_back(None, _phone_page(event), gettext(
+                   "Thank you for your rating.") if rated.visible else gettext(
+                   "Thank you for your rating. Your comment waits for the facilitator.")),
                refused=lambda error: render_template("dreams/phone.html", **_phone_context(
                    event, participant, rating_error=error.message)))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..enums import EnumText, ModerationMode, ParticipantSource, ProjectorView
 from ..extensions import db
+from ..review import Moderated
 from ..util import utcnow
 
 #: Offered to participants unless the organiser chooses others.
@@ -117,8 +118,11 @@ class Event(db.Model):
         return f"<Event {self.id} {self.join_code} {self.title!r}>"
 
 
-class Participant(db.Model):
-    """A phone that joined an event. Anonymous unless the guest gives a first name."""
+class Participant(Moderated, db.Model):
+    """A phone that joined an event. Anonymous unless the guest gives a first name.
+
+    Its review is the name's: a name that waits for the facilitator sits in held_name, and `name` stays
+    empty until it is approved, so no view can show it by mistake."""
 
     __tablename__ = "participants"
 
@@ -128,6 +132,8 @@ class Participant(db.Model):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     #: optional first name
     name: Mapped[str] = mapped_column(String(40), default="")
+    #: a name that waits for the facilitator
+    held_name: Mapped[str] = mapped_column(String(40), default="", server_default="")
     #: optional role tag, one of the event's role_tags
     role_tag: Mapped[str | None] = mapped_column(String(40))
     #: how this guest takes part: "phone" (own phone), "neighbour" (through someone else's phone)

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from ..enums import ParticipantSource
 from ..errors import Refused
 from ..extensions import db
+from ..review import screen
 from ..limits import LIMITS
 from ..text import clean_text
 from .models import DEFAULT_ROLE_TAGS, Event, Participant
@@ -77,10 +78,17 @@ def join_event(event: Event, name: str = "", role_tag: str | None = None) -> tup
     if role_tag is not None and role_tag not in event.role_tags:
         raise Refused(_l("Choose one of the roles in the list, or none."))
     key = secrets.token_urlsafe(16)
-    participant = Participant(event=event, key_hash=Participant.hash_key(key), name=name, role_tag=role_tag)
+    participant = Participant(event=event, key_hash=Participant.hash_key(key), role_tag=role_tag)
+    name_participant(participant, name, event)
     db.session.add(participant)
     db.session.flush()
     return participant, key
+
+
+def name_participant(participant: Participant, name: str, event: Event) -> None:
+    """A name shows at once, or waits in held_name for the facilitator (personal data, abuse, pre-moderation)."""
+    screen(participant, name, event)
+    participant.name, participant.held_name = ("", name) if participant.held else (name, "")
 
 
 def join_for_neighbour(helper: Participant, name: str = "", role_tag: str | None = None) -> Participant:

@@ -1,44 +1,67 @@
-"""The moderation panel of the console: the queue of posts that wait, approve / hide / correct, the
-open or pre-moderated switch, and the log of what was done."""
-from flask import Blueprint, request
+"""The moderation panel of the console: the queue of every kind of post that waits (dreams, contributions,
+advice cards, deeds, comments, names), approve / hide / correct, the open or pre-moderated switch, the deeds
+on view (to hide one afterwards), and the log of what was done."""
+from flask import Blueprint, abort, request, url_for
 
 from .. import panels
-from ..dreams import operations as dream_ops
+from ..actions import act, fragment_or_back, refusal_or_back
 from ..dreams import pushes as dream_pushes
-from ..dreams.console import dream_or_404, moderate
-from ..dreams.queries import held_dreams
-from ..enums import ModerationActionKind, ModerationMode
+from ..dreams.operations import set_moderation
+from ..enums import ModerationActionKind, ModerationMode, PostKind
 from ..events import access
+from ..programme.queries import deeds
+from . import posts
+from .operations import console_name, log_action
 from .queries import recent_actions
 
 bp = Blueprint("moderation_console", __name__, url_prefix="/console/<int:event_id>")
 
 #: posts the queue shows at once (oldest first); the count says how many more wait
 QUEUE_PAGE = 20
+#: the newest deeds the panel lists, each with a button to hide it
+DEEDS_SHOWN = 20
+#: the kind of post as it appears in the URL
+KIND_IN_URL = {"dreams": PostKind.dream, "contributions": PostKind.contribution, "cards": PostKind.card,
+               "deeds": PostKind.deed, "comments": PostKind.comment, "names": PostKind.name}
+URL_OF_KIND = {kind: segment for segment, kind in KIND_IN_URL.items()}
+ACTIONS = {"approve": (ModerationActionKind.approve, posts.approve),
+           "hide": (ModerationActionKind.hide, posts.hide),
+           "edit": (ModerationActionKind.edit, posts.correct)}
 
 
 @panels.register("moderation", "moderation/_console_panel.html", order=20)
 def panel(event, args) -> dict:
-    queue, waiting = held_dreams(event, QUEUE_PAGE)
-    return {"queue": queue, "waiting": waiting, "log": recent_actions(event)}
+    queue, waiting = posts.waiting_posts(event, QUEUE_PAGE)
+    return {"queue": queue, "waiting": waiting, "log": recent_actions(event), "deeds_on_view": deeds(event, DEEDS_SHOWN),
+            "kind_in_url": URL_OF_KIND}
 
 
-@bp.post("/dreams/<int:dream_id>/approve")
-def approve(event_id, dream_id):
+@bp.post("/<any(dreams, contributions, cards, deeds, comments, names):kinds>/<int:post_id>"
+         "/<any(approve, edit, hide):action>")
+def moderate(event_id, kinds, post_id, action):
+    """Approve, hide or correct one post of any kind; logged with the console that did it.
+
+    (Hiding a dream has its own, more specific route in the dreams panel, which also restores it.)
+    """
     event = access.facilitated_event(event_id)
-    dream = dream_or_404(event, dream_id)
-    return moderate(event, dream, ModerationActionKind.approve, lambda: dream_ops.approve_dream(dream, event),
-                    lambda: dream_pushes.dream_approved(dream, event), "moderation")
+    kind = KIND_IN_URL[kinds]
+    post = posts.post_or_none(event, kind, post_id)
+    if post is None:
+        abort(404)
+    logged, change = ACTIONS[action]
 
-
-@bp.post("/dreams/<int:dream_id>/edit")
-def edit(event_id, dream_id):
-    event = access.facilitated_event(event_id)
-    dream = dream_or_404(event, dream_id)
-    was_visible = dream.visible
-    return moderate(event, dream, ModerationActionKind.edit,
-                    lambda: dream_ops.edit_dream(dream, event, request.form.get("text", "")),
-                    lambda: dream_pushes.dream_corrected(dream, event, was_visible), "moderation")
+    def operation():
+        if action == "edit":
+            change(event, kind, post, request.form)
+        else:
+            change(event, kind, post)
+        log_action(event, kind, post, logged, console_name())
+    table_id = request.form.get("table_id", "")
+    if table_id.isdecimal() and len(table_id) < 10:
+        # from a table's stream (a plain page): back to it
+        back = url_for("tables_console.table_stream", event_id=event.id, table_id=int(table_id))
+        return act(operation, answer=lambda _: fragment_or_back(None, back), refused=refusal_or_back(None, back))
+    return panels.act_on(event, operation, "moderation")
 
 
 @bp.post("/moderation/<any(open, premoderated):mode>")
@@ -46,6 +69,6 @@ def mode(event_id, mode):
     event = access.facilitated_event(event_id)
 
     def operation():
-        dream_ops.set_moderation(event, ModerationMode(mode))
+        set_moderation(event, ModerationMode(mode))
         dream_pushes.moderation_mode_changed(event)
     return panels.act_on(event, operation, "moderation")

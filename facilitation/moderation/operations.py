@@ -3,6 +3,7 @@ import secrets
 from flask import session
 from flask_login import current_user
 
+from ..enums import ModerationActionKind, PostKind
 from ..extensions import db
 from .models import ModerationAction
 
@@ -16,8 +17,9 @@ def console_name() -> str:
     return f"console {session['console_id']}"
 
 
-def log_action(event, dream, action: str, actor: str) -> ModerationAction:
-    entry = ModerationAction(event_id=event.id, dream_id=dream.id if dream else None, action=action, actor=actor)
+def log_action(event, kind: PostKind, post, action: ModerationActionKind, actor: str) -> ModerationAction:
+    entry = ModerationAction(event_id=event.id, post_kind=kind, post_id=post.id, action=action, actor=actor,
+                             dream_id=post.id if kind is PostKind.dream else None)
     db.session.add(entry)
     db.session.flush()
     return entry

@@ -5,6 +5,7 @@ from sqlalchemy import Enum, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
+from ..review import Moderated
 from ..util import utcnow
 
 
@@ -58,7 +59,7 @@ class Announcement(db.Model):
         return f"<Announcement {self.id} {self.text[:20]!r}>"
 
 
-class Deed(db.Model):
+class Deed(Moderated, db.Model):
     """In the closing part: what I will do next week (from dreams to deeds)."""
 
     __tablename__ = "deeds"
@@ -74,8 +75,10 @@ class Deed(db.Model):
         return f"<Deed {self.id} {self.text[:20]!r}>"
 
 
-class Rating(db.Model):
-    """How a participant rates the evening: 1-5 and an optional comment; shown only as an average."""
+class Rating(Moderated, db.Model):
+    """How a participant rates the evening: 1-5 and an optional comment; shown only as an average.
+
+    Its review is the comment's: a held comment stays out of the report, the score always counts."""
 
     __tablename__ = "ratings"
 

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from ..errors import Refused
 from ..extensions import db
 from ..limits import LIMITS
+from ..review import screen
 from ..text import clean_text
 from ..util import utcnow
 from . import timer
@@ -136,6 +137,7 @@ def write_deed(event, participant, text: str) -> Deed:
         deed = Deed(event_id=event.id, participant_id=participant.id, text=text)
         db.session.add(deed)
     deed.text = text
+    screen(deed, text, event)
     db.session.flush()
     return deed
 
@@ -152,6 +154,7 @@ def rate_evening(event, participant, score, comment: str = "") -> Rating:
         rating = Rating(event_id=event.id, participant_id=participant.id, score=score)
         db.session.add(rating)
     rating.score, rating.comment = score, clean_text(comment, LIMITS.rating_comment)
+    screen(rating, rating.comment, event)
     db.session.flush()
     return rating
 

@@ -1,5 +1,6 @@
 """Reads for the programme: its parts, announcements, deeds, ratings and speakers."""
 from ..extensions import db
+from ..review import Review
 from ..tables.queries import seat_of
 from .models import Announcement, Deed, Phase, Rating, Speaker
 
@@ -19,7 +20,9 @@ def announcements_for(event, participant, dismissed: set[int]) -> list[Announcem
 
 
 def deeds(event, limit: int = 20) -> list[Deed]:
-    return list(db.session.scalars(db.select(Deed).filter_by(event_id=event.id).order_by(Deed.id.desc()).limit(limit)))
+    """The deeds on view, newest first (not those that wait for the facilitator or were hidden)."""
+    return list(db.session.scalars(db.select(Deed).filter_by(event_id=event.id, review=Review.visible)
+                                   .order_by(Deed.id.desc()).limit(limit)))
 
 
 def rating_summary(event) -> tuple[float | None, int]:

@@ -14,9 +14,10 @@ from ..events.models import Participant
 from ..events.roles import role_label
 from ..extensions import db
 from ..programme.labels import phase_kind_label
-from ..programme.models import Deed, Phase, Rating
+from ..programme.models import Phase
+from ..review import Review
 from ..tables.labels import kind_label
-from ..tables.models import AdviceCard, CardStatus, Contribution, Endorsement, Seat, Table
+from ..tables.models import AdviceCard, CardStatus, Endorsement, Seat, Table
 from ..util import utcnow
 from . import operations
 
@@ -35,9 +36,8 @@ def _iso(moment: datetime | None) -> str | None:
 
 def gather(event) -> dict:
     dreams = operations.reportable_dreams(event)
-    _, contributions_left_out = operations.left_out(event)
     text = operations.report_text(event)
-    tables, contributions = _tables(event, contributions_left_out)
+    tables, contributions = _tables(event, operations.reportable_contributions(event))
     return {
         "format": "facilitation-report",
         "version": FORMAT_VERSION,
@@ -55,8 +55,7 @@ def gather(event) -> dict:
         "attendance": attendance(event),
         "dreams": _dreams(event, dreams),
         "tables": tables,
-        "deeds": [{"text": deed.text} for deed in db.session.scalars(
-            db.select(Deed).filter_by(event_id=event.id).order_by(Deed.created_at, Deed.id))],
+        "deeds": [{"id": deed.id, "text": deed.text} for deed in operations.reportable_deeds(event)],
         "evaluation": _evaluation(event),
         "timeline": _timeline(dreams, contributions),
     }
@@ -141,17 +140,15 @@ def _contribution(contribution) -> dict:
             "votes": contribution.vote_count, "key": contribution.is_key}
 
 
-def _tables(event, left_out: set[int]) -> tuple[list[dict], list]:
+def _tables(event, reportable: list) -> tuple[list[dict], list]:
     """Each table as the report shows it, and all contributions in the report (for the timeline)."""
-    result, everything = [], []
+    result = []
     for table in db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)):
-        contributions = [c for c in db.session.scalars(
-            db.select(Contribution).filter_by(table_id=table.id).order_by(Contribution.created_at, Contribution.id))
-            if c.id not in left_out]
-        everything += contributions
+        contributions = [c for c in reportable if c.table_id == table.id]
         ranked = sorted(contributions, key=lambda c: (not c.is_key, -c.vote_count, c.id))
         key = [c for c in ranked if c.is_key or c.vote_count][:max(KEY_CONTRIBUTIONS, sum(c.is_key for c in ranked))]
-        cards = db.session.scalars(db.select(AdviceCard).filter_by(table_id=table.id, status=CardStatus.submitted)
+        cards = db.session.scalars(db.select(AdviceCard).filter_by(table_id=table.id, status=CardStatus.submitted,
+                                                                   review=Review.visible)
                                    .order_by(AdviceCard.round))
         result.append({
             "id": table.id,
@@ -169,17 +166,17 @@ def _tables(event, left_out: set[int]) -> tuple[list[dict], list]:
                               "submitted_at": _iso(card.submitted_at)} for card in cards],
             "endorsements": db.session.scalar(db.select(db.func.count(Endorsement.id)).filter_by(table_id=table.id)),
         })
-    return result, everything
+    return result, reportable
 
 
 def _evaluation(event) -> dict:
-    ratings = list(db.session.scalars(db.select(Rating).filter_by(event_id=event.id).order_by(Rating.id)))
+    ratings = operations.ratings(event)
     scores = Counter(r.score for r in ratings)
     return {
         "count": len(ratings),
         "average": round(sum(r.score for r in ratings) / len(ratings), 1) if ratings else None,
         "scores": {str(score): scores.get(score, 0) for score in range(1, 6)},
-        "comments": [r.comment for r in ratings if r.comment],
+        "comments": [r.comment for r in operations.reportable_comments(event)],
     }
 
 

@@ -14,8 +14,9 @@ from flask_babel import gettext
 
 from ..dreams.models import Heart
 from ..extensions import db
-from ..programme.models import Deed, Phase, Rating
-from ..tables.models import AdviceCard, Contribution, Endorsement, Table, Vote
+from ..programme.models import Phase
+from ..review import Review
+from ..tables.models import AdviceCard, Endorsement, Table, Vote
 from . import operations
 from ..text import printable
 from .content import attendance
@@ -71,22 +72,21 @@ def sheets(event) -> list[Sheet]:
     dreams = operations.reportable_dreams(event)
     dream_ids = {d.id for d in dreams}
     theme_of = {m.dream_id: theme.label for theme in operations.themes(event) for m in theme.members}
-    _, left_out = operations.left_out(event)
     tables = list(db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)))
     table_name = {t.id: t.name for t in tables}
-    contributions = [c for c in db.session.scalars(
-        db.select(Contribution).where(Contribution.table_id.in_(table_name)).order_by(Contribution.id))
-        if c.id not in left_out]
+    contributions = sorted(operations.reportable_contributions(event), key=lambda c: c.id)
     contribution_table = {c.id: c.table_id for c in contributions}
     hearts = db.session.scalars(db.select(Heart).where(Heart.dream_id.in_(dream_ids)).order_by(Heart.id))
     votes = db.session.scalars(db.select(Vote).where(Vote.contribution_id.in_(contribution_table)).order_by(Vote.id))
-    cards = db.session.scalars(db.select(AdviceCard).where(AdviceCard.table_id.in_(table_name))
+    cards = db.session.scalars(db.select(AdviceCard).where(AdviceCard.table_id.in_(table_name),
+                                                           AdviceCard.review == Review.visible)
                                .order_by(AdviceCard.table_id, AdviceCard.round))
     endorsements = db.session.scalars(db.select(Endorsement).where(Endorsement.table_id.in_(table_name))
                                       .order_by(Endorsement.id))
     phases = db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position))
-    deeds = db.session.scalars(db.select(Deed).filter_by(event_id=event.id).order_by(Deed.id))
-    ratings = db.session.scalars(db.select(Rating).filter_by(event_id=event.id).order_by(Rating.id))
+    deeds = operations.reportable_deeds(event)
+    ratings = operations.ratings(event)
+    comments_left_out = operations.left_out(event)["comment"]
     people, time, table_ = gettext("People"), gettext("Time"), gettext("Table")
     return [
         Sheet("participants_by_role", gettext("Participants by role"), [gettext("Role"), people],
@@ -119,7 +119,7 @@ def sheets(event) -> list[Sheet]:
                for p in phases]),
         Sheet("deeds", gettext("Deeds"), [gettext("Deed"), time], [[d.text, _time(d.created_at)] for d in deeds]),
         Sheet("ratings", gettext("Evaluation"), [gettext("Stars"), gettext("Comment"), time],
-              [[r.score, r.comment, _time(r.created_at)] for r in ratings]),
+              [[r.score, operations.reportable_comment(r, comments_left_out), _time(r.created_at)] for r in ratings]),
     ]
 
 

@@ -43,15 +43,20 @@ class ThemeDream(db.Model):
 
 
 class LeftOut(db.Model):
-    """A dream or contribution the organiser keeps out of the report and its downloads."""
+    """A dream, contribution, deed or rating comment the organiser keeps out of the report and its downloads."""
 
     __tablename__ = "report_left_out"
     __table_args__ = (
         UniqueConstraint("dream_id", name="uq_left_out_dream"),
         UniqueConstraint("contribution_id", name="uq_left_out_contribution"),
+        UniqueConstraint("deed_id", name="uq_left_out_deed"),
+        UniqueConstraint("rating_id", name="uq_left_out_rating"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     dream_id: Mapped[int | None] = mapped_column(ForeignKey("dreams.id", ondelete="CASCADE"))
     contribution_id: Mapped[int | None] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"))
+    deed_id: Mapped[int | None] = mapped_column(ForeignKey("deeds.id", ondelete="CASCADE", name="fk_left_out_deed"))
+    #: a rating whose comment stays out (its stars still count)
+    rating_id: Mapped[int | None] = mapped_column(ForeignKey("ratings.id", ondelete="CASCADE", name="fk_left_out_rating"))

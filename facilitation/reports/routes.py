@@ -68,6 +68,7 @@ def _page(event, status=200, error=None, texts=None):
             themes=operations.themes(event), texts=texts or report, error=error,
             theme_sizes={theme["id"]: len(theme["dreams"]) for theme in report["dreams"]["themes"]},
             left_out=operations.left_out_items(event),
+            comment_ids=[rating.id for rating in operations.reportable_comments(event)],
             may_delete=may_delete(event), outline=documents,
         ), status
     return _with_report(event, page)
@@ -132,7 +133,7 @@ def themes_again(event_id):
                  gettext("The themes are found again from the dreams."), "#themes")
 
 
-@bp.post("/<any(dream, contribution):kind>/<item_id>/<any('leave-out', 'put-back'):action>")
+@bp.post("/<any(dream, contribution, deed, comment):kind>/<item_id>/<any('leave-out', 'put-back'):action>")
 def leave_out(event_id, kind, item_id, action):
     event = access.facilitated_event(event_id)
     change = operations.leave_out if action == "leave-out" else operations.put_back

@@ -1,4 +1,5 @@
-"""Why a post should wait for the facilitator: abusive words or personal data. Plain functions.
+"""Why a post should wait for the facilitator: abusive words, personal data, or pre-moderation. Plain
+functions, used for every text a guest writes.
 
 Each detector returns a short reason code or None. They err on the side of letting ordinary
 sentences through: a year (2025), an age ("10 jaar") or a count is not a phone number.
@@ -11,7 +12,7 @@ from pathlib import Path
 from flask import current_app, has_app_context
 
 from ..config import LANGUAGES
-from ..enums import HoldReason
+from ..enums import HoldReason, ModerationMode
 
 WORDS = Path(__file__).parent / "words"
 
@@ -165,3 +166,11 @@ def hold_reason(text: str, held: frozenset[str] | set[str] = frozenset(),
 def event_hold_reason(text: str, event) -> HoldReason | None:
     """hold_reason with the event's own added and removed words."""
     return hold_reason(text, held=set(event.held_words or ()), allowed=set(event.allowed_words or ()))
+
+
+def reason_to_hold(text: str, event) -> HoldReason | None:
+    """Why this text from a guest waits for the facilitator at this event, or None to show it at once."""
+    reason = event_hold_reason(text, event) if text else None
+    if reason is None and text and event.moderation == ModerationMode.premoderated:
+        return HoldReason.premoderation
+    return reason

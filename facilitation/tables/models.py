@@ -5,6 +5,7 @@ from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..review import Moderated
 from ..util import utcnow
 
 
@@ -63,7 +64,7 @@ class ContributionKind(enum.Enum):
     question = "question"
 
 
-class Contribution(db.Model):
+class Contribution(Moderated, db.Model):
     """An idea, advice or question posted at a table in one round."""
 
     __tablename__ = "contributions"
@@ -107,7 +108,7 @@ class CardStatus(enum.Enum):
     submitted = "submitted"
 
 
-class AdviceCard(db.Model):
+class AdviceCard(Moderated, db.Model):
     """The table's harvest of one round: dilemma -> options -> our advice -> who acts next."""
 
     __tablename__ = "advice_cards"

@@ -12,11 +12,13 @@ from ..errors import Refused
 from ..events.models import Participant
 from ..extensions import db
 from ..limits import LIMITS
+from ..review import screen
 from ..text import clean_text
 from ..util import form_int
 from ..toggles import toggle_mark
 from . import seating
-from .queries import ENDORSEMENT_BUDGET, card_for, count_tables, endorsements_left, event_tables, seat_of
+from .queries import (ENDORSEMENT_BUDGET, card_for, count_tables, endorsements_left, event_tables,
+                      latest_submitted_card, seat_of)
 from .models import (
     AdviceCard,
     CardStatus,
@@ -256,6 +258,7 @@ def post_contribution(table: Table, participant, kind: str, text: str,
         raise Refused(_l("Write your contribution first."))
     contribution = Contribution(table_id=table.id, participant_id=participant.id, kind=kind, text=text,
                                 round=participant.event.current_round, request_key=request_key)
+    screen(contribution, text, participant.event)
     try:
         with db.session.begin_nested():
             db.session.add(contribution)
@@ -272,6 +275,8 @@ def _contribution_for_request(participant, request_key):
 def toggle_vote(contribution: Contribution, participant) -> bool:
     """One vote per contribution, at your own table in this round; voting again takes it back."""
     table = db.session.get(Table, contribution.table_id)
+    if not contribution.visible:
+        raise Refused(_l("This contribution is not on view at the table."), status=409)
     seat = seat_of(participant)
     if (seat is None or seat.table_id != table.id or contribution.round != participant.event.current_round):
         raise Refused(_l("You can only vote on contributions at your own table."), status=403)
@@ -309,8 +314,15 @@ def save_card(table: Table, participant, fields: dict, submit: bool = False) -> 
         if not card.advice:
             raise Refused(_l("Write the table's advice before you submit the card."))
         card.submit()
+        # the harvest shows it once it is clean; a card that waits goes to the facilitator first
+        screen(card, card_text(card), participant.event)
     db.session.flush()
     return card
+
+
+def card_text(card: AdviceCard) -> str:
+    """The card's fields as one text, for the checks."""
+    return "\n".join(getattr(card, name) for name in CARD_FIELDS if getattr(card, name))
 
 
 def save_card_keeping_draft(table: Table, participant, fields: dict, submit: bool) -> Refused | None:
@@ -330,7 +342,7 @@ def toggle_endorsement(table: Table, participant) -> bool:
     """Back a table's advice during the harvest; each participant has a budget of three."""
     if table.event_id != participant.event_id:
         raise Refused(_l("This table belongs to another event."), status=404)
-    if not db.session.scalar(db.select(AdviceCard.id).filter_by(table_id=table.id, status=CardStatus.submitted)):
+    if latest_submitted_card(table) is None:
         raise Refused(_l("This table has no advice to endorse yet."), status=409)
     endorsement = db.session.scalar(db.select(Endorsement).filter_by(table_id=table.id,
                                                                      participant_id=participant.id))

@@ -4,6 +4,11 @@ from ..live.broadcast import panels, resync_participants, stage_changed
 from ..live.transport import push
 
 
+def contribution_waiting(contribution) -> None:
+    """A held contribution: only its author's phone shows it (marked as waiting) until it is approved."""
+    push("table:changed", {}, to=rooms.participant(contribution.participant_id))
+
+
 def tables_changed(event) -> None:
     """Seats, contributions, cards or endorsements changed: the overview views fetch again."""
     stage_changed(event)

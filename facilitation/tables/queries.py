@@ -5,6 +5,7 @@ from flask import abort
 
 from ..events.models import Participant
 from ..extensions import db
+from ..review import Review
 from .models import AdviceCard, CardStatus, Contribution, Endorsement, Seat, Table, Vote
 
 
@@ -70,16 +71,20 @@ def table_or_404(event, table_id: int) -> Table:
     return db.first_or_404(db.select(Table).where(Table.event_id == event.id, Table.id == table_id))
 
 
-def contributions(table: Table, round_: int) -> list[Contribution]:
+def contributions(table: Table, round_: int, author=None) -> list[Contribution]:
+    """What a table's stream shows: the contributions on view, and the author's own that still wait."""
+    shown = Contribution.review == Review.visible
+    if author is not None:
+        shown |= (Contribution.review == Review.held) & (Contribution.participant_id == author.id)
     return list(db.session.scalars(
-        db.select(Contribution).filter_by(table_id=table.id, round=round_)
+        db.select(Contribution).filter_by(table_id=table.id, round=round_).where(shown)
         .order_by(Contribution.is_key.desc(), Contribution.vote_count.desc(), Contribution.id)))
 
 
 def top_contributions(table: Table, limit: int = 3) -> list[Contribution]:
     """The best of all rounds at a table: key advice first, then the most votes."""
     return list(db.session.scalars(
-        db.select(Contribution).filter_by(table_id=table.id)
+        db.select(Contribution).filter_by(table_id=table.id, review=Review.visible)
         .order_by(Contribution.is_key.desc(), Contribution.vote_count.desc(), Contribution.id).limit(limit)))
 
 
@@ -92,13 +97,16 @@ def endorsed_ids(participant) -> set[int]:
 
 
 def latest_submitted_card(table: Table) -> AdviceCard | None:
-    return db.session.scalar(db.select(AdviceCard).filter_by(table_id=table.id, status=CardStatus.submitted)
+    """The card the harvest shows: submitted, and not waiting for the facilitator or hidden."""
+    return db.session.scalar(db.select(AdviceCard).filter_by(table_id=table.id, status=CardStatus.submitted,
+                                                             review=Review.visible)
                              .order_by(AdviceCard.round.desc()))
 
 
 def has_harvest(event) -> bool:
     return db.session.scalar(db.select(AdviceCard.id).join(Table).where(
-        Table.event_id == event.id, AdviceCard.status == CardStatus.submitted).limit(1)) is not None
+        Table.event_id == event.id, AdviceCard.status == CardStatus.submitted,
+        AdviceCard.review == Review.visible).limit(1)) is not None
 
 
 def harvest_tables(event) -> list[tuple[Table, AdviceCard]]:
@@ -121,7 +129,8 @@ def overview(event) -> list[dict]:
         .join(Table, Seat.table_id == Table.id).where(Table.event_id == event.id, Seat.round == round_)).all()
     activity = dict((tid, (n, votes)) for tid, n, votes in db.session.execute(
         db.select(Contribution.table_id, db.func.count(Contribution.id), db.func.sum(Contribution.vote_count))
-        .join(Table).where(Table.event_id == event.id, Contribution.round == round_)
+        .join(Table).where(Table.event_id == event.id, Contribution.round == round_,
+                           Contribution.review == Review.visible)
         .group_by(Contribution.table_id)).all())
     cards = {c.table_id: c for c in db.session.scalars(
         db.select(AdviceCard).join(Table).where(Table.event_id == event.id, AdviceCard.round == round_))}

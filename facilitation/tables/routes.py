@@ -192,11 +192,11 @@ def _table_context(event, participant, table, **extra) -> dict:
         "table": table,
         "round": round_,
         "is_host": table.host_id == participant.id,
-        "contributions": contributions(table, round_),
+        "contributions": contributions(table, round_, author=participant),
         "voted": voted_ids(participant),
         "card": card_for(table, round_),
         "previous_card": card_for(table, round_ - 1) if round_ > 1 else None,
-        "previous_contributions": contributions(table, round_ - 1) if round_ > 1 else [],
+        "previous_contributions": contributions(table, round_ - 1, author=participant) if round_ > 1 else [],
         "request_key": secrets.token_urlsafe(16),
         "kind": "idea",
         "text": "",
@@ -228,9 +228,12 @@ def contribute(code, table_id):
 
     def operation():
         flood.check("post", f"participant:{participant.id}")
-        _, created = ops.post_contribution(table, participant, kind, text, request.form.get("request_key"))
-        if created:
+        contribution, created = ops.post_contribution(table, participant, kind, text, request.form.get("request_key"))
+        if created and contribution.visible:
             pushes.table_changed(event, table)
+        elif created:
+            pushes.contribution_waiting(contribution)
+        return contribution
 
     def form(**extra):
         return render_template("tables/_contribution_form.html",
@@ -240,9 +243,12 @@ def contribute(code, table_id):
         context = _table_context(event, participant, table, kind=kind, text=text, error=error.message)
         return render_template("tables/_contribution_form.html" if htmx else "tables/table.html", **context)
 
-    return act(operation, answer=lambda _: fragment_or_back(lambda: form(posted=True), _table_page(event, table),
-                                                            gettext("Your contribution is added.")),
-               refused=refused)
+    def posted(contribution):
+        message = (gettext("Your contribution is added.") if contribution.visible
+                   else gettext("Your contribution waits for the facilitator before the table sees it."))
+        return fragment_or_back(lambda: form(posted=message), _table_page(event, table), message)
+
+    return act(operation, answer=posted, refused=refused)
 
 
 def _table_page(event, table):

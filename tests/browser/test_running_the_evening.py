@@ -143,3 +143,87 @@ def test_closing_deeds_join_the_wall_and_the_console_shows_a_miniature(server, c
     phone.get_by_role("button", name="Verstuur mijn beoordeling").click()
     expect(console.locator("[data-count=rating]")).to_contain_text("4.0 / 5", timeout=5_000)
     screenshot(projector, "projector-deeds")
+
+
+def test_every_kind_of_post_waits_in_one_queue_at_a_pre_moderated_evening(server, contexts, screenshot):
+    """Issue #13 item 3: a dream, a name, a contribution, an advice card, a deed and a rating comment all
+    wait in the console's queue, each with its kind; the facilitator approves, corrects and hides them."""
+    event = server.set_up_event("Alles eerst bekijken", "nl", 1)
+    console = contexts("laptop").page()
+    console.goto(event["facilitator_url"])
+    live(console)
+    console.get_by_role("button", name="Alle berichten eerst bekijken").click()
+    expect(console.locator(".console-queue .state")).to_contain_text("Vooraf bekijken", timeout=2_000)
+    projector = contexts("projector").page()
+    projector.goto(event["projector_url"])
+    live(projector)
+    phones = {}
+    for name in ("Ann", "Bo"):
+        phone = contexts("phone").page()
+        phone.goto(event["join_url"])
+        phone.get_by_label("Je voornaam").fill(name)
+        phone.get_by_role("button", name="Doe mee").click()
+        live(phone)
+        phones[name] = phone
+    ann, bo = phones["Ann"], phones["Bo"]
+    expect(ann.get_by_role("status").filter(has_text="Je naam wacht op de gespreksleider")).to_be_visible()
+    ann.get_by_label("Mijn droom", exact=True).fill("Een buurt waar iedereen elkaar groet")
+    ann.get_by_role("button", name="Zet op de wolk").click()
+    expect(ann.locator("#my-dreams")).to_contain_text("De gespreksleider kijkt er eerst naar")
+    for phone in (ann, bo):
+        phone.get_by_role("link", name="Kies een tafel").click()
+        phone.get_by_role("button", name="Ga zitten aan Tafel 1").click()
+        expect(phone).to_have_url(re.compile(r"/t/\d+$"))
+        live(phone)
+    ann.get_by_label("Je bijdrage").fill("Een moestuin op het dak van het buurthuis.")
+    ann.get_by_role("button", name="Toevoegen", exact=True).click()
+    expect(ann.locator("#contribution-form")).to_contain_text("Je bijdrage wacht op de gespreksleider")
+    expect(ann.locator("#table-stream .contribution.is-held")).to_contain_text("Alleen jij ziet dit")
+    ann.get_by_role("button", name="Ik word voorzitter").click()
+    ann.get_by_label("3. Ons advies").fill("Begin klein, met één straat.")
+    ann.get_by_role("button", name="Formulier inleveren").click()
+    expect(ann.locator("#card-form")).to_contain_text("wacht op de gespreksleider")
+
+    # the queue holds every kind so far, each labelled
+    queue = console.locator(".console-queue")
+    for kind in ("naam", "droom", "bijdrage", "adviesformulier"):
+        expect(queue.locator(".badge", has_text=re.compile(f"^{kind}$")).first).to_be_visible(timeout=3_000)
+    queue.locator("[data-kind]").first.scroll_into_view_if_needed()
+    screenshot(console, "console-queue-every-kind")
+    expect(bo.locator("#table-stream")).not_to_contain_text("moestuin")
+
+    # the contribution is approved: Bo sees it at the table within two seconds
+    queue.locator("[data-kind=contribution]").get_by_role("button", name=re.compile("^Goedkeuren")).click()
+    expect(bo.locator("#table-stream .contribution", has_text="moestuin")).to_be_visible(timeout=2_000)
+    # a name is corrected, then approved; the card and the dream are approved
+    names = queue.locator("[data-kind=name]")
+    ann_name = names.filter(has=console.locator("textarea", has_text="Ann"))
+    ann_name.get_by_label("Tekst van het bericht").fill("Anna")
+    ann_name.get_by_role("button", name="Verbetering opslaan").click()
+    expect(queue.locator("[data-kind=name] textarea", has_text="Anna")).to_have_count(1)
+    waiting = queue.locator("[data-kind]")
+    for kind in ("name", "name", "card", "dream"):
+        left = waiting.count()
+        queue.locator(f"[data-kind={kind}]").first.get_by_role("button", name=re.compile("^Goedkeuren")).click()
+        expect(waiting).to_have_count(left - 1)
+    expect(projector.locator(".wall .cloud", has_text="elkaar groet")).to_be_visible(timeout=3_000)
+    expect(bo.locator("#table-stream")).to_contain_text("Anna", timeout=3_000)
+
+    # closing: a deed and a rating comment wait too; the deed is hidden, the comment approved
+    for _ in range(7):
+        before = console.locator("#programme-title").inner_text()
+        console.get_by_role("button", name="Volgend onderdeel →").click()
+        expect(console.locator("#programme-title")).not_to_have_text(before)
+    ann.goto(event["join_url"].replace("/j/", "/e/"))
+    ann.get_by_label("Wat ga jij volgende week doen?").fill("Ik mail de wethouder op wethouder@example.org")
+    ann.get_by_role("button", name="Zet mijn daad op de wolk").click()
+    expect(ann.get_by_text("Je daad wacht op de gespreksleider").first).to_be_visible()
+    ann.get_by_text("5 sterren").click()
+    ann.get_by_label("Wil je ons nog iets zeggen? (mag leeg blijven)").fill("Mooie avond!")
+    ann.get_by_role("button", name="Verstuur mijn beoordeling").click()
+    expect(ann.get_by_text("Je opmerking wacht op de gespreksleider").first).to_be_visible()
+    expect(queue.locator("[data-kind=deed]")).to_contain_text("bevat een e-mailadres", timeout=3_000)
+    queue.locator("[data-kind=deed]").get_by_role("button", name=re.compile("^Verbergen")).click()
+    queue.locator("[data-kind=comment]").get_by_role("button", name=re.compile("^Goedkeuren")).click()
+    expect(queue).to_contain_text("Er wacht niets.", timeout=3_000)
+    expect(projector.locator("body")).not_to_contain_text("wethouder@example.org")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitation.moderation.detectors import hold_reason
+from facilitation.screening import hold_reason
 
 LINES = [line.split("|", 2) for line in (Path(__file__).with_name("zorg_en_schelden.txt")
                                          .read_text(encoding="utf-8").splitlines())
