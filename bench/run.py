@@ -357,7 +357,7 @@ async def rush_run(n_phones: int, work: Path, seconds: float) -> dict:
                 async with aiohttp.ClientSession(cookie_jar=jar) as browser:
                     await (await browser.get(link.replace(link.split("/p/")[0].split("/f/")[0], url))).read()
                 cookies[name] = next(c.value for c in jar if c.key == "session")
-            stage = event["projector_url"].replace(event["projector_url"].split("/p/")[0], url) + "stage"
+            stage = f"{url}/p/{eid}/stage"  # the link's token leaves the address after the first visit
             projector = Projector(stage, cookies["projector"], eid, http)
             consoles = [Console(url, cookies[name], eid, http) for name in ("console1", "console2")]
             auth = {"event": eid, "as": "participant"}

@@ -54,6 +54,17 @@ def csrf_token(client, url: str) -> str:
     return VALUE.search(match.group(0)).group(1)
 
 
+def stage_path(projector_url: str) -> str:
+    """The big screen's refresh address (without the link's token) for a projector link."""
+    return projector_url.replace("http://venue.test:5000", "").rstrip("/").rsplit("/", 1)[0] + "/stage"
+
+
+def on_the_big_screen(client, projector_url: str) -> str:
+    """What the big screen shows now, as a browser that opened the projector link sees it."""
+    client.get(projector_url.replace("http://venue.test:5000", ""))
+    return client.get(stage_path(projector_url)).get_data(as_text=True)
+
+
 class Factory:
     """Makes events and participants inside the app, like indico's create_event fixtures."""
 

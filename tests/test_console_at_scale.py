@@ -6,7 +6,7 @@ from facilitation.dreams.models import Dream, DreamStatus
 from facilitation.events.models import Participant
 from facilitation.extensions import db
 from facilitation.organiser.setup import set_up_event
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, stage_path
 
 MAX_STATEMENTS = 30
 MAX_BYTES = 150_000
@@ -61,8 +61,8 @@ def _measure(app, make, dreams: int) -> dict:
     screen.get(projector)
     costs = {name: _cost(app, laptop, f"/console/{event_id}/panels/{name}") for name in PANELS}
     costs["console page"] = _cost(app, laptop, f"/console/{event_id}/")
-    costs["projector stage"] = _cost(app, screen, projector + "stage")
-    costs["projector page"] = _cost(app, screen, projector)
+    costs["projector stage"] = _cost(app, screen, stage_path(projector))
+    costs["projector page"] = _cost(app, screen, stage_path(projector).removesuffix("stage"))
     return costs
 
 def test_every_panel_and_the_stage_cost_the_same_at_10_and_2000_dreams(app, make):

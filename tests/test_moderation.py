@@ -33,7 +33,7 @@ def test_a_post_with_a_phone_number_waits_and_reaches_only_facilitators(app, mak
     assert [m["args"][0] for m in sockets["console"].get_received()] == [{"names": ["moderation", "dreams"]}]
     assert "06-12345678" not in other.get(f"/e/{code}").get_data(as_text=True)
     projector = make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")
-    assert "06-12345678" not in app.test_client().get(projector).get_data(as_text=True)
+    assert "06-12345678" not in app.test_client().get(projector, follow_redirects=True).get_data(as_text=True)
     console = laptop.get(f"/console/{event_id}/").get_data(as_text=True)
     assert "06-12345678" in console and {"nl": "bevat een telefoonnummer", "en": "contains a phone number"}[lang] in console
 

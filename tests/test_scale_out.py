@@ -98,7 +98,7 @@ def test_a_dream_crosses_processes_and_a_hide_reaches_everyone(cluster):
     assert wait(lambda: any(text in item["html"] for item in phone_b_got["dream:new"])), "phone on process 2"
     assert wait(lambda: projector_got["wall:changed"]), "projector on process 1"
     dream_id = phone_b_got["dream:new"][0]["id"]
-    assert text in projector.get(f"{one.url}{path(event['projector_url'])}/stage").text
+    assert text in projector.get(f"{one.url}/p/{eid}/stage").text
 
     facilitator, _ = browser(two, path(event["facilitator_url"]))
     token = CSRF.search(facilitator.get(f"{two.url}/console/{eid}/").text).group(1)
@@ -108,7 +108,7 @@ def test_a_dream_crosses_processes_and_a_hide_reaches_everyone(cluster):
     assert hidden.status_code in (200, 302, 303)
     assert wait(lambda: {"id": dream_id} in phone_b_got["dream:removed"]), "phone on process 2 removes it"
     assert wait(lambda: len(projector_got["wall:changed"]) > walls_before), "projector on process 1 refetches"
-    assert text not in projector.get(f"{one.url}{path(event['projector_url'])}/stage").text
+    assert text not in projector.get(f"{one.url}/p/{eid}/stage").text
     assert text not in phone_b.get(f"{two.url}/e/{code}").text
     phone_b_socket.disconnect()
     projector_socket.disconnect()

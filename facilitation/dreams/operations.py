@@ -4,7 +4,7 @@ import re
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
-from ..enums import HoldReason, ModerationMode
+from ..enums import ModerationMode
 from ..errors import Refused
 from ..extensions import db
 from ..limits import LIMITS

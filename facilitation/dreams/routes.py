@@ -1,7 +1,7 @@
 """The participant's phone: write dreams, see the wall, give hearts. Works without JavaScript."""
 import secrets
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, render_template, request, session, url_for
 from flask_babel import gettext
 
 from .. import flood

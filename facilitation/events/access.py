@@ -1,8 +1,14 @@
 """Who may do what for an event, read from the signed session cookie.
 
-The cookie holds random keys and link tokens, nothing else of value; every check
-compares them with the event again, so rotating a link locks out the old one at once.
+The cookie is signed, not encrypted: anyone who sees it can read it. So it holds no secret that works
+anywhere else: for a phone the hash of its participant key (the key itself is never kept), for a
+facilitator or projector link a digest of the link's token (the token cannot be recovered from it, so
+a copied cookie never reveals a link that opens the console in another browser). Every check compares
+them with the event again, so rotating a link locks out the old one at once.
 """
+import hashlib
+import hmac
+
 from flask import abort, g, redirect, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -11,20 +17,29 @@ from .. import flood
 from ..errors import Refused
 from ..extensions import db
 from .models import Event, Participant
-from .queries import find_event_by_code, participant_by_key
+from .queries import find_event_by_code, participant_by_key_hash
 
 AUDIENCES = ("facilitator", "projector")
 
 
 def remember_participant(event: Event, key: str) -> None:
     session.permanent = True
-    keys = dict(session.get("participants", {}))
-    keys[str(event.id)] = key
-    session["participants"] = keys
+    session["guests"] = {**_guests(), str(event.id): Participant.hash_key(key)}
+
+
+def _guests() -> dict:
+    """Per event, the hash of this phone's participant key. A cookie from before that still holds the raw
+    keys is rewritten (the phone stays in, the raw keys leave the cookie)."""
+    guests = dict(session.get("guests", {}))
+    if "participants" in session:
+        old = session.pop("participants") or {}
+        guests = {**{event_id: Participant.hash_key(key) for event_id, key in old.items() if key}, **guests}
+        session["guests"] = guests
+    return guests
 
 
 def current_participant(event: Event) -> Participant | None:
-    return participant_by_key(event, session.get("participants", {}).get(str(event.id)))
+    return participant_by_key_hash(event, _guests().get(str(event.id)))
 
 
 def participant_or_join(event: Event) -> Participant:
@@ -35,15 +50,30 @@ def participant_or_join(event: Event) -> Participant:
     return participant
 
 
+def _proof(token: str) -> str:
+    """What the cookie keeps of a link's token: a digest that opens nothing when copied out of the cookie."""
+    return hashlib.sha256(f"facilitation-link-proof:{token}".encode()).hexdigest()
+
+
 def grant_link(event: Event, audience: str, token: str) -> None:
+    """Call only after `event.token_matches(audience, token)`."""
     session.permanent = True
-    links = dict(session.get("links", {}))
-    links[f"{audience}:{event.id}"] = token
-    session["links"] = links
+    session["proofs"] = {**_proofs(), f"{audience}:{event.id}": _proof(token)}
+
+
+def _proofs() -> dict:
+    """Digests of the links this browser opened. A cookie from before with raw tokens is rewritten."""
+    proofs = dict(session.get("proofs", {}))
+    if "links" in session:
+        old = session.pop("links") or {}
+        proofs = {**{name: _proof(token) for name, token in old.items() if token}, **proofs}
+        session["proofs"] = proofs
+    return proofs
 
 
 def holds_link(event: Event, audience: str) -> bool:
-    return event.token_matches(audience, session.get("links", {}).get(f"{audience}:{event.id}"))
+    proof = _proofs().get(f"{audience}:{event.id}")
+    return bool(proof) and hmac.compare_digest(proof, _proof(event.link_token(audience)))
 
 
 def owns(event: Event) -> bool:

@@ -10,5 +10,5 @@ def event_links(event) -> dict:
         "join_url": public_url("events.join", code=event.join_code),
         "facilitator_url": public_url("events.facilitator_link", event_id=event.id,
                                       token=event.link_token("facilitator")),
-        "projector_url": public_url("projector.show", event_id=event.id, token=event.link_token("projector")),
+        "projector_url": public_url("projector.link", event_id=event.id, token=event.link_token("projector")),
     }

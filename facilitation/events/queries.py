@@ -21,12 +21,10 @@ def find_event_by_code(raw: str | None) -> Event | None:
     return db.session.scalar(db.select(Event).filter_by(join_code=code))
 
 
-def participant_by_key(event: Event, key: str | None) -> Participant | None:
-    if not key:
+def participant_by_key_hash(event: Event, key_hash: str | None) -> Participant | None:
+    if not key_hash or not isinstance(key_hash, str):
         return None
-    return db.session.scalar(
-        db.select(Participant).filter_by(event_id=event.id, key_hash=Participant.hash_key(key))
-    )
+    return db.session.scalar(db.select(Participant).filter_by(event_id=event.id, key_hash=key_hash))
 
 
 def count_participants(event: Event) -> int:

@@ -3,7 +3,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..enums import EnumText, HoldReason, ModerationActionKind, PostKind
+from ..enums import EnumText, ModerationActionKind, PostKind
 from ..extensions import db
 from ..util import utcnow
 

@@ -51,4 +51,4 @@ def projector_contrast(event_id):
 def projector_mini(event_id):
     """A live miniature of what the big screen shows, for the console."""
     event = access.facilitated_event(event_id)
-    return render_template("projector/_stage.html", **stage_context(event, None))
+    return render_template("projector/_stage.html", **stage_context(event))

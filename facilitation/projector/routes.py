@@ -1,28 +1,39 @@
-"""The big screen: the projector link opens it, and it follows the facilitator's choices live."""
-from flask import Blueprint, abort, render_template
+"""The big screen: the projector link opens it, and it follows the facilitator's choices live.
+
+The link's token is in one address only, the link itself: opening it lets this browser show the
+screen and moves on to an address without the token, so the screen's refreshes every few seconds
+never write the secret into an access log.
+"""
+from flask import Blueprint, abort, redirect, render_template, url_for
 
 from ..events import access
 from .stage import stage_context
 
-bp = Blueprint("projector", __name__, url_prefix="/p/<int:event_id>/<token>")
+bp = Blueprint("projector", __name__, url_prefix="/p/<int:event_id>")
 
 
-def _event(event_id, token):
-    """The projector link is the credential: it works on every reload until rotated."""
+@bp.get("/<token>/")
+def link(event_id, token):
+    """The projector link works on every open until it is rotated."""
     event = access.event_or_404(event_id)
     if not event.token_matches("projector", token):
         abort(403)
     access.grant_link(event, "projector", token)
+    return redirect(url_for("projector.show", event_id=event.id))
+
+
+def _projected(event_id):
+    event = access.event_or_404(event_id)
+    if not access.can_project(event):
+        abort(403)
     return event
 
 
 @bp.get("/")
-def show(event_id, token):
-    event = _event(event_id, token)
-    return render_template("projector/show.html", **stage_context(event, token))
+def show(event_id):
+    return render_template("projector/show.html", **stage_context(_projected(event_id)))
 
 
 @bp.get("/stage")
-def stage(event_id, token):
-    event = _event(event_id, token)
-    return render_template("projector/_stage.html", **stage_context(event, token))
+def stage(event_id):
+    return render_template("projector/_stage.html", **stage_context(_projected(event_id)))

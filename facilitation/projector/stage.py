@@ -10,9 +10,9 @@ from ..tables.queries import endorsement_counts, harvest_tables, overview, submi
 from ..util import utcnow
 
 
-def stage_context(event, token) -> dict:
+def stage_context(event) -> dict:
     """Only what the chosen view needs: the wall, the tables overview or one table's harvest."""
-    context = {"event": event, "token": token, "counts": wall_counts(event), "view": event.projector_view,
+    context = {"event": event, "counts": wall_counts(event), "view": event.projector_view,
                "timer": timer.state(event, utcnow())}
     if event.projector_view == ProjectorView.tables:
         rows = overview(event)

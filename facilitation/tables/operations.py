@@ -21,7 +21,6 @@ from .queries import (ENDORSEMENT_BUDGET, card_for, count_tables, endorsements_l
                       latest_submitted_card, seat_of)
 from .models import (
     AdviceCard,
-    CardStatus,
     Contribution,
     ContributionKind,
     Endorsement,

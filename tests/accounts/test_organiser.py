@@ -87,7 +87,8 @@ def test_rotating_the_projector_link(client, runner, app, make):
     assert response.status_code == 302
     screen = app.test_client()
     assert screen.get(old).status_code == 403
-    assert screen.get(make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")).status_code == 200
+    assert screen.get(make.links(event_id)["projector_url"].replace("http://venue.test:5000", ""),
+                      follow_redirects=True).status_code == 200
 
 
 def test_other_organisers_cannot_see_an_event(client, runner, app, make):

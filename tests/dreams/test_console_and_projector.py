@@ -1,7 +1,7 @@
 """The facilitator console and the projector, reached through their secret links."""
 from facilitation.events.models import Event
 from facilitation.extensions import db
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, on_the_big_screen
 
 HX = {"HX-Request": "true"}
 
@@ -47,11 +47,11 @@ def test_hide_restore_and_spotlight_from_the_console(app, make, lang):
 
     spot = laptop.post(f"/console/{event_id}/dreams/{dream_id}/spotlight", headers={**HX, "X-CSRFToken": token})
     assert spot.status_code == 200
-    assert 'class="spotlight"' in screen.get(projector).get_data(as_text=True)
+    assert 'class="spotlight"' in screen.get(projector, follow_redirects=True).get_data(as_text=True)
 
     hidden = laptop.post(f"/console/{event_id}/dreams/{dream_id}/hide", headers={**HX, "X-CSRFToken": token})
     assert hidden.status_code == 200 and "is-hidden" in hidden.get_data(as_text=True)
-    assert "Samenleven begint bij onderwijs" not in screen.get(projector).get_data(as_text=True)
+    assert "Samenleven begint bij onderwijs" not in screen.get(projector, follow_redirects=True).get_data(as_text=True)
     assert "Samenleven begint bij onderwijs" not in phone.get(f"/e/{code}").get_data(as_text=True)
 
     again = laptop.post(f"/console/{event_id}/dreams/{dream_id}/hide", headers={**HX, "X-CSRFToken": token})
@@ -59,7 +59,7 @@ def test_hide_restore_and_spotlight_from_the_console(app, make, lang):
     assert {"nl": "al verborgen", "en": "already hidden"}[lang] in again.get_data(as_text=True)
 
     laptop.post(f"/console/{event_id}/dreams/{dream_id}/restore", headers={**HX, "X-CSRFToken": token})
-    assert "Samenleven begint bij onderwijs" in screen.get(projector).get_data(as_text=True)
+    assert "Samenleven begint bij onderwijs" in screen.get(projector, follow_redirects=True).get_data(as_text=True)
 
 
 def test_console_actions_work_without_javascript(app, make):
@@ -99,12 +99,12 @@ def test_projector_shows_wall_counts_and_join_code(app, make, lang):
     make.join(phone, code)
     make.post_dream(phone, code, "Mensen zien zoals ze zijn")
     projector = _path(make.links(event_id)["projector_url"])
-    page = screen.get(projector).get_data(as_text=True)
+    page = screen.get(projector, follow_redirects=True).get_data(as_text=True)
     assert "Mensen zien zoals ze zijn" in page
     assert f"{code[:4]} {code[4:]}" in page and f"/j/{code}/qr.svg" in page
     assert {"nl": "1 deelnemer", "en": "1 participant"}[lang] in page
     assert {"nl": "1 droom", "en": "1 dream"}[lang] in page
-    stage = screen.get(projector + "stage").get_data(as_text=True)
+    stage = on_the_big_screen(screen, projector)
     assert "Mensen zien zoals ze zijn" in stage and "<html" not in stage
 
 

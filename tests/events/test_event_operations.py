@@ -4,7 +4,7 @@ from facilitation.errors import Refused
 from facilitation.events.models import DEFAULT_ROLE_TAGS, Event
 from facilitation.organiser.setup import set_up_event
 from facilitation.events.operations import join_event, rotate_link
-from facilitation.events.queries import JOIN_CODE_ALPHABET, find_event_by_code, normalise_join_code, participant_by_key
+from facilitation.events.queries import JOIN_CODE_ALPHABET, find_event_by_code, normalise_join_code, participant_by_key_hash
 from facilitation.extensions import db
 from facilitation.tables.models import Table
 
@@ -83,8 +83,8 @@ def test_join_event_stores_only_a_hash_of_the_key(app):
         participant, key = join_event(event, "  Ann ", "inwoner")
         assert participant.name == "Ann" and participant.role_tag == "inwoner"
         assert len(key) >= 22 and participant.key_hash != key
-        assert participant_by_key(event, key) is participant
-        assert participant_by_key(event, key + "x") is None
+        assert participant_by_key_hash(event, participant.hash_key(key)) is participant
+        assert participant_by_key_hash(event, participant.hash_key(key + "x")) is None
 
 
 def test_join_event_refuses_unknown_role_and_long_name(app):

@@ -126,7 +126,7 @@ def test_cli_demo_is_ready_and_reused(runner, client):
     assert first["event_id"] == second["event_id"] and first["tables"] == 8
     # the printed password works; the demo wall already has dreams
     path = first["projector_url"].replace("http://venue.test:5000", "")
-    assert "Samen zijn we sterker." in client.get(path).get_data(as_text=True)
+    assert "Samen zijn we sterker." in client.get(path, follow_redirects=True).get_data(as_text=True)
     token = csrf_token(client, "/login")
     response = client.post("/login", data={"csrf_token": token, "email": second["organiser_email"],
                                            "password": second["organiser_password"]})

@@ -9,7 +9,7 @@ from facilitation.extensions import db
 from facilitation.programme import operations as ops
 from facilitation.programme import timer
 from facilitation.programme.models import PhaseKind
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, on_the_big_screen
 
 HX = {"HX-Request": "true"}
 NOON = datetime(2026, 11, 16, 17, 0, 0)
@@ -221,7 +221,7 @@ def test_deeds_and_ratings_in_the_closing_part(app, make, lang):
                                                        "comment": "Fijn"}).status_code == 302
     assert phone.post(f"/e/{code}/rating", data={"csrf_token": token, "score": "9"}).status_code == 422
     projector = make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")
-    stage = app.test_client().get(projector + "stage").get_data(as_text=True)
+    stage = on_the_big_screen(app.test_client(), projector)
     assert "Koffie met de buren" in stage and "Mijn buurvrouw bellen" not in stage  # one deed each
     console = laptop.get(f"/console/{event_id}/").get_data(as_text=True)
     assert "4.5 / 5" in console and "Fijn" not in console  # only the average reaches the facilitator
@@ -238,11 +238,11 @@ def test_pitches_show_the_current_speaker(app, make):
     laptop.post(f"/console/{event_id}/speakers/next", data={"csrf_token": token})
     projector = make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")
     screen = app.test_client()
-    stage = screen.get(projector + "stage").get_data(as_text=True)
+    stage = on_the_big_screen(screen, projector)
     assert "Monique" in stage and "Mensen met elkaar in contact brengen" in stage
     laptop.post(f"/console/{event_id}/speakers/next", data={"csrf_token": token})
     laptop.post(f"/console/{event_id}/speakers/next", data={"csrf_token": token})  # stays at the last one
-    assert "Jeroen" in screen.get(projector + "stage").get_data(as_text=True)
+    assert "Jeroen" in on_the_big_screen(screen, projector)
 
 
 @pytest.mark.parametrize("view, marker", [("join", "big-code"), ("wordcloud", "word-cloud"), ("timer", "timer-only"),
@@ -257,7 +257,7 @@ def test_every_projector_view_and_the_console_miniature(app, make, view, marker)
     token = csrf_token(laptop, f"/console/{event_id}/")
     assert laptop.post(f"/console/{event_id}/projector/{view}", data={"csrf_token": token}).status_code == 302
     projector = make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")
-    assert marker in app.test_client().get(projector).get_data(as_text=True)
+    assert marker in app.test_client().get(projector, follow_redirects=True).get_data(as_text=True)
     assert marker in laptop.get(f"/console/{event_id}/projector-mini").get_data(as_text=True)
     assert app.test_client().get(f"/console/{event_id}/projector-mini").status_code == 403
 

@@ -3,7 +3,7 @@ import pytest
 
 from facilitation.extensions import db
 from facilitation.tables.models import AdviceCard, Contribution, Seat, Table
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, on_the_big_screen
 
 HX = {"HX-Request": "true"}
 
@@ -173,7 +173,7 @@ def test_console_assigns_rotates_and_drives_the_projector(room, app, make, lang)
     laptop.post(f"/console/{event_id}/projector/tables", headers={**HX, "X-CSRFToken": token})
     screen = app.test_client()
     projector = _path(make.links(event_id)["projector_url"])
-    assert "tables-overview" in screen.get(projector).get_data(as_text=True)
+    assert "tables-overview" in screen.get(projector, follow_redirects=True).get_data(as_text=True)
     rotated = laptop.post(f"/console/{event_id}/tables/round", headers={**HX, "X-CSRFToken": token})
     assert rotated.status_code == 200
     with app.app_context():
@@ -193,13 +193,13 @@ def test_harvest_on_projector_and_endorsements_on_phones(room, app, make, lang):
     assert laptop.post(f"/console/{event_id}/projector/harvest", data={"csrf_token": ctoken}).status_code == 302
     screen = app.test_client()
     projector = _path(make.links(event_id)["projector_url"])
-    stage = screen.get(projector + "stage").get_data(as_text=True)
+    stage = on_the_big_screen(screen, projector)
     assert "Verleiden werkt" in stage and "1 / 1" in stage
     harvest = bo.get(f"/e/{code}/harvest").get_data(as_text=True)
     assert "Verleiden werkt" in harvest
     btoken = csrf_token(bo, f"/e/{code}/harvest")
     bo.post(f"/e/{code}/harvest/{one}/endorse", data={"csrf_token": btoken})
     assert {"nl": "1 steunbetuiging uit de zaal", "en": "1 endorsement from the room"}[lang] in \
-        screen.get(projector + "stage").get_data(as_text=True)
+        on_the_big_screen(screen, projector)
     refused = bo.post(f"/e/{code}/harvest/{two}/endorse", data={"csrf_token": btoken}, follow_redirects=True)
     assert {"nl": "nog geen advies", "en": "no advice to endorse yet"}[lang] in refused.get_data(as_text=True)
