@@ -88,5 +88,5 @@ class Config:
     #: new clouds and heart counts reach phones at once, but at most one message per this many seconds:
     #: what comes in between is sent together (a 1,000-guest dream rush: 2 messages a second per phone)
     PUSH_BATCH_SECONDS = float(os.environ.get("PUSH_BATCH_SECONDS", "0.5"))
-    #: clouds on the big screen at once (5 x 4 grid); the rest are counted, not shown
-    PROJECTOR_WALL_SIZE = 20
+    #: clouds the big screen gets at once; it shows them page by page, whole, then asks for the next batch
+    PROJECTOR_WALL_SIZE = 40

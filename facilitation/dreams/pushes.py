@@ -15,7 +15,7 @@ def dream_posted(dream, event) -> None:
         panels(event, "moderation", "dreams")
         return
     # the big screen first: it is what the room looks at, and it should not wait behind every phone
-    stage_changed(event)
+    stage_changed(event, fresh=True)
     panels(event, "dreams")
     mine = render_template("dreams/_cloud_push.html", dream=dream, event=event, mine=True, broadcast=True)
     push("dream:mine", {"id": dream.id, "html": mine}, to=rooms.participant(dream.participant_id))
@@ -24,7 +24,7 @@ def dream_posted(dream, event) -> None:
 
 def dream_approved(dream, event) -> None:
     """A held dream goes on the wall: every phone and the big screen see it arrive."""
-    stage_changed(event)
+    stage_changed(event, fresh=True)
     panels(event, "moderation", "dreams")
     clouds_to_phones(event, "dream:new", "dreams/_cloud_push.html", {"id": dream.id}, dream=dream)
     push("resync", {}, to=rooms.participant(dream.participant_id))

@@ -39,28 +39,12 @@ def own_dreams(participant) -> list[Dream]:
     )
 
 
-def projector_wall(event, size: int) -> list[Dream]:
-    """The clouds the big screen shows: the newest and the most hearted, newest first.
+def wall_batch(event, offset: int, size: int) -> list[Dream]:
+    """The dreams the big screen lays out next: newest first, from `offset` on.
 
-    Two thirds of the places go to the newest dreams, the rest to the most hearted
-    of the others, so a popular dream stays up while new ones keep arriving.
+    The screen pages through each batch and asks for the next one, so every dream comes round.
     """
-    newest = list(db.session.scalars(_visible(event).order_by(Dream.id.desc()).limit(size)))
-    newest_count = size - size // 3
-    chosen = {d.id: d for d in newest[:newest_count]}
-    hearted = db.session.scalars(
-        _visible(event)
-        .where(Dream.heart_count > 0, Dream.id.not_in(list(chosen) or [0]))
-        .order_by(Dream.heart_count.desc(), Dream.id.desc())
-        .limit(size - len(chosen))
-    )
-    for dream in hearted:
-        chosen[dream.id] = dream
-    for dream in newest[newest_count:]:
-        if len(chosen) >= size:
-            break
-        chosen.setdefault(dream.id, dream)
-    return sorted(chosen.values(), key=lambda d: d.id, reverse=True)
+    return list(db.session.scalars(_visible(event).order_by(Dream.id.desc()).offset(offset).limit(size)))
 
 
 #: what the console's dream list can show: every dream, the waiting ones, the hidden ones, the spotlight

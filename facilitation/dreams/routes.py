@@ -157,7 +157,7 @@ def deed(code):
     def operation():
         flood.check("post", f"participant:{participant.id}")
         deed = write_deed(event, participant, text)
-        programme_pushes.closing_changed(event)
+        programme_pushes.closing_changed(event, fresh=deed.visible)
         return deed
 
     return act(operation,

@@ -36,9 +36,13 @@ def panels(event, *names: str) -> None:
     push("panels", signal, to=rooms.facilitators(event.id))
 
 
-def stage_changed(event) -> None:
-    """The big screen fetches its stage again; the consoles' miniature of it follows."""
-    push("wall:changed", {}, to=rooms.projector(event.id))
+def stage_changed(event, fresh: bool = False) -> None:
+    """The big screen fetches its stage again; the consoles' miniature of it follows.
+
+    `fresh`: something new arrived on the wall (a dream, a deed): the big screen goes back to its first
+    page, where the newest are, instead of fetching the page it is on.
+    """
+    push("wall:changed", {"fresh": True} if fresh else {}, to=rooms.projector(event.id))
     panels(event, "miniature")
 
 

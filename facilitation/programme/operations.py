@@ -2,10 +2,13 @@
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from ..enums import ProjectorView
 from ..errors import Refused
 from ..extensions import db
 from ..limits import LIMITS
+from ..projector.operations import show_view
 from ..review import screen
+from ..tables.queries import has_harvest
 from ..text import clean_text
 from ..util import utcnow
 from . import timer
@@ -22,6 +25,19 @@ DEFAULT_PROGRAMME = [
     (PhaseKind.harvest, _l("Harvest"), 20),
     (PhaseKind.closing, _l("Closing: from dreams to deeds"), 10),
 ]
+
+
+#: what the big screen shows when a part starts; the facilitator can switch it in the console
+DEFAULT_VIEW = {
+    PhaseKind.welcome: ProjectorView.join,
+    PhaseKind.pitches: ProjectorView.wall,  # the speaker in front, once the facilitator picks one
+    PhaseKind.dreams: ProjectorView.wall,
+    PhaseKind.pause: ProjectorView.pause,
+    PhaseKind.tables: ProjectorView.tables,
+    PhaseKind.harvest: ProjectorView.harvest,
+    PhaseKind.plenary: ProjectorView.wall,
+    PhaseKind.closing: ProjectorView.wall,  # in the closing part the wall holds the deeds
+}
 
 
 def add_default_programme(event) -> list[Phase]:
@@ -104,7 +120,10 @@ def step(event, direction: int, expected_phase_id: int | None = None) -> Phase:
     # each part opens what belongs to it; the facilitator can still override in the console
     event.dreams_open = phase.kind is PhaseKind.dreams
     event.contributions_open = phase.kind is PhaseKind.tables
-    event.projector_view = {PhaseKind.tables: "tables"}.get(phase.kind, "wall")
+    view = DEFAULT_VIEW.get(phase.kind, ProjectorView.wall)
+    if view is ProjectorView.harvest and not has_harvest(event):
+        view = ProjectorView.tables  # no card yet: the room sees how far the tables are
+    show_view(event, view)
     event.spotlight_dream = None
     timer.stop(event)
     db.session.flush()

@@ -52,9 +52,9 @@ def pitches_changed(event) -> None:
     panels(event, "programme")
 
 
-def closing_changed(event) -> None:
+def closing_changed(event, fresh: bool = False) -> None:
     """A deed or a rating: the deeds wall on the big screen and the console's rating follow."""
-    stage_changed(event)
+    stage_changed(event, fresh=fresh)
     panels(event, "programme")
 
 

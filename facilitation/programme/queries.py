@@ -19,10 +19,14 @@ def announcements_for(event, participant, dismissed: set[int]) -> list[Announcem
     return [a for a in db.session.scalars(query) if a.id not in dismissed]
 
 
-def deeds(event, limit: int = 20) -> list[Deed]:
+def deeds(event, limit: int = 20, offset: int = 0) -> list[Deed]:
     """The deeds on view, newest first (not those that wait for the facilitator or were hidden)."""
     return list(db.session.scalars(db.select(Deed).filter_by(event_id=event.id, review=Review.visible)
-                                   .order_by(Deed.id.desc()).limit(limit)))
+                                   .order_by(Deed.id.desc()).offset(offset).limit(limit)))
+
+
+def count_deeds(event) -> int:
+    return db.session.scalar(db.select(db.func.count(Deed.id)).filter_by(event_id=event.id, review=Review.visible))
 
 
 def rating_summary(event) -> tuple[float | None, int]:

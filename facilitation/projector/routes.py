@@ -4,7 +4,7 @@ The link's token is in one address only, the link itself: opening it lets this b
 screen and moves on to an address without the token, so the screen's refreshes every few seconds
 never write the secret into an access log.
 """
-from flask import Blueprint, abort, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from ..events import access
 from .stage import stage_context
@@ -36,4 +36,7 @@ def show(event_id):
 
 @bp.get("/stage")
 def stage(event_id):
-    return render_template("projector/_stage.html", **stage_context(_projected(event_id)))
+    """The stage again; `offset` is where the wall's next batch of dreams starts."""
+    offset = request.args.get("offset", "")
+    offset = int(offset) if offset.isdecimal() and len(offset) < 7 else 0
+    return render_template("projector/_stage.html", **stage_context(_projected(event_id), offset))

@@ -1,18 +1,35 @@
 """What the big screen shows now: only what the chosen view needs."""
 from flask import current_app
+from flask_babel import gettext
 
-from ..dreams.queries import projector_wall, wall_counts, word_cloud
+from ..dreams.queries import wall_batch, wall_counts, word_cloud
 from ..enums import ProjectorView
 from ..programme import timer
-from ..programme.queries import deeds
+from ..programme.queries import count_deeds, deeds
 from ..programme.models import PhaseKind
 from ..tables.queries import endorsement_counts, harvest_tables, overview, submitted_count, top_contributions
-from ..util import utcnow
+from ..util import public_url, utcnow
 
 
-def stage_context(event) -> dict:
-    """Only what the chosen view needs: the wall, the tables overview or one table's harvest."""
-    context = {"event": event, "counts": wall_counts(event), "view": event.projector_view,
+def short_address() -> str:
+    """The address guests type when they cannot scan: the public address without "http://"."""
+    return public_url("home.index").split("://", 1)[-1].rstrip("/")
+
+
+def invitation(event) -> str:
+    """What the big screen says when the wall is empty: never an invitation to what is closed."""
+    if event.dreams_open:
+        return gettext("Scan the code and put your dream on the wall!")
+    return gettext("The dreams of this evening will appear here.")
+
+
+def stage_context(event, offset: int = 0) -> dict:
+    """Only what the chosen view needs: the wall, the tables overview or one table's harvest.
+
+    `offset` is where the wall's batch starts (the screen pages through the dreams, newest first).
+    """
+    context = {"event": event, "now": utcnow(), "short_address": short_address(), "invitation": invitation(event),
+               "counts": wall_counts(event), "view": event.projector_view,
                "timer": timer.state(event, utcnow())}
     if event.projector_view == ProjectorView.tables:
         rows = overview(event)
@@ -29,12 +46,19 @@ def stage_context(event) -> dict:
     elif event.projector_view in (ProjectorView.join, ProjectorView.timer, ProjectorView.pause):
         pass
     else:
-        context.update(view=ProjectorView.wall, clouds=projector_wall(event, current_app.config["PROJECTOR_WALL_SIZE"]),
-                       spotlight=event.spotlight_dream)
+        size = current_app.config["PROJECTOR_WALL_SIZE"]
         phase = event.current_phase.kind if event.current_phase else None
+        context.update(view=ProjectorView.wall, spotlight=event.spotlight_dream, closing=phase is PhaseKind.closing)
         if phase is PhaseKind.pitches and event.current_speaker is not None:
             context.update(speaker=event.current_speaker)
-        elif phase is PhaseKind.closing:
-            # from dreams to deeds: the deeds wall beside the dreams
-            context.update(deeds=deeds(event), clouds=context["clouds"][:8])
+        if context["closing"]:
+            # from dreams to deeds: in the closing part the wall holds the deeds
+            total = count_deeds(event)
+            offset = offset if offset < total else 0
+            context.update(clouds=deeds(event, size, offset), wall_total=total)
+        else:
+            total = context["counts"]["dreams"]
+            offset = offset if offset < total else 0
+            context.update(clouds=wall_batch(event, offset, size), wall_total=total)
+        context.update(wall_offset=offset)
     return context

@@ -113,7 +113,12 @@
       }, Math.max(0, miniatureAt + 1000 - Date.now()));
     };
   }
-  var refreshPage = refreshUrl && refreshUrl !== "None" ? refresher(refreshUrl, refreshTarget) : function () {};
+  /* The page's live part is fetched with its query (the big screen: where the wall's batch starts). */
+  var refreshPage = refreshUrl && refreshUrl !== "None" ? refresher(function () {
+    var part = document.querySelector(refreshTarget);
+    var query = part && part.dataset.liveQuery;
+    return refreshUrl + (query ? "?" + query : "");
+  }, refreshTarget) : function () {};
   function refresh() {
     refreshPage();
     Object.keys(panels).forEach(function (name) { panels[name](); });
@@ -194,6 +199,134 @@
   body.addEventListener("htmx:afterSwap", stampTimers);
   setInterval(tick, 250);
 
+  /* The big screen shows every text whole. A box marked data-fit gets the largest text size (from the
+     screen's base size up to data-fit-max times it) at which all it holds fits; when even the base
+     size cannot hold it, its content flows on into columns beyond the box, one page each, and the box
+     turns a page every PAGE_SECONDS. The wall asks the server for the next batch after its last page. */
+  var PAGE_SECONDS = 12;
+  var stage = document.getElementById("stage");
+  var quiet = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var pageOf = {};
+  function gapOf(flow) { return parseFloat(getComputedStyle(flow).columnGap) || 0; }
+  function pagesOf(box) { return parseInt(box.dataset.pages, 10) || 1; }
+  /* how many pages: up to the page where the last piece of text starts (each fragment of a text that
+     breaks over columns counts) */
+  function countPages(box) {
+    var flow = box.firstElementChild;
+    var step = box.getBoundingClientRect().width + gapOf(flow);
+    var start = flow.getBoundingClientRect().left;
+    var furthest = 0;
+    flow.querySelectorAll("*").forEach(function (element) {
+      if (element.firstElementChild) { return; }
+      Array.prototype.forEach.call(element.getClientRects(), function (rect) {
+        if (rect.width > 0) { furthest = Math.max(furthest, rect.left - start); }
+      });
+    });
+    return 1 + Math.floor((furthest + 1) / step);
+  }
+  function fitBox(box) {
+    var base = parseFloat(getComputedStyle(body).fontSize);
+    var most = base * (parseFloat(box.dataset.fitMax) || 1);
+    box.firstElementChild.style.transform = "";
+    function fits(size) {
+      box.style.fontSize = size + "px";
+      return box.scrollWidth <= box.clientWidth + 1;
+    }
+    if (!fits(most)) {
+      var low = base;
+      var high = most;
+      if (fits(low)) {
+        for (var n = 0; n < 8; n += 1) {
+          var middle = (low + high) / 2;
+          if (fits(middle)) { low = middle; } else { high = middle; }
+        }
+      }
+      fits(Math.floor(low * 10) / 10);
+    }
+    box.dataset.pages = String(countPages(box));
+  }
+  /* A page is one box width of columns further on: the flow slides left (at once when `smooth` is
+     false or the guest's system asks for less motion). */
+  function showPage(box, page, smooth) {
+    var flow = box.firstElementChild;
+    var step = box.getBoundingClientRect().width + gapOf(flow);
+    flow.style.transition = smooth && !quiet ? "transform .8s ease" : "none";
+    flow.style.transform = page ? "translateX(" + (-page * step) + "px)" : "";
+    pageOf[box.dataset.fit] = page;
+    box.dataset.page = String(page);
+    var indicator = box.parentElement.querySelector("[data-page-indicator]");
+    if (!indicator) { return; }
+    var pages = pagesOf(box);
+    var format = indicator.dataset.pageFormat;
+    if (box.dataset.fit === "wall") {
+      var total = parseInt(box.dataset.wallTotal, 10) || 0;
+      var offset = parseInt(box.dataset.wallOffset, 10) || 0;
+      var clouds = box.querySelectorAll(".cloud");
+      var shown = [];
+      clouds.forEach(function (cloud, index) {
+        var left = cloud.offsetLeft - flow.offsetLeft;
+        if (left >= page * step - 1 && left < (page + 1) * step - 1) { shown.push(index); }
+      });
+      var whole = total <= clouds.length && pages === 1;
+      indicator.textContent = shown.length && !whole ? format.replace("{first}", offset + shown[0] + 1)
+        .replace("{last}", offset + shown[shown.length - 1] + 1).replace("{total}", total) : "";
+    } else {
+      indicator.textContent = pages > 1 ? format.replace("{page}", page + 1).replace("{pages}", pages) : "";
+    }
+  }
+  function fitStage() {
+    if (!stage) { return; }
+    stage.querySelectorAll("[data-fit]").forEach(function (box) {
+      fitBox(box);
+      var page = Math.min(pageOf[box.dataset.fit] || 0, pagesOf(box) - 1);
+      showPage(box, page, false);
+    });
+    body.dataset.stageFitted = String(Date.now());
+  }
+  function turnPages() {
+    if (!stage) { return; }
+    stage.querySelectorAll("[data-fit]").forEach(function (box) {
+      var pages = pagesOf(box);
+      var next = (pageOf[box.dataset.fit] || 0) + 1;
+      if (next < pages) { showPage(box, next, true); return; }
+      if (box.dataset.fit === "wall") {
+        var offset = parseInt(box.dataset.wallOffset, 10) || 0;
+        var batch = box.querySelectorAll(".cloud").length;
+        var total = parseInt(box.dataset.wallTotal, 10) || 0;
+        var from = offset + batch < total ? offset + batch : 0;
+        if (from !== offset) {
+          pageOf.wall = 0;
+          stage.dataset.liveQuery = from ? "offset=" + from : "";
+          refreshPage();
+          return;
+        }
+      }
+      if (pages > 1) { showPage(box, 0, false); }
+    });
+  }
+  function startWallAgain() {
+    if (!stage) { return; }
+    pageOf.wall = 0;
+    stage.dataset.liveQuery = "";
+  }
+  if (stage) {
+    fitStage();
+    body.addEventListener("htmx:afterSettle", function (event) {
+      if (event.detail.target === stage) { fitStage(); }
+    });
+    window.addEventListener("resize", fitStage);
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(fitStage); }
+    var turning = setInterval(turnPages, PAGE_SECONDS * 1000);
+    /* a presenter's clicker (Page Down, arrow right, space) turns the page at once */
+    document.addEventListener("keydown", function (event) {
+      if (["PageDown", "ArrowRight", " "].indexOf(event.key) < 0) { return; }
+      event.preventDefault();
+      clearInterval(turning);
+      turnPages();
+      turning = setInterval(turnPages, PAGE_SECONDS * 1000);
+    });
+  }
+
   var auth = { event: eventId, as: body.dataset.liveAs };
   if (body.dataset.liveTable) { auth.table = body.dataset.liveTable; }
   var socket = io({ auth: auth });
@@ -256,7 +389,11 @@
       fetch(form.action, { method: "POST", body: data, credentials: "same-origin", keepalive: true });
     }
   });
-  socket.on("wall:changed", refreshPage);
+  socket.on("wall:changed", function (message) {
+    /* a new dream: the big screen goes back to its first page, where the newest dreams are */
+    if (message && message.fresh) { startWallAgain(); }
+    refreshPage();
+  });
   socket.on("table:changed", refreshPage);
   socket.on("panels", function (message) {
     message.names.forEach(function (name) {

@@ -68,6 +68,13 @@ class Server:
         return json.loads(self.flask("event", "create", "--title", title, "--lang", lang, "--tables", str(tables),
                                      "--json"))
 
+    def app(self):
+        """The app in this process, on the server's database: to set up what a test needs fast."""
+        from facilitation import create_app
+
+        return create_app({"SQLALCHEMY_DATABASE_URI": self.env["DATABASE_URL"], "SOCKETIO_ASYNC_MODE": "threading",
+                           "SECRET_KEY": self.env["SECRET_KEY"]})
+
     def kill(self):
         """kill -9: no shutdown, no flush, as when a laptop's power fails over the process."""
         self.process.kill()
@@ -128,14 +135,19 @@ class Watched:
 def contexts(browser):
     made = []
 
-    def open_context(kind: str, lang: str = "nl", network_loss: bool = False) -> Watched:
+    def open_context(kind: str, lang: str = "nl", network_loss: bool = False, **extra) -> Watched:
         options = {
             "phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
                       "has_touch": True},
+            "phone-320": {"viewport": {"width": 320, "height": 640}, "device_scale_factor": 2, "is_mobile": True,
+                          "has_touch": True},
             "projector": {"viewport": {"width": 1920, "height": 1080}},
+            "projector-1024": {"viewport": {"width": 1024, "height": 768}},
             "laptop": {"viewport": {"width": 1366, "height": 900}},
+            "laptop-768": {"viewport": {"width": 1366, "height": 768}},
         }[kind]
-        watched = Watched(browser, network_loss=network_loss, locale="nl-NL" if lang == "nl" else "en-GB", **options)
+        watched = Watched(browser, network_loss=network_loss, locale="nl-NL" if lang == "nl" else "en-GB",
+                          **options, **extra)
         made.append(watched)
         return watched
 

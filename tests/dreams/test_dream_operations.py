@@ -11,7 +11,7 @@ from facilitation.dreams.operations import (
     spotlight_dream,
     toggle_heart,
 )
-from facilitation.dreams.queries import phone_wall, projector_wall, wall_counts
+from facilitation.dreams.queries import phone_wall, wall_batch, wall_counts
 from facilitation.errors import Refused
 from facilitation.events.operations import join_event
 from facilitation.organiser.setup import set_up_event
@@ -160,13 +160,11 @@ def test_hiding_the_spotlight_dream_clears_the_spotlight(room):
         spotlight_dream(event, dream)
 
 
-def test_projector_keeps_newest_and_most_hearted_visible(room):
+def test_the_big_screen_pages_through_every_dream_newest_first(room):
     event, ann, bo = room
     dreams = [post_dream(event, ann, f"Droom {n}")[0] for n in range(200)]
-    popular = dreams[10]
-    toggle_heart(popular, bo)
-    shown = projector_wall(event, 24)
-    assert len(shown) == 24
-    assert dreams[-1] in shown and popular in shown
-    assert [d.id for d in shown] == sorted((d.id for d in shown), reverse=True)
-    assert wall_counts(event) == {"participants": 2, "dreams": 200, "hidden": 0, "held": 0}
+    hide_dream(dreams[5], event)
+    batches = [wall_batch(event, offset, 40) for offset in range(0, 200, 40)]
+    shown = [dream for batch in batches for dream in batch]
+    assert shown == [dream for dream in reversed(dreams) if dream is not dreams[5]]
+    assert wall_counts(event) == {"participants": 2, "dreams": 199, "hidden": 1, "held": 0}
