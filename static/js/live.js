@@ -274,8 +274,20 @@
       indicator.textContent = pages > 1 ? format.replace("{page}", page + 1).replace("{pages}", pages) : "";
     }
   }
+  /* A word cloud is a summary: what does not fit leaves, the least frequent words first. */
+  function dropWhatDoesNotFit(list) {
+    var items = Array.prototype.slice.call(list.children).sort(function (a, b) {
+      return (parseInt(a.dataset.weight, 10) || 0) - (parseInt(b.dataset.weight, 10) || 0);
+    });
+    items.forEach(function (item) { item.hidden = false; });
+    for (var n = 0; n < items.length - 1; n += 1) {
+      if (list.scrollHeight <= list.clientHeight + 1 && list.scrollWidth <= list.clientWidth + 1) { return; }
+      items[n].hidden = true;
+    }
+  }
   function fitStage() {
     if (!stage) { return; }
+    stage.querySelectorAll("[data-fit-drop]").forEach(dropWhatDoesNotFit);
     stage.querySelectorAll("[data-fit]").forEach(function (box) {
       fitBox(box);
       var page = Math.min(pageOf[box.dataset.fit] || 0, pagesOf(box) - 1);
