@@ -56,6 +56,7 @@ def contributions(event_id, action):
 
 def _tables_opened(event):
     table_pushes.tables_changed(event)
+    table_pushes.contributions_opened(event)
     pushes.settings_changed(event)
 
 

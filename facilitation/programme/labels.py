@@ -14,7 +14,7 @@ NOW = {
     "tables": _l("Go to your table and talk about the dilemma."),
     "harvest": _l("Look at the harvest and endorse the advice you like."),
     "plenary": _l("Look and listen along."),
-    "closing": _l("Thank you for coming!"),
+    "closing": _l("Write what you will do next week, and tell us how the evening was."),
 }
 
 

@@ -10,7 +10,12 @@ from . import timer
 
 
 def phase_changed(event) -> None:
-    """A new part of the programme: phones fetch what to do now, the big screen and consoles follow."""
+    """A new part of the programme: every phone gets the new "now" at once (one rendering per language,
+    not a thousand fetches); then phones fetch the rest of their page; the big screen and consoles follow."""
+    swap_to_phones(event, "now", "programme/_now_bar.html",
+                   {"phase": event.current_phase_id or 0, "dreams": bool(event.dreams_open),
+                    "contributions": bool(event.contributions_open)},
+                   timer=timer.state(event, utcnow()))
     resync_participants(event)
     timer_changed(event)
     stage_changed(event)

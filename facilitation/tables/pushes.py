@@ -1,12 +1,17 @@
 """What the room hears when the tables change. Called inside an action; sent after its commit."""
 from ..live import rooms
-from ..live.broadcast import panels, resync_participants, stage_changed
+from ..live.broadcast import everyone, panels, resync_participants, stage_changed
 from ..live.transport import push
 
 
 def contribution_waiting(contribution) -> None:
     """A held contribution: only its author's phone shows it (marked as waiting) until it is approved."""
     push("table:changed", {}, to=rooms.participant(contribution.participant_id))
+
+
+def contributions_opened(event) -> None:
+    """The tables open or close for contributions: table pages fold or unfold their form."""
+    push("contributions", {"open": bool(event.contributions_open)}, to=everyone(event))
 
 
 def tables_changed(event) -> None:

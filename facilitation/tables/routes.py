@@ -1,7 +1,7 @@
 """Round tables: set-up by the organiser, and the table on the participant's phone."""
 import secrets
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 
 from .. import flood
@@ -10,7 +10,9 @@ from ..errors import Refused
 from ..events import access
 from ..events.operations import join_event
 from ..extensions import db, htmx
-from ..util import form_int, public_url, qr_svg_response
+from ..programme import timer
+from ..programme.queries import announcements_for
+from ..util import form_int, public_url, qr_svg_response, utcnow
 from . import operations as ops
 from . import pushes
 from .models import Contribution
@@ -198,6 +200,9 @@ def _table_context(event, participant, table, **extra) -> dict:
         "previous_card": card_for(table, round_ - 1) if round_ > 1 else None,
         "previous_contributions": contributions(table, round_ - 1, author=participant) if round_ > 1 else [],
         "request_key": secrets.token_urlsafe(16),
+        # the top of the page, as on the dream page: the part now, the timer and the announcements
+        "timer": timer.state(event, utcnow()),
+        "announcements": announcements_for(event, participant, set(session.get("dismissed", []))),
         "kind": "idea",
         "text": "",
         "error": None,

@@ -34,6 +34,13 @@
   var refreshUrl = body.dataset.liveRefresh;
   var refreshTarget = body.dataset.liveTarget;
   var status = document.getElementById("connection-status");
+  /* the page's one polite live region: part changes, announcements, new dreams */
+  function say(text) {
+    var region = document.getElementById("live-region");
+    if (!region) { return; }
+    region.textContent = "";
+    setTimeout(function () { region.textContent = text; }, 50);
+  }
   var known = new Set();
 
   function remember(animate) {
@@ -385,6 +392,8 @@
   socket.on("announcement", function (message) {
     if (document.getElementById("announcements") && !document.getElementById("announcement-" + message.id)) {
       swapIn(message.html);
+      var banner = document.getElementById("announcement-" + message.id);
+      if (banner) { say(banner.textContent.replace(/\s+/g, " ").trim()); }
     }
   });
   /* Closing a banner: hide it at once, and tell the server so it stays closed after a reload. */
@@ -425,7 +434,7 @@
     if (document.getElementById("wall")) { swapIn(message.html); }
   });
   /* Screen readers hear about new dreams in one calm sentence every 8 seconds at most. */
-  var announcer = document.getElementById("live-announcer");
+  var announcer = document.getElementById("live-region");
   var unannounced = 0;
   var announceTimer = null;
   function announceLater() {
@@ -462,7 +471,30 @@
       });
     });
   });
+  /* A form that closes folds to one line, unless the guest already typed in it (the text is kept). */
+  function fold(id, field, open) {
+    var box = document.getElementById(id);
+    var typed = document.getElementById(field);
+    if (box && (open || !typed || !typed.value.trim())) { box.open = !!open; }
+    var note = box && box.querySelector("[data-closed-note]");
+    if (note) { note.hidden = !!open; }
+  }
   socket.on("posting", function (message) {
     if (document.getElementById("posting-state")) { swapIn(message.html); }
+    fold("dream-card", "dream-text", message.open);
+  });
+  socket.on("contributions", function (message) { fold("contribute", "contribution-text", message.open); });
+  /* A new part of the programme: the "now" bar is replaced at once, the guest is brought to the top
+     and a screen reader hears the new part in the page's one polite live region. */
+  socket.on("now", function (message) {
+    var bar = document.getElementById("now-bar");
+    if (!bar || String(message.phase) === bar.dataset.phase) { return; }
+    swapIn(message.html);
+    fold("dream-card", "dream-text", message.dreams);
+    fold("contribute", "contribution-text", message.contributions);
+    bar = document.getElementById("now-bar");
+    window.scrollTo({ top: 0, behavior: quiet ? "auto" : "smooth" });
+    bar.focus({ preventScroll: true });
+    say(bar.querySelector("h2").textContent + ". " + bar.querySelector("[data-now-text]").textContent);
   });
 })();

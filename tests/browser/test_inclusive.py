@@ -277,6 +277,6 @@ def test_new_dreams_are_announced_politely_in_one_sentence(server, contexts):
         writer.get_by_label("Mijn droom", exact=True).fill(f"Droom {n} om voor te lezen.")
         writer.get_by_role("button", name="Zet op de wolk").click()
         expect(writer.locator("#my-dreams .cloud")).to_have_count(n + 1)
-    announcer = listener.locator("#live-announcer")
+    announcer = listener.locator("#live-region")
     expect(announcer).to_have_attribute("aria-live", "polite")
     expect(announcer).to_have_text("Er zijn 3 nieuwe dromen op de wolk.", timeout=12_000)

@@ -9,11 +9,11 @@ pytestmark = pytest.mark.browser
 TEXT = {
     "nl": {"join": "Doe mee", "post": "Zet op de wolk", "hide": "Verbergen", "spotlight": "Spotlight",
            "posted": "Je droom staat op de wolk", "name": "Je voornaam", "role": "Vrijwilliger",
-           "dream": "Mijn droom", "close": "Wolk sluiten", "closed": "De wolk is nu dicht",
+           "dream": "Mijn droom", "write": "Schrijf een droom", "close": "Wolk sluiten", "closed": "De wolk is nu dicht",
            "heart": "Hartje geven"},
     "en": {"join": "Join", "post": "Put it on the wall", "hide": "Hide", "spotlight": "Spotlight",
            "posted": "Your dream is on the wall", "name": "Your first name", "role": "Volunteer",
-           "dream": "My dream", "close": "Close the wall", "closed": "The wall is closed",
+           "dream": "My dream", "write": "Write a dream", "close": "Close the wall", "closed": "The wall is closed",
            "heart": "Give a heart"},
 }
 
@@ -109,6 +109,8 @@ def test_hearts_spotlight_and_closed_wall_across_devices(server, contexts, scree
     # closing the wall: the phone is told, and a refused post keeps its text
     console.get_by_role("button", name=t["close"]).click()
     expect(bo.locator("[data-posting-closed]")).to_be_visible(timeout=2_000)
+    expect(bo.get_by_label(t["dream"], exact=True)).to_be_hidden()  # the closed form folds to one line
+    bo.get_by_text(t["write"]).click()
     bo.get_by_label(t["dream"], exact=True).fill("Te laat, maar bewaard")
     bo.get_by_role("button", name=t["post"]).click()
     expect(bo.get_by_role("alert")).to_contain_text(t["closed"])
