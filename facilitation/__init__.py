@@ -30,7 +30,7 @@ from .programme.labels import phase_kind_label, what_to_do
 from .projector import console as projector_console
 from .projector import routes as projector_routes
 from .reports import routes as reports_routes
-from .security import SecurityHeaders, add_security_headers, register_error_handlers
+from .security import SecurityHeaders, add_security_headers, raise_body_limit, register_error_handlers
 from .util import BoundedIntConverter
 from .tables import console as tables_console
 from .tables import routes as tables_routes
@@ -59,6 +59,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, directory=os.path.join(ROOT, "migrations"))
+    app.before_request(raise_body_limit)  # before the CSRF check, which reads the form
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     htmx.init_app(app)
