@@ -11,6 +11,7 @@ from flask_babel import get_locale
 from . import cli, enums, flood, home, i18n, sockets  # noqa: F401
 from . import models  # noqa: F401  (the whole schema, for create_all and migrations)
 from .accounts import routes as accounts_routes
+from .branding import routes as branding_routes
 from .config import Config
 from .dreams import console as dreams_console
 from .dreams import routes as dreams_routes
@@ -128,7 +129,7 @@ def _owner_only(path: str | None) -> None:
 def _register_blueprints(app: Flask) -> None:
     for module in (home, i18n, accounts_routes, events_routes, organiser_routes, dreams_routes, dreams_console,
                    moderation_console, tables_routes, tables_console, programme_routes, programme_console,
-                   facilitator_routes, projector_routes, projector_console, reports_routes):
+                   facilitator_routes, projector_routes, projector_console, reports_routes, branding_routes):
         app.register_blueprint(module.bp)
 
 

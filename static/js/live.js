@@ -313,6 +313,8 @@
       });
     });
   });
+  /* The organiser changed the event's look: the new colours (and logo) swap in where they are. */
+  socket.on("brand", function (message) { swapIn(message.html); });
   socket.on("posting", function (message) {
     if (document.getElementById("posting-state")) { swapIn(message.html); }
   });
