@@ -11,6 +11,7 @@ from flask_babel import get_locale
 from . import cli, enums, flood, home, i18n, sockets  # noqa: F401
 from . import models  # noqa: F401  (the whole schema, for create_all and migrations)
 from .accounts import routes as accounts_routes
+from .branding import routes as branding_routes
 from .config import Config
 from .dreams import console as dreams_console
 from .dreams import routes as dreams_routes
@@ -30,7 +31,7 @@ from .programme.labels import phase_kind_label, what_to_do
 from .projector import console as projector_console
 from .projector import routes as projector_routes
 from .reports import routes as reports_routes
-from .security import SecurityHeaders, add_security_headers, register_error_handlers
+from .security import SecurityHeaders, add_security_headers, raise_body_limit, register_error_handlers
 from .util import BoundedIntConverter
 from .tables import console as tables_console
 from .tables import routes as tables_routes
@@ -59,6 +60,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, directory=os.path.join(ROOT, "migrations"))
+    app.before_request(raise_body_limit)  # before the CSRF check, which reads the form
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     htmx.init_app(app)
@@ -127,7 +129,7 @@ def _owner_only(path: str | None) -> None:
 def _register_blueprints(app: Flask) -> None:
     for module in (home, i18n, accounts_routes, events_routes, organiser_routes, dreams_routes, dreams_console,
                    moderation_console, tables_routes, tables_console, programme_routes, programme_console,
-                   facilitator_routes, projector_routes, projector_console, reports_routes):
+                   facilitator_routes, projector_routes, projector_console, reports_routes, branding_routes):
         app.register_blueprint(module.bp)
 
 

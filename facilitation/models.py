@@ -1,5 +1,6 @@
 """Imports every model, so create_all and migrations see the whole schema."""
 from .accounts.models import Organiser  # noqa: F401
+from .branding.models import EventBrand  # noqa: F401
 from .dreams.models import Dream, Heart  # noqa: F401
 from .events.models import Event, Participant  # noqa: F401
 from .moderation.models import ModerationAction  # noqa: F401

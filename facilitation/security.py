@@ -20,6 +20,22 @@ CONTENT_SECURITY_POLICY = "; ".join([
 ])
 
 
+def takes_large_bodies(size: int):
+    """A view whose form may be larger than MAX_CONTENT_LENGTH (64 KB): every table of an event at once,
+    a logo. Put it under the route decorator; `raise_body_limit` applies it before any form is read."""
+    def mark(view):
+        view.max_body_size = size
+        return view
+    return mark
+
+
+def raise_body_limit() -> None:
+    """Before every other check (the CSRF check reads the form): this view's own limit, if it has one."""
+    size = getattr(current_app.view_functions.get(request.endpoint), "max_body_size", None)
+    if size:
+        request.max_content_length = size
+
+
 def add_security_headers(response):
     if not has_request_context():
         return response

@@ -10,7 +10,7 @@ PACKAGE = Path(ROOT, "facilitation")
 FOUNDATIONS = {"actions", "config", "enums", "errors", "extensions", "flood", "i18n", "limits", "panels",
                "review", "screening", "security", "text", "toggles", "util", "backup", "events", "live", "accounts"}
 #: the meeting's parts; they may use foundations and each other
-FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports"}
+FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports", "branding"}
 #: put the features together: the app factory, the console, the organiser's pages, sockets, the CLI
 SHELLS = {"__init__", "facilitator", "organiser", "sockets", "cli", "models", "home"}
 

@@ -280,7 +280,8 @@ fuzz_text = st.one_of(st.text(max_size=600), st.binary(max_size=100).map(lambda 
 
 
 @given(st.dictionaries(st.sampled_from(["text", "name", "role_tag", "kind", "request_key", "dilemma", "advice",
-                                        "options", "next_step", "action", "key", "participant_id", "keep_seated"]),
+                                        "options", "next_step", "action", "key", "participant_id", "keep_seated",
+                                        "t1-name", "t2-capacity", "new-name", "new-capacity", "rows", "move"]),
                        fuzz_text, max_size=6),
        st.sampled_from(["dream", "neighbour", "heart", "join", "contribution", "vote", "card", "host", "paper",
                         "assign", "set-host", "endorse", "table-edit", "import"]))
@@ -311,8 +312,8 @@ def fuzz_app(app, make):
         "vote": f"/e/{code}/t/{table}/contributions/1/vote", "card": f"/e/{code}/t/{table}/card",
         "host": f"/e/{code}/t/{table}/host", "paper": f"/console/{event_id}/paper",
         "assign": f"/console/{event_id}/tables/assign", "set-host": f"/console/{event_id}/tables/{table}/host",
-        "endorse": f"/e/{code}/harvest/{table}/endorse", "table-edit": f"/events/{event_id}/tables/{table}",
-        "import": f"/events/{event_id}/tables/import",
+        "endorse": f"/e/{code}/harvest/{table}/endorse", "table-edit": f"/events/{event_id}/tables",
+        "import": f"/events/{event_id}/tables",
     }
     tokens = {False: token, True: csrf_token(laptop, f"/console/{event_id}/")}
     return app, paths, {"phone": phone, "laptop": laptop, "tokens": tokens}

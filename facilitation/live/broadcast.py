@@ -61,6 +61,13 @@ def swap_to_phones(event, name: str, template: str, data: dict | None = None, **
         push(name, {**(data or {}), "html": html}, to=rooms.participants(event.id, lang))
 
 
+def swap_to_projector(event, name: str, template: str, **context) -> None:
+    """An out-of-band fragment to the big screen, in the event's language."""
+    with force_locale(event.language):
+        html = render_template(template, broadcast=True, event=event, **context)
+    push(name, {"html": html}, to=rooms.projector(event.id))
+
+
 def clouds_to_phones(event, name: str, template: str, item: dict, **context) -> None:
     """A fragment for every phone, in its own language, batched with others of the same moment."""
     for lang, html in fragment_per_language(template, event=event, **context).items():

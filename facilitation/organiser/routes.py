@@ -2,13 +2,19 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from ..actions import act
+from ..branding import images
+from ..branding.colours import STANDARD
+from ..branding.operations import set_brand
+from ..branding.pushes import brand_changed
 from ..events import access
 from ..events.forms import EventForm, WordsForm
 from ..events.links import event_links
 from ..events.operations import rotate_link, set_event_words
 from ..live.broadcast import link_rotated
+from ..security import render_error, takes_large_bodies
 from ..tables.queries import count_tables
 from .setup import set_up_event
 
@@ -50,15 +56,18 @@ def new():
 @bp.get("/events/<int:event_id>")
 @login_required
 def show(event_id):
-    event = _owned_event(event_id)
-    words_form = WordsForm(held_words=", ".join(event.held_words or []),
-                           allowed_words=", ".join(event.allowed_words or []))
-    return _show(event, words_form)
+    return _show(_owned_event(event_id))
 
 
-def _show(event, words_form, words_error=None):
+def _show(event, words_form=None, words_error=None, brand_error=None, brand_problems=None, brand_typed=None):
+    if words_form is None:
+        # the saved words (never the data of another form that was posted, such as the logo's)
+        words_form = WordsForm(formdata=None, held_words=", ".join(event.held_words or []),
+                               allowed_words=", ".join(event.allowed_words or []))
     return render_template("organiser/show.html", event=event, links=event_links(event),
-                           table_count=count_tables(event), words_form=words_form, words_error=words_error)
+                           table_count=count_tables(event), words_form=words_form, words_error=words_error,
+                           brand_error=brand_error, brand_problems=brand_problems or {},
+                           brand_typed=brand_typed or {}, standard_colour=STANDARD)
 
 
 @bp.post("/events/<int:event_id>/words")
@@ -76,6 +85,50 @@ def words(event_id):
 
     return act(lambda: set_event_words(event, form.held_words.data, form.allowed_words.data), answer=saved,
                refused=lambda error: (_show(event, form, error.message), 422))
+
+
+#: a logo may be 1 MB; a larger file up to this size is still read, so the answer can keep the rest of the form
+BRAND_BODY = 16 * 1024 * 1024
+
+
+@bp.post("/events/<int:event_id>/brand")
+@takes_large_bodies(BRAND_BODY)
+@login_required
+def brand(event_id):
+    """The event's logo and colour: saved, the logo removed, or back to the standard colour."""
+    event = _owned_event(event_id)
+    form = request.form
+    action = form.get("action", "save")
+    upload = request.files.get("logo")
+    # one byte more than allowed is enough to know a file is too large
+    data = upload.read(images.MAX_UPLOAD + 1) if upload is not None and upload.filename else None
+    accent = STANDARD if action == "standard-colour" else form.get("accent", "")
+
+    def operation():
+        set_brand(event, accent, data, remove_logo=action == "remove-logo")
+        brand_changed(event)
+
+    def saved(_):
+        flash({"remove-logo": gettext("The logo is removed: it no longer shows anywhere."),
+               "standard-colour": gettext("The standard colours are back.")}.get(
+            action, gettext("The logo and colour are saved. The big screen and the phones show them now.")))
+        return redirect(url_for("organiser.show", event_id=event.id) + "#brand")
+
+    return act(operation, answer=saved, refused=lambda error: (
+        _show(event, brand_error=error.message, brand_problems=error.fields, brand_typed=form), 422))
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(error):
+    """A logo file far over the limit: the event page says so (the form could not be read at all)."""
+    if request.endpoint != "organiser.brand" or not current_user.is_authenticated:
+        return render_error(413)
+    try:
+        event = _owned_event(request.view_args["event_id"])
+    except HTTPException as refused:
+        return render_error(refused.code)
+    message = str(images.TOO_LARGE)
+    return _show(event, brand_error=message, brand_problems={"logo": message}), 422
 
 
 @bp.post("/events/<int:event_id>/links/<audience>/rotate")

@@ -74,6 +74,60 @@ def _fill_table(table, name, dilemma, context, theme, capacity) -> None:
     table.capacity = capacity
 
 
+#: the fields of a table on the set-up page, as the form names them after a prefix ("t12-name", "new-name")
+TABLE_FIELDS = ("name", "theme", "dilemma", "context", "capacity")
+
+
+def save_set_up(event, edits: dict[int, dict], new: dict | None = None, rows: str | None = None,
+                move: tuple[int, int] | None = None) -> list[Table]:
+    """Save the whole set-up page at once: every table's fields, a new table, pasted lines and a move.
+
+    `edits` holds the typed strings per table id, `new` those of a table to add (None: add none),
+    `rows` pasted lines (see `import_tables`; None: none), `move` a (table id, -1 or +1). All or nothing: a bad
+    field refuses everything, and `Refused.fields` names each bad field as the form does (`t12-name`,
+    `new-capacity`, `rows`), so the page comes back with every typed value and the message next to
+    the field. Returns the tables that were added.
+    """
+    problems: dict[str, str] = {}
+    tables = {table.id: table for table in event_tables(event)}
+    checked = {table_id: _checked_fields(raw, f"t{table_id}", problems)
+               for table_id, raw in edits.items() if table_id in tables}
+    added_fields = _checked_fields(new, "new", problems) if new is not None else None
+    if problems:
+        raise Refused(_l("Nothing is saved yet. Change the fields marked below; everything you typed is still "
+                         "there."), fields=problems)
+    for table_id, fields in checked.items():
+        update_table(tables[table_id], **fields)
+    added = []
+    if added_fields is not None:
+        added.append(_or_field("new-name", lambda: add_table(event, **added_fields)))
+    if rows is not None:
+        added.extend(_or_field("rows", lambda: import_tables(event, rows)))
+    if move is not None and move[0] in tables:
+        move_table(tables[move[0]], move[1])
+    return added
+
+
+def _checked_fields(raw: dict, prefix: str, problems: dict) -> dict:
+    """One table's fields from what was typed; what is wrong goes into `problems` under its field name."""
+    fields = {name: raw.get(name) or "" for name in TABLE_FIELDS}
+    if not clean_text(fields["name"], LIMITS.table_name):
+        problems[f"{prefix}-name"] = _l("Give the table a name.")
+    seats = fields["capacity"].strip()
+    fields["capacity"] = form_int(seats, 500) if seats else None
+    if seats and not fields["capacity"]:
+        problems[f"{prefix}-capacity"] = _l("The number of seats must be between 1 and 500, or empty.")
+    return fields
+
+
+def _or_field(field: str, change):
+    """Run `change`; a refusal names `field` as the one to change."""
+    try:
+        return change()
+    except Refused as error:
+        raise Refused(error.message, error.status, fields={field: error.message}) from error
+
+
 def move_table(table: Table, step: int) -> None:
     """Swap the table with its neighbour one place up (step -1) or down (step +1)."""
     neighbour = db.session.scalar(

@@ -6,12 +6,12 @@ from flask_babel import gettext
 
 from .. import flood
 from ..actions import act, fragment_or_back, refusal_or_back
-from ..errors import Refused
 from ..events import access
 from ..events.operations import join_event
 from ..extensions import db, htmx
 from ..programme import timer
 from ..programme.queries import announcements_for
+from ..security import takes_large_bodies
 from ..util import form_int, public_url, qr_svg_response, utcnow
 from . import operations as ops
 from . import pushes
@@ -34,59 +34,56 @@ bp = Blueprint("tables", __name__)
 
 # --- organiser: set up the tables ---------------------------------------------------------------
 
-def _table_fields(form) -> dict:
-    seats = (form.get("capacity") or "").strip()
-    if seats and form_int(seats, 500) is None:
-        raise Refused(gettext("The number of seats must be between 1 and 500, or empty."))
-    return {"name": form.get("name", ""), "dilemma": form.get("dilemma", ""), "context": form.get("context", ""),
-            "theme": form.get("theme", ""), "capacity": form_int(seats) if seats else None}
+#: the set-up page sends every table at once: up to MAX_TABLES tables with their longest texts
+SET_UP_BODY = ops.MAX_TABLES * 16 * 1024 + 64 * 1024
 
 
-def _on_manage(event, operation, message):
-    """An organiser's change to the tables: back to the set-up page, with what happened."""
-    def change():
-        made = operation()
-        pushes.tables_changed(event)
-        return made
-
-    back = url_for("tables.manage", event_id=event.id)
-    return act(change, answer=lambda made: fragment_or_back(None, back, message(made) if callable(message) else message),
-               refused=refusal_or_back(None, back))
+def _typed(form, prefix: str) -> dict:
+    return {name: form.get(f"{prefix}-{name}", "") for name in ops.TABLE_FIELDS}
 
 
-@bp.get("/events/<int:event_id>/tables")
+def _move(value: str | None) -> tuple[int, int] | None:
+    """The move button pressed: "12:up" → (12, -1)."""
+    table_id, _, direction = (value or "").partition(":")
+    if form_int(table_id) is None or direction not in ("up", "down"):
+        return None
+    return form_int(table_id), -1 if direction == "up" else 1
+
+
+@bp.route("/events/<int:event_id>/tables", methods=["GET", "POST"])
+@takes_large_bodies(SET_UP_BODY)
 def manage(event_id):
+    """Every table on one form: one save keeps every edit, and so do moving, adding and pasting."""
     event = access.facilitated_event(event_id)
-    return render_template("tables/manage.html", event=event, tables=event_tables(event))
+    if request.method == "GET":
+        return render_template("tables/manage.html", event=event, tables=event_tables(event), typed={},
+                               problems={})
+    form = request.form
+    action = form.get("action", "save")
+    edits = {table.id: _typed(form, f"t{table.id}") for table in event_tables(event) if f"t{table.id}-name" in form}
+    new = _typed(form, "new")
+    rows = form.get("rows", "")
+    move = _move(form.get("move"))
 
+    def operation():
+        added = ops.save_set_up(event, edits, new if action == "add" or any(v.strip() for v in new.values()) else None,
+                                rows if action == "import" or rows.strip() else None, move)
+        pushes.tables_changed(event)
+        return added
 
-@bp.post("/events/<int:event_id>/tables/new")
-def add(event_id):
-    event = access.facilitated_event(event_id)
-    return _on_manage(event, lambda: ops.add_table(event, **_table_fields(request.form)),
-                      gettext("The table is added."))
+    def saved(added):
+        messages = [gettext("All tables are saved.")]
+        if added:
+            messages.append(gettext("The table is added.") if len(added) == 1
+                            else gettext("%(n)s tables are added.", n=len(added)))
+        anchor = f"table-{added[0].id}" if added else f"table-{move[0]}" if move else None
+        return fragment_or_back(None, url_for("tables.manage", event_id=event.id, _anchor=anchor), " ".join(messages))
 
+    def refused(error):
+        return render_template("tables/manage.html", event=event, tables=event_tables(event), typed=form,
+                               problems=error.fields, error=error.message)
 
-@bp.post("/events/<int:event_id>/tables/<int:table_id>")
-def edit(event_id, table_id):
-    event = access.facilitated_event(event_id)
-    table = table_or_404(event, table_id)
-    return _on_manage(event, lambda: ops.update_table(table, **_table_fields(request.form)),
-                      gettext("The table is saved."))
-
-
-@bp.post("/events/<int:event_id>/tables/<int:table_id>/move/<any(up, down):direction>")
-def move(event_id, table_id, direction):
-    event = access.facilitated_event(event_id)
-    table = table_or_404(event, table_id)
-    return _on_manage(event, lambda: ops.move_table(table, -1 if direction == "up" else 1), None)
-
-
-@bp.post("/events/<int:event_id>/tables/import")
-def import_list(event_id):
-    event = access.facilitated_event(event_id)
-    return _on_manage(event, lambda: ops.import_tables(event, request.form.get("rows", "")),
-                      lambda made: gettext("%(n)s tables are added.", n=len(made)))
+    return act(operation, answer=saved, refused=refused)
 
 
 @bp.get("/events/<int:event_id>/tables/cards")

@@ -479,6 +479,8 @@
     var note = box && box.querySelector("[data-closed-note]");
     if (note) { note.hidden = !!open; }
   }
+  /* The organiser changed the event's look: the new colours (and logo) swap in where they are. */
+  socket.on("brand", function (message) { swapIn(message.html); });
   socket.on("posting", function (message) {
     if (document.getElementById("posting-state")) { swapIn(message.html); }
     fold("dream-card", "dream-text", message.open);

@@ -3,8 +3,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from facilitation.branding.operations import set_brand
 from facilitation.events.models import Event
 from facilitation.extensions import db
+from tests.branding.images import image_bytes
 from tests.conftest import csrf_token
 
 from .conftest import build_evening
@@ -28,11 +30,14 @@ def two_evenings(app, client, make):
     client.post(f"/console/{doomed}/report/text", data={"csrf_token": token, "introduction": "Hallo", "closing": ""})
     dream = client.get(f"/console/{doomed}/report/report.json").json["dreams"]["most_hearted"][0]["id"]
     client.post(f"/console/{doomed}/report/dream/{dream}/leave-out", data={"csrf_token": token})
+    with app.app_context():  # its logo and colour
+        set_brand(db.session.get(Event, doomed), "#e4007c", image_bytes("PNG"))
+        db.session.commit()
     with_both = row_counts(app)
     assert all(with_both[name] > only_keep[name] for name in
                ("participants", "dreams", "hearts", "tables", "seats", "contributions", "votes", "advice_cards",
                 "endorsements", "phases", "deeds", "ratings", "themes", "theme_dreams", "report_texts",
-                "report_left_out"))
+                "report_left_out", "event_brands"))
     return keep, doomed, only_keep
 
 

@@ -34,6 +34,33 @@ def test_add_edit_and_reorder_tables(evening):
         ops.update_table(two, "X", capacity=0)
 
 
+def _typed(table, **changes):
+    return {"name": table.name, "theme": table.theme, "dilemma": table.dilemma, "context": table.context,
+            "capacity": str(table.capacity or ""), **changes}
+
+
+def test_the_set_up_page_saves_every_table_adds_pastes_and_moves_at_once(evening):
+    event, (one, two), _ = evening
+    added = ops.save_set_up(event, {one.id: _typed(one, dilemma="Wie betaalt?"), two.id: _typed(two, capacity="6")},
+                            new={"name": "Jongeren"}, rows="Verleiden; Hoe betrekken we de burger?", move=(two.id, -1))
+    assert [t.name for t in added] == ["Jongeren", "Verleiden"]
+    assert [(t.name, t.dilemma, t.capacity) for t in ops.event_tables(event)] == [
+        ("Tafel 2", "", 6), ("Tafel 1", "Wie betaalt?", None), ("Jongeren", "", None),
+        ("Verleiden", "Hoe betrekken we de burger?", None)]
+
+
+def test_the_set_up_page_names_every_bad_field_and_changes_nothing(evening):
+    event, (one, two), _ = evening
+    with pytest.raises(Refused) as refused:
+        ops.save_set_up(event, {one.id: _typed(one, name=" ", capacity="0"), two.id: _typed(two, dilemma="Blijft?")},
+                        new={"name": "", "capacity": "²"})
+    assert set(refused.value.fields) == {f"t{one.id}-name", f"t{one.id}-capacity", "new-name", "new-capacity"}
+    assert refused.value.status == 422 and two.dilemma == ""
+    with pytest.raises(Refused) as refused:
+        ops.save_set_up(event, {}, rows="Tafel;Dilemma;;;veel")
+    assert set(refused.value.fields) == {"rows"}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Hoe betrekken we de burger?\nWaar stopt de vrijwilliger?", [("Tafel 3", "Hoe betrekken we de burger?"),
                                                                    ("Tafel 4", "Waar stopt de vrijwilliger?")]),

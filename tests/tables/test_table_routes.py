@@ -35,28 +35,114 @@ def _sit(client, code, table_id):
     return client.post(f"/e/{code}/tables/{table_id}/join", data={"csrf_token": token})
 
 
+def _set_up_form(app, event_id, **changes):
+    """The set-up page's form as a browser sends it: every table's fields as they are, then `changes`."""
+    from facilitation.tables.operations import TABLE_FIELDS
+
+    data = {}
+    with app.app_context():
+        for table in db.session.scalars(db.select(Table).filter_by(event_id=event_id).order_by(Table.position)):
+            for name in TABLE_FIELDS:
+                value = getattr(table, name)
+                data[f"t{table.id}-{name}"] = "" if value is None else str(value)
+    data.update({f"new-{name}": "" for name in TABLE_FIELDS}, rows="")
+    data.update(changes)
+    return data
+
+
+def _saved(app, event_id):
+    with app.app_context():
+        return [(t.name, t.dilemma, t.capacity) for t in
+                db.session.scalars(db.select(Table).filter_by(event_id=event_id).order_by(Table.position))]
+
+
 def test_organiser_adds_edits_reorders_and_imports_tables(app, make, lang):
     event_id, _ = make.event(language=lang)
     laptop = app.test_client()
     make.facilitate(laptop, event_id)
     page = f"/events/{event_id}/tables"
     token = csrf_token(laptop, page)
-    laptop.post(f"{page}/new", data={"csrf_token": token, "name": "Vrijwilligers", "dilemma": "Visie of geld?",
-                                     "capacity": "6"})
-    laptop.post(f"{page}/import", data={"csrf_token": token,
-                                        "rows": "Verleiden;Hoe betrekken we de burger?\nBrede opdracht;Doen we het goed?"})
+    response = laptop.post(page, data=_set_up_form(app, event_id, csrf_token=token, action="add", **{
+        "new-name": "Vrijwilligers", "new-dilemma": "Visie of geld?", "new-capacity": "6"}))
+    assert response.status_code == 302
+    laptop.post(page, data=_set_up_form(app, event_id, csrf_token=token, action="import",
+                                        rows="Verleiden;Hoe betrekken we de burger?\nBrede opdracht;Doen we het goed?"))
     first, second, third = _tables(app, event_id)
-    laptop.post(f"{page}/{third}/move/up", data={"csrf_token": token})
-    laptop.post(f"{page}/{first}", data={"csrf_token": token, "name": "Vrijwilligers", "dilemma": "Waar stopt de vrijwilliger?"})
-    body = laptop.get(page).get_data(as_text=True)
-    assert body.index("Brede opdracht") < body.index("Verleiden")
-    assert "Waar stopt de vrijwilliger?" in body
-    bad = laptop.post(f"{page}/{first}", data={"csrf_token": token, "name": "", "dilemma": "kwijt?"},
-                      follow_redirects=True)
-    assert {"nl": "Geef de tafel een naam", "en": "Give the table a name"}[lang] in bad.get_data(as_text=True)
-    assert "Waar stopt de vrijwilliger?" in laptop.get(page).get_data(as_text=True)  # nothing lost
+    response = laptop.post(page, data=_set_up_form(app, event_id, csrf_token=token, move=f"{third}:up",
+                                                   **{f"t{first}-dilemma": "Waar stopt de vrijwilliger?"}))
+    assert response.headers["Location"].endswith(f"#table-{third}")
+    assert _saved(app, event_id) == [("Vrijwilligers", "Waar stopt de vrijwilliger?", 6),
+                                     ("Brede opdracht", "Doen we het goed?", None),
+                                     ("Verleiden", "Hoe betrekken we de burger?", None)]
     cards = laptop.get(f"/events/{event_id}/tables/cards").get_data(as_text=True)
-    assert cards.count('class="table-card"') == 3 and "/qr.svg" in cards
+    assert cards.count('<article class="table-card ') == 3 and cards.count("/qr.svg") == 3
+
+
+def test_one_save_keeps_the_edits_of_every_table(app, make, lang):
+    event_id, _ = make.event(language=lang, tables=3)
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    page = f"/events/{event_id}/tables"
+    one, two, three = _tables(app, event_id)
+    body = laptop.get(page).get_data(as_text=True)
+    assert body.count("<form") == body.count('method="post"') and body.count('action="' + page + '"') == 1
+    response = laptop.post(page, data=_set_up_form(app, event_id, csrf_token=csrf_token(laptop, page), **{
+        f"t{one}-dilemma": "Wie betaalt de koffie?", f"t{three}-name": "Jongeren",
+        f"t{three}-dilemma": "Hoe bereiken we jongeren?", f"t{three}-capacity": "8"}))
+    assert response.status_code == 302
+    follow = laptop.get(response.headers["Location"]).get_data(as_text=True)
+    assert {"nl": "Alle tafels zijn opgeslagen.", "en": "All tables are saved."}[lang] in follow
+    table = {"nl": "Tafel", "en": "Table"}[lang]
+    assert _saved(app, event_id) == [(f"{table} 1", "Wie betaalt de koffie?", None), (f"{table} 2", "", None),
+                                     ("Jongeren", "Hoe bereiken we jongeren?", 8)]
+
+
+def test_a_bad_field_keeps_every_typed_value_and_says_which(app, make, lang):
+    event_id, _ = make.event(language=lang, tables=2)
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    page = f"/events/{event_id}/tables"
+    one, two = _tables(app, event_id)
+    before = _saved(app, event_id)
+    typed = {f"t{one}-dilemma": "Een dilemma dat blijft staan", f"t{two}-name": " ",
+             f"t{two}-dilemma": "Ook dit blijft", f"t{two}-capacity": "veel",
+             "new-name": "Nieuwe tafel", "new-context": "Achtergrond", "rows": "Geplakt; dilemma"}
+    for button in ({"action": "save"}, {"action": "add"}, {"action": "import"}, {"move": f"{two}:up"}):
+        response = laptop.post(page, data=_set_up_form(app, event_id, csrf_token=csrf_token(laptop, page),
+                                                       **typed, **button))
+        assert response.status_code == 422
+        body = response.get_data(as_text=True)
+        for value in ("Een dilemma dat blijft staan", "Ook dit blijft", 'value="veel"', 'value="Nieuwe tafel"',
+                      "Achtergrond", "Geplakt; dilemma"):
+            assert value in body
+        assert {"nl": "Nog niets opgeslagen", "en": "Nothing is saved yet"}[lang] in body
+        # the message sits next to the field, and the field says so to a screen reader
+        assert f'id="t{two}-name-error"' in body and f'id="t{two}-capacity-error"' in body
+        assert {"nl": "Geef de tafel een naam", "en": "Give the table a name"}[lang] in body
+        assert f'aria-describedby="t{two}-name-error" aria-invalid="true" autofocus' in body
+        assert _saved(app, event_id) == before  # nothing half-saved
+    response = laptop.post(page, data=_set_up_form(app, event_id, csrf_token=csrf_token(laptop, page),
+                                                   action="import", rows="Tafel;Dilemma;;;veel"))
+    assert response.status_code == 422 and 'id="rows-error"' in response.get_data(as_text=True)
+    response = laptop.post(page, data=_set_up_form(app, event_id, csrf_token=csrf_token(laptop, page), action="add"))
+    assert response.status_code == 422 and 'id="new-name-error"' in response.get_data(as_text=True)
+
+
+def test_every_table_with_its_longest_texts_saves_at_once(app, make):
+    """Far more than the 64 KB other forms may send: forty tables with the longest dilemma and context."""
+    from facilitation.limits import LIMITS
+
+    event_id, _ = make.event(tables=40)
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    page = f"/events/{event_id}/tables"
+    long = {f"t{table}-{name}": ("é" * getattr(LIMITS, limit))
+            for table in _tables(app, event_id) for name, limit in (("dilemma", "dilemma"), ("context", "table_context"))}
+    response = laptop.post(page, data=_set_up_form(app, event_id, csrf_token=csrf_token(laptop, page), **long))
+    assert response.status_code == 302
+    assert all(dilemma == "é" * LIMITS.dilemma for _, dilemma, _ in _saved(app, event_id))
+    elsewhere = laptop.post(f"/events/{event_id}/words", data={"held_words": "x" * 70_000})
+    assert elsewhere.status_code == 413  # other forms keep the small limit
 
 
 def test_table_pages_are_for_facilitators(app, make):
