@@ -96,6 +96,7 @@ class Listener:
         self.received, self.name = received, name
         self.client.on("dream:new", self.on_dream)
         self.client.on("wall:changed", self.on_wall)
+        self.client.on("now", self.on_now)
 
     async def on_dream(self, data):
         now = time.perf_counter()
@@ -106,6 +107,10 @@ class Listener:
 
     async def on_wall(self, data):
         self.received.setdefault("wall", []).append(time.perf_counter())
+
+    async def on_now(self, data):
+        """A change of part, pushed whole to the room."""
+        self.received.setdefault("now", {})[self.name] = time.perf_counter()
 
     async def connect(self, url, cookie, auth, transports=("websocket",)):
         await self.client.connect(url, headers={"Cookie": f"session={cookie}"} if cookie else {}, auth=auth,
@@ -247,6 +252,18 @@ class Console:
         await self.client.connect(self.url, headers={"Cookie": f"session={self.cookie}"},
                                   auth={"event": self.event_id, "as": "facilitator"}, transports=["websocket"])
 
+    async def next_part(self, http: aiohttp.ClientSession) -> float:
+        """Press "Next part"; returns the moment just before the request (the phones' clock)."""
+        headers = {"Cookie": f"session={self.cookie}"}
+        async with http.get(f"{self.url}/console/{self.event_id}/", headers=headers) as response:
+            token = CSRF.search(await response.text()).group(1)
+        sent = time.perf_counter()
+        async with http.post(f"{self.url}/console/{self.event_id}/phase/next", headers=headers,
+                             data={"csrf_token": token, "expected_phase": "0"}, allow_redirects=False) as response:
+            await response.read()
+            self.errors += response.status >= 400
+        return sent
+
 
 class Projector:
     """The big screen as the browser runs it: on `wall:changed` it fetches its stage again (one at a time),
@@ -317,13 +334,18 @@ async def rush(servers, code: str, phones_auth, posters, projector: Projector, c
                 errors += 1
 
         await asyncio.gather(*(one(n, cookie, token) for n, (cookie, token) in enumerate(posters)))
-    await asyncio.sleep(5)
-    cpu = sum(server.cpu_seconds() for server in servers) - cpu_before
-    latencies = []
+        await asyncio.sleep(5)
+        cpu = sum(server.cpu_seconds() for server in servers) - cpu_before
+        # then the facilitator moves to the next part: how soon does every phone show it?
+        part_sent = await consoles[0].next_part(http) if consoles else None
+        await asyncio.sleep(5)
+    latencies, part_change = [], []
     for process, connection in workers:
         connection.send("stop")
         for marker, times in (await loop.run_in_executor(None, connection.recv)).items():
             latencies += [(t - sent[marker]) * 1000 for t in times if marker in sent]
+            if marker == "now" and part_sent is not None:
+                part_change += [(t - part_sent) * 1000 for t in times]
         process.join(30)
     for client in [projector.client] + [console.client for console in consoles]:
         await client.disconnect()
@@ -334,6 +356,7 @@ async def rush(servers, code: str, phones_auth, posters, projector: Projector, c
         "post_to_projector_ms": summary(to_projector), "projector_missed": len(sent) - len(to_projector),
         "post_to_phones_ms": summary(latencies), "lost": len(sent) * len(phones) - len(latencies),
         "console_refresh_ms": summary(refresh), "console_errors": sum(c.errors for c in consoles),
+        "part_change_to_phones_ms": summary(part_change), "part_change_missed": len(phones) - len(part_change),
         "server_cpu_s": round(cpu, 2), "server_cpu_ms_per_dream": round(cpu * 1000 / max(1, len(sent)), 1),
     }
 

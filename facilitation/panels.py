@@ -18,14 +18,16 @@ class Panel:
     #: context(event, args) -> the names the template uses (unique across panels)
     context: Callable
     order: int
+    #: where the console shows it: "top" (stays in sight while scrolling), "left" or "right"
+    column: str = "left"
 
 
 PANELS: dict[str, Panel] = {}
 
 
-def register(name: str, template: str, order: int):
+def register(name: str, template: str, order: int, column: str = "left"):
     def decorate(context):
-        PANELS[name] = Panel(name, template, context, order)
+        PANELS[name] = Panel(name, template, context, order, column)
         return context
     return decorate
 

@@ -14,10 +14,14 @@ from .queries import phases, rating_summary, speakers
 bp = Blueprint("programme_console", __name__, url_prefix="/console/<int:event_id>")
 
 
-@panels.register("programme", "programme/_console_panel.html", order=10)
+@panels.register("programme", "programme/_console_panel.html", order=10, column="top")
 def panel(event, args) -> dict:
-    return {"phases": phases(event), "timer": timer.state(event, utcnow()), "speakers": speakers(event),
-            "rating": rating_summary(event), "tables_list": event_tables(event)}
+    return {"phases": phases(event), "timer": timer.state(event, utcnow()), "rating": rating_summary(event)}
+
+
+@panels.register("announcements", "programme/_console_announcements.html", order=60, column="right")
+def announcements_panel(event, args) -> dict:
+    return {"speakers": speakers(event), "tables_list": event_tables(event)}
 
 
 def _act(event, change, tell_the_room):

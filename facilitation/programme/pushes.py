@@ -49,12 +49,12 @@ def announced(event, announcement, seated_ids: list[int]) -> None:
             html = render_template("programme/_announcement_push.html", announcement=announcement, event=event,
                                    broadcast=True)
         push("announcement", {**data, "html": html}, to=[rooms.participant(pid) for pid in seated_ids])
-    panels(event, "programme")
+    panels(event, "announcements")
 
 
 def pitches_changed(event) -> None:
     stage_changed(event)
-    panels(event, "programme")
+    panels(event, "announcements")
 
 
 def closing_changed(event, fresh: bool = False) -> None:

@@ -131,21 +131,34 @@
     Object.keys(panels).forEach(function (name) { panels[name](); });
   }
 
+  body.addEventListener("htmx:afterSettle", function (event) {
+    if (keyedPanel && event.detail.target === keyedPanel) {
+      var next = keyedPanel.querySelector("[data-key-scope]");
+      keyedPanel = null;
+      if (next) { next.focus(); }
+    }
+  });
   /* A pushed out-of-band fragment: htmx puts each part where its hx-swap-oob says. */
   function swapIn(html) {
     htmx.swap(body, html, { swapStyle: "none", swapDelay: 0, settleDelay: 20 });
   }
 
-  /* One hand on the keyboard: a button with data-key="ArrowRight" is pressed by that key,
-     unless the person is typing in a field. */
+  /* One hand on the keyboard: a button with data-key="ArrowRight" is pressed by that key, unless the
+     person is typing in a field. Keys of an item (data-key-scope, such as a post in the queue: A, H)
+     act only on the item that has the focus; after the panel refreshes the focus goes to the next item. */
+  var keyedPanel = null;
   document.addEventListener("keydown", function (event) {
-    if (event.altKey || event.ctrlKey || event.metaKey ||
-        event.target.closest("input, textarea, select, button, a, summary")) {
+    var scope = event.target.closest && event.target.closest("[data-key-scope]");
+    if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest("input, textarea, select") ||
+        (!scope && event.target.closest("button, a, summary"))) {
       return;
     }
-    var button = document.querySelector('button[data-key="' + event.key + '"]');
+    var selector = 'button[data-key="' + event.key + '"]';
+    var button = scope ? scope.querySelector(selector) : Array.prototype.find.call(
+      document.querySelectorAll(selector), function (candidate) { return !candidate.closest("[data-key-scope]"); });
     if (button) {
       event.preventDefault();
+      keyedPanel = scope ? button.closest("[data-panel]") : null;
       button.click();
     }
   });

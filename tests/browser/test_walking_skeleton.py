@@ -149,12 +149,11 @@ def test_projector_stays_readable_with_200_dreams(server, contexts, screenshot):
     projector.goto(event["projector_url"])
     live(projector)
     screenshot(projector, "projector-200")
-    expect(projector.locator(".wall .cloud", has_text="Droom nummer 199:")).to_be_visible()
-    assert projector.locator(".wall .cloud").count() == 20
-    expect(projector.locator(".wall-more")).to_contain_text("180")
+    expect(projector.locator(".wall .cloud", has_text="Droom nummer 199:")).to_be_in_viewport()
+    expect(projector.locator("[data-page-indicator]")).to_contain_text(re.compile(r"Dromen 1–\d+ van 200"))
     assert projector.evaluate("() => document.documentElement.scrollHeight <= window.innerHeight")
-    # every cloud lies inside the screen, clear of the join corner
+    # every cloud of the page shown lies inside the screen, clear of the join corner
     boxes = projector.evaluate("""() => [...document.querySelectorAll('.wall .cloud')].map(el => {
-        const r = el.getBoundingClientRect(); return [r.bottom, r.right]; })""")
+        const r = el.getBoundingClientRect(); return [r.left, r.bottom, r.right]; }).filter(([left]) => left < 1920)""")
     corner = projector.locator(".join-corner").bounding_box()
-    assert all(bottom <= 1080 and right <= corner["x"] for bottom, right in boxes), (boxes, corner)
+    assert boxes and all(bottom <= 1080 and right <= corner["x"] for _, bottom, right in boxes), (boxes, corner)

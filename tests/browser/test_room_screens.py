@@ -1,0 +1,147 @@
+"""Issue #14: everyone in the room knows what happens now.
+
+A guest at 320 and 390 px sees the current part and its one action without scrolling, in every part of
+the evening, on the dream page and at a table; a change of part reaches the table page too (with the
+timer and announcements) and is said in the page's live region; the host line follows; the console on a
+1366x768 laptop keeps the programme bar in sight while the facilitator scrolls.
+"""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_walking_skeleton import live
+
+pytestmark = pytest.mark.browser
+
+#: words of up to 16 letters that the browser broke over two lines (hyphenation would add a "-" and is fine)
+SPLIT_WORDS = """() => {
+  const split = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement || !node.parentElement.offsetParent) continue;
+    const hyphenated = getComputedStyle(node.parentElement).hyphens === 'auto';
+    for (const match of node.textContent.matchAll(/[\p{L}\p{N}]{2,16}/gu)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (tops.size > 1 && !hyphenated) split.push(match[0]);
+    }
+  }
+  return split;
+}"""
+
+ABOVE_THE_FOLD = """(el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"""
+
+
+def join(phone, event, name):
+    phone.goto(event["join_url"])
+    phone.get_by_label("Je voornaam").fill(name)
+    phone.get_by_role("button", name="Doe mee").click()
+    live(phone)
+
+
+@pytest.mark.parametrize("kind", ["phone-320", "phone"])
+def test_the_part_now_and_its_action_are_above_the_fold_in_every_part(server, contexts, screenshot, kind):
+    event = server.set_up_event("Wat nu?", "nl", 2)
+    console = contexts("laptop").page()
+    console.goto(event["facilitator_url"])
+    live(console)
+    dream_page = contexts(kind).page()
+    join(dream_page, event, "Ann")
+    table_page = contexts(kind).page()
+    join(table_page, event, "Bo")
+    if kind == "phone-320":
+        # 200 % text on the smallest phone
+        for page in (dream_page, table_page):
+            page.get_by_role("button", name="Grotere letters").click()
+    table_page.get_by_role("link", name="Kies een tafel").click()
+    table_page.get_by_role("button", name="Ga zitten aan Tafel 1").click()
+    expect(table_page).to_have_url(re.compile(r"/t/\d+$"))
+    live(table_page)
+    parts = 0
+    while True:
+        before = console.locator("#programme-title").inner_text()
+        console.get_by_role("button", name="Volgend onderdeel →").click()
+        try:
+            expect(console.locator("#programme-title")).not_to_have_text(before, timeout=3_000)
+        except AssertionError:
+            break  # the last part
+        title = console.locator("#programme-title").inner_text().removeprefix("Nu: ")
+        parts += 1
+        for page, where in ((dream_page, "dream"), (table_page, "table")):
+            bar = page.locator("#now-bar")
+            # pushed to the room: no reload, within a second or two even on a busy test machine
+            expect(bar.locator("h2")).to_have_text(title, timeout=3_000)
+            assert bar.locator("h2").evaluate(ABOVE_THE_FOLD), f"{title} on the {where} page"
+            assert bar.locator("[data-now-text]").evaluate(ABOVE_THE_FOLD), f"{title} on the {where} page"
+            action = bar.locator(".now-action")
+            if action.count():
+                assert action.evaluate(ABOVE_THE_FOLD), f"the action of {title} on the {where} page"
+            expect(page.locator("#live-region")).to_contain_text(title, timeout=3_000)
+        for page in (dream_page, table_page):
+            assert page.evaluate(SPLIT_WORDS) == [], f"words broken mid-word in {title}"
+        if parts == 3:
+            screenshot(dream_page, f"phone-now-{kind}")
+            screenshot(table_page, f"phone-table-now-{kind}")
+    assert parts >= 6
+
+
+def test_a_table_page_hears_the_timer_announcements_and_a_new_host(server, contexts):
+    event = server.set_up_event("Aan tafel", "nl", 1)
+    console = contexts("laptop").page()
+    console.goto(event["facilitator_url"])
+    live(console)
+    phones = {}
+    for name in ("Ann", "Bo"):
+        phone = contexts("phone").page()
+        join(phone, event, name)
+        phone.get_by_role("link", name="Kies een tafel").click()
+        phone.get_by_role("button", name="Ga zitten aan Tafel 1").click()
+        expect(phone).to_have_url(re.compile(r"/t/\d+$"))
+        live(phone)
+        phones[name] = phone
+    ann, bo = phones["Ann"], phones["Bo"]
+    console.get_by_role("button", name="Volgend onderdeel →").click()
+    expect(ann.locator("#now-bar h2")).to_have_text("Welkom", timeout=3_000)
+    console.get_by_role("button", name="Timer starten").click()
+    expect(ann.locator("#now-bar [data-timer-text]")).to_have_text(re.compile(r"\d+:\d\d"), timeout=3_000)
+    console.get_by_text("Mededeling naar de telefoons").click()
+    console.get_by_label("Bericht (hoogstens 200 tekens)").fill("Nog vijf minuten aan tafel.")
+    console.get_by_role("button", name="Versturen").click()
+    expect(bo.locator(".announcement", has_text="Nog vijf minuten")).to_be_visible(timeout=3_000)
+    expect(bo.locator("#live-region")).to_contain_text("Nog vijf minuten", timeout=3_000)
+    # Ann becomes host: Bo's page says so without a reload, and Bo can no longer claim it
+    ann.get_by_role("button", name="Ik word voorzitter").click()
+    expect(bo.locator(".host-line")).to_contain_text("Ann", timeout=3_000)
+    expect(bo.get_by_role("button", name="Ik word voorzitter")).to_have_count(0)
+
+
+def test_the_console_keeps_the_programme_bar_in_sight_on_a_laptop(server, contexts, screenshot):
+    event = server.set_up_event("Laptop", "nl", 8)
+    console = contexts("laptop-768").page()
+    console.goto(event["facilitator_url"])
+    live(console)
+    console.get_by_role("button", name="Volgend onderdeel →").click()
+    expect(console.locator("#programme-title")).to_have_text("Nu: Welkom")
+    # the welcome opens with the join screen on the big screen, and the console's projector panel says so
+    expect(console.get_by_role("button", name="Meedoen-scherm")).to_have_attribute("aria-pressed", "true")
+    console.mouse.wheel(0, 1500)
+    console.wait_for_timeout(300)
+    assert console.evaluate("window.scrollY") > 0, "the console is longer than the screen"
+    for control in (console.locator("#programme-title"), console.get_by_role("button", name="Volgend onderdeel →"),
+                    console.get_by_role("button", name="Timer starten")):
+        expect(control).to_be_in_viewport()
+        assert control.evaluate(ABOVE_THE_FOLD)
+    # the panels sit side by side: the queue and the projector panel start at the same height
+    queue = console.locator("#panel-moderation").bounding_box()
+    projector = console.locator("#panel-projector").bounding_box()
+    assert projector["x"] > queue["x"] + queue["width"] - 1
+    console.evaluate("window.scrollTo(0, 0)")
+    screenshot(console, "console-laptop-1366x768")
+    # only timer buttons that make sense now
+    expect(console.get_by_role("button", name="Pauze", exact=True)).to_have_count(0)
+    console.get_by_role("button", name="Timer starten").click()
+    expect(console.get_by_role("button", name="Pauze", exact=True)).to_be_visible()
+    expect(console.get_by_role("button", name="Timer starten")).to_have_count(0)
