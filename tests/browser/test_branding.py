@@ -99,7 +99,7 @@ def test_branding_through_the_real_form_on_every_screen(server, contexts, screen
     for selector in (".stage-head h1", ".stage-counts"):
         text = _hex(projector.locator(selector).first.evaluate("el => getComputedStyle(el).color"))
         assert contrast(text, background) >= 7, (selector, text, background)
-    cloud = projector.locator(".wall .cloud").first
+    cloud = projector.locator(".wall .cloud-body").first
     assert contrast(_hex(cloud.locator(".cloud-text").evaluate("el => getComputedStyle(el).color")),
                     _hex(cloud.evaluate("el => getComputedStyle(el).backgroundColor"))) >= 7
     # a big screen is never as narrow as a phone: its two projector sizes

@@ -192,7 +192,7 @@ def test_projector_is_readable_from_the_back_row(server, contexts, screenshot, c
     assert sizes["cloud"] >= 28 and sizes["code"] >= 36 and sizes["counts"] >= 28 and sizes["title"] >= 48
     colours = projector.evaluate("""() => {
         const style = s => getComputedStyle(document.querySelector(s));
-        return {cloud: [style('.wall .cloud-text').color, style('.wall .cloud').backgroundColor],
+        return {cloud: [style('.wall .cloud-text').color, style('.wall .cloud-body').backgroundColor],
                 title: [style('.stage-head h1').color, getComputedStyle(document.body).backgroundColor]}; }""")
     for foreground, background in colours.values():
         assert _contrast(foreground, background) >= 7

@@ -15,7 +15,7 @@ from tests.browser.test_walking_skeleton import live
 pytestmark = pytest.mark.browser
 
 #: words of up to 16 letters that the browser broke over two lines (hyphenation would add a "-" and is fine)
-SPLIT_WORDS = """() => {
+SPLIT_WORDS = r"""() => {
   const split = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -153,7 +153,8 @@ def test_projector_stays_readable_with_200_dreams(server, contexts, screenshot):
     expect(projector.locator("[data-page-indicator]")).to_contain_text(re.compile(r"Dromen 1–\d+ van 200"))
     assert projector.evaluate("() => document.documentElement.scrollHeight <= window.innerHeight")
     # every cloud of the page shown lies inside the screen, clear of the join corner
-    boxes = projector.evaluate("""() => [...document.querySelectorAll('.wall .cloud')].map(el => {
-        const r = el.getBoundingClientRect(); return [r.left, r.bottom, r.right]; }).filter(([left]) => left < 1920)""")
+    boxes = projector.evaluate("""() => { const wall = document.querySelector('[data-fit=wall]').getBoundingClientRect();
+        return [...document.querySelectorAll('.wall .cloud')].map(el => {
+        const r = el.getBoundingClientRect(); return [r.left, r.bottom, r.right]; }).filter(([left]) => left < wall.right); }""")
     corner = projector.locator(".join-corner").bounding_box()
     assert boxes and all(bottom <= 1080 and right <= corner["x"] for _, bottom, right in boxes), (boxes, corner)
