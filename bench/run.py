@@ -562,13 +562,16 @@ def append_markdown(results: dict) -> None:
         lines += ["", "Dream rush (every phone posts one dream within the given seconds; projector and two consoles "
                       "refresh as browsers do):", "",
                   "| phones = dreams | seconds | post → projector p50/p95/p99 ms | post → phones p50/p95/p99 ms | "
-                  "console refresh p50/p95/p99 ms | lost | server CPU ms per dream | errors |",
-                  "|---|---|---|---|---|---|---|---|"]
+                  "console refresh p50/p95/p99 ms | lost | server CPU ms per dream | errors | "
+                  "next part → phones p50/p95/p99 ms (missed) |",
+                  "|---|---|---|---|---|---|---|---|---|"]
         for r in results["rush"]:
             pr, ph, co = r["post_to_projector_ms"], r["post_to_phones_ms"], r["console_refresh_ms"]
+            pc = r.get("part_change_to_phones_ms") or {}
             lines.append(f"| {r['phones']} | {r['seconds']:g} | {pr['p50']}/{pr['p95']}/{pr['p99']} | "
                          f"{ph['p50']}/{ph['p95']}/{ph['p99']} | {co['p50']}/{co['p95']}/{co['p99']} | {r['lost']} | "
-                         f"{r['server_cpu_ms_per_dream']} | {r['post_errors'] + r['console_errors']} |")
+                         f"{r['server_cpu_ms_per_dream']} | {r['post_errors'] + r['console_errors']} | "
+                         f"{pc.get('p50')}/{pc.get('p95')}/{pc.get('p99')} ({r.get('part_change_missed')}) |")
     if "capacity" in results:
         c = results["capacity"]
         lines += ["", f"Capacity at p95 ≤ 250 ms: {c['one_process']} phones on one process, "
