@@ -505,6 +505,8 @@
     var bar = document.getElementById("now-bar");
     if (!bar || String(message.phase) === bar.dataset.phase) { return; }
     swapIn(message.html);
+    /* the wall's open-or-closed line follows at once too (the rest of the page comes with the resync) */
+    document.querySelectorAll("[data-posting-closed]").forEach(function (line) { line.hidden = !!message.dreams; });
     fold("dream-card", "dream-text", message.dreams);
     fold("contribute", "contribution-text", message.contributions);
     bar = document.getElementById("now-bar");

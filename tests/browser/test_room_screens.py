@@ -80,6 +80,12 @@ def test_the_part_now_and_its_action_are_above_the_fold_in_every_part(server, co
             if action.count():
                 assert action.evaluate(ABOVE_THE_FOLD), f"the action of {title} on the {where} page"
             expect(page.locator("#live-region")).to_contain_text(title, timeout=3_000)
+        # the dream page never says the wall is closed in the part that opens it, nor the reverse
+        closed_line = dream_page.locator("[data-posting-closed]")
+        if title == "Dromen op de wolk":
+            expect(closed_line).to_be_hidden(timeout=1_000)
+        else:
+            expect(closed_line).to_be_visible(timeout=1_000)
         for page in (dream_page, table_page):
             assert page.evaluate(SPLIT_WORDS) == [], f"words broken mid-word in {title}"
         if parts == 3:
