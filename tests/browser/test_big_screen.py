@@ -9,6 +9,7 @@ import random
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_room_screens import SPLIT_WORDS
 from tests.browser.test_walking_skeleton import live
 
 pytestmark = pytest.mark.browser
@@ -91,10 +92,12 @@ def fitted(page):
     page.wait_for_timeout(150)
 
 
-def check_screen(page, kind, what):
+def check_screen(page, kind, what, words=True):
     result = page.locator("#stage").evaluate(MEASURE)
     assert result["problems"] == [], f"{what} on {kind}"
     assert result["smallest"] >= SIZES[kind] - 0.1, f"{what} on {kind}: smallest text {result['smallest']} px"
+    if words:
+        assert page.evaluate(SPLIT_WORDS) == [], f"{what} on {kind}: a word broken over two lines"
 
 
 SETTLED = """() => new Promise(done => {
@@ -150,7 +153,7 @@ def test_the_wall_shows_every_dream_whole_within_one_round_of_pages(server, cont
                 break  # round again at the first page
             seen.update(shown)
             if count <= 200 or turn % 10 == 0:
-                check_screen(projector, kind, f"a page of the wall with {count}")
+                check_screen(projector, kind, f"a page of the wall with {count}", words=turn < 3)
             turn_page(projector)
             fitted(projector)
         assert set(texts) <= seen | set(first), f"{len(set(texts) - seen - set(first))} dreams never shown"
