@@ -249,3 +249,34 @@ def test_every_other_view_fits_on_both_screens(server, contexts, screenshot):
         expect(projector.locator(".deeds-wall .deed").first).to_be_visible()
         screenshot(projector, f"projector-deeds-{kind}")
         projector.close()
+
+
+def test_the_speaker_view_fits_on_both_screens(server, contexts, screenshot):
+    """In the pitches the big screen shows who speaks and the dream they pitch, whole and large enough."""
+    from facilitation.events.models import Event
+    from facilitation.extensions import db
+    from facilitation.programme.models import PhaseKind
+    from facilitation.programme.operations import add_speaker, step, step_speaker
+
+    event = server.set_up_event("Vier sprekers", "nl")
+    seed(server, event["event_id"], 12)
+    app = server.app()
+    with app.app_context():
+        ev = db.session.get(Event, event["event_id"])
+        add_speaker(ev, "Marieke van den Heuvel-Schoonderwoerd",
+                    "Een wijk waar niemand alleen hoeft te zijn, waar de buren elkaar kennen en de bibliotheek, het "
+                    "buurthuis en de huisarts samen één voordeur hebben, ook voor wie geen computer heeft of de taal "
+                    "nog leert, zodat hulp vragen net zo gewoon wordt als een kop koffie halen bij de buren.")
+        while ev.current_phase is None or ev.current_phase.kind is not PhaseKind.pitches:
+            step(ev, +1)
+        step_speaker(ev, +1)
+        db.session.commit()
+    for kind in SIZES:
+        projector = contexts(kind, reduced_motion="reduce").page()
+        projector.goto(event["projector_url"])
+        live(projector)
+        fitted(projector)
+        expect(projector.locator(".speaker-name")).to_have_text("Marieke van den Heuvel-Schoonderwoerd")
+        check_screen(projector, kind, "the speaker")
+        screenshot(projector, f"projector-speaker-{kind}")
+        projector.close()
