@@ -27,15 +27,20 @@ def remember_participant(event: Event, key: str) -> None:
     session["guests"] = {**_guests(), str(event.id): Participant.hash_key(key)}
 
 
+def _digests(name: str, older: str, digest) -> dict:
+    """The cookie's entry `name` of digests. A cookie from before that keeps the raw secrets under `older`
+    is rewritten: the browser stays in, the raw secrets leave the cookie."""
+    digests = dict(session.get(name, {}))
+    if older in session:
+        raw = session.pop(older) or {}
+        digests = {**{key: digest(secret) for key, secret in raw.items() if secret}, **digests}
+        session[name] = digests
+    return digests
+
+
 def _guests() -> dict:
-    """Per event, the hash of this phone's participant key. A cookie from before that still holds the raw
-    keys is rewritten (the phone stays in, the raw keys leave the cookie)."""
-    guests = dict(session.get("guests", {}))
-    if "participants" in session:
-        old = session.pop("participants") or {}
-        guests = {**{event_id: Participant.hash_key(key) for event_id, key in old.items() if key}, **guests}
-        session["guests"] = guests
-    return guests
+    """Per event, the hash of this phone's participant key."""
+    return _digests("guests", "participants", Participant.hash_key)
 
 
 def current_participant(event: Event) -> Participant | None:
@@ -62,13 +67,8 @@ def grant_link(event: Event, audience: str, token: str) -> None:
 
 
 def _proofs() -> dict:
-    """Digests of the links this browser opened. A cookie from before with raw tokens is rewritten."""
-    proofs = dict(session.get("proofs", {}))
-    if "links" in session:
-        old = session.pop("links") or {}
-        proofs = {**{name: _proof(token) for name, token in old.items() if token}, **proofs}
-        session["proofs"] = proofs
-    return proofs
+    """Digests of the links this browser opened."""
+    return _digests("proofs", "links", _proof)
 
 
 def holds_link(event: Event, audience: str) -> bool:

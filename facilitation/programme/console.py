@@ -24,11 +24,11 @@ def announcements_panel(event, args) -> dict:
     return {"speakers": speakers(event), "tables_list": event_tables(event)}
 
 
-def _act(event, change, tell_the_room):
+def _act(event, change, tell_the_room, panel: str = "programme"):
     def operation():
         change()
         tell_the_room(event)
-    return panels.act_on(event, operation, "programme")
+    return panels.act_on(event, operation, panel)
 
 
 @bp.post("/phase/<any(next, previous):direction>")
@@ -72,17 +72,18 @@ def announce(event_id):
     def operation():
         made = ops.announce(event, request.form.get("text", ""), table)
         pushes.announced(event, made, seated_ids(table, event.current_round) if table else [])
-    return panels.act_on(event, operation, "programme")
+    return panels.act_on(event, operation, "announcements")
 
 
 @bp.post("/speakers")
 def add_speaker(event_id):
     event = access.facilitated_event(event_id)
     return _act(event, lambda: ops.add_speaker(event, request.form.get("name", ""), request.form.get("dream", "")),
-                pushes.pitches_changed)
+                pushes.pitches_changed, "announcements")
 
 
 @bp.post("/speakers/<any(next, previous):direction>")
 def speaker_step(event_id, direction):
     event = access.facilitated_event(event_id)
-    return _act(event, lambda: ops.step_speaker(event, 1 if direction == "next" else -1), pushes.pitches_changed)
+    return _act(event, lambda: ops.step_speaker(event, 1 if direction == "next" else -1), pushes.pitches_changed,
+                "announcements")

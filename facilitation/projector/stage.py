@@ -51,14 +51,9 @@ def stage_context(event, offset: int = 0) -> dict:
         context.update(view=ProjectorView.wall, spotlight=event.spotlight_dream, closing=phase is PhaseKind.closing)
         if phase is PhaseKind.pitches and event.current_speaker is not None:
             context.update(speaker=event.current_speaker)
-        if context["closing"]:
-            # from dreams to deeds: in the closing part the wall holds the deeds
-            total = count_deeds(event)
-            offset = offset if offset < total else 0
-            context.update(clouds=deeds(event, size, offset), wall_total=total)
-        else:
-            total = context["counts"]["dreams"]
-            offset = offset if offset < total else 0
-            context.update(clouds=wall_batch(event, offset, size), wall_total=total)
-        context.update(wall_offset=offset)
+        # from dreams to deeds: in the closing part the wall holds the deeds
+        total = count_deeds(event) if context["closing"] else context["counts"]["dreams"]
+        offset = offset if offset < total else 0  # past the end (dreams were hidden): the first page
+        batch = deeds(event, size, offset) if context["closing"] else wall_batch(event, offset, size)
+        context.update(clouds=batch, wall_total=total, wall_offset=offset)
     return context

@@ -183,6 +183,14 @@ def _hx_redirect(target):
     return response
 
 
+def _render_table_page(event, participant, table, **extra) -> str:
+    """The whole table page; the fragments (stream, forms) leave out its top: the part now, the timer and
+    the announcements, as on the dream page."""
+    return render_template("tables/table.html", **_table_context(
+        event, participant, table, timer=timer.state(event, utcnow()),
+        announcements=announcements_for(event, participant, set(session.get("dismissed", []))), **extra))
+
+
 def _table_context(event, participant, table, **extra) -> dict:
     round_ = event.current_round
     return {
@@ -197,9 +205,6 @@ def _table_context(event, participant, table, **extra) -> dict:
         "previous_card": card_for(table, round_ - 1) if round_ > 1 else None,
         "previous_contributions": contributions(table, round_ - 1, author=participant) if round_ > 1 else [],
         "request_key": secrets.token_urlsafe(16),
-        # the top of the page, as on the dream page: the part now, the timer and the announcements
-        "timer": timer.state(event, utcnow()),
-        "announcements": announcements_for(event, participant, set(session.get("dismissed", []))),
         "kind": "idea",
         "text": "",
         "error": None,
@@ -212,14 +217,16 @@ def _table_context(event, participant, table, **extra) -> dict:
 def table(code, table_id):
     event = access.event_by_code(code)
     participant, table = _seated(event, table_id)
-    return render_template("tables/table.html", **_table_context(event, participant, table))
+    return _render_table_page(event, participant, table)
 
 
 @bp.get("/e/<code>/t/<int:table_id>/live")
 def table_live(code, table_id):
     event = access.event_by_code(code)
     participant, table = _seated(event, table_id)
-    return render_template("tables/_stream.html", **_table_context(event, participant, table))
+    # after a reconnect the part may have changed meanwhile: the now bar comes along
+    return render_template("tables/_live.html", **_table_context(event, participant, table,
+                                                                 timer=timer.state(event, utcnow())))
 
 
 @bp.post("/e/<code>/t/<int:table_id>/contributions")
@@ -242,8 +249,10 @@ def contribute(code, table_id):
                                **_table_context(event, participant, table, kind=kind, **extra))
 
     def refused(error):
-        context = _table_context(event, participant, table, kind=kind, text=text, error=error.message)
-        return render_template("tables/_contribution_form.html" if htmx else "tables/table.html", **context)
+        if htmx:
+            return render_template("tables/_contribution_form.html", **_table_context(
+                event, participant, table, kind=kind, text=text, error=error.message))
+        return _render_table_page(event, participant, table, kind=kind, text=text, error=error.message)
 
     def posted(contribution):
         message = (gettext("Your contribution is added.") if contribution.visible
@@ -327,8 +336,9 @@ def save_card(code, table_id):
         return problem
 
     def page(problem=None, **extra):
-        context = _table_context(event, participant, table, **extra)
-        return render_template("tables/_card_form.html" if htmx else "tables/table.html", **context)
+        if htmx:
+            return render_template("tables/_card_form.html", **_table_context(event, participant, table, **extra))
+        return _render_table_page(event, participant, table, **extra)
 
     def saved(problem):
         if problem is not None:

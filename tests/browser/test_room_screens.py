@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_inclusive import join
 from tests.browser.test_walking_skeleton import live
 
 pytestmark = pytest.mark.browser
@@ -35,10 +36,16 @@ SPLIT_WORDS = r"""() => {
 ABOVE_THE_FOLD = """(el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"""
 
 
-def join(phone, event, name):
-    phone.goto(event["join_url"])
-    phone.get_by_label("Je voornaam").fill(name)
-    phone.get_by_role("button", name="Doe mee").click()
+def join_live(phone, event, name):
+    join(phone, event, name)
+    live(phone)
+
+
+def sit_at_table_one(phone):
+    """Choose a table as a guest does, from the dream page, and wait for its live page."""
+    phone.get_by_role("link", name="Kies een tafel").click()
+    phone.get_by_role("button", name="Ga zitten aan Tafel 1").click()
+    expect(phone).to_have_url(re.compile(r"/t/\d+$"))
     live(phone)
 
 
@@ -49,17 +56,14 @@ def test_the_part_now_and_its_action_are_above_the_fold_in_every_part(server, co
     console.goto(event["facilitator_url"])
     live(console)
     dream_page = contexts(kind).page()
-    join(dream_page, event, "Ann")
+    join_live(dream_page, event, "Ann")
     table_page = contexts(kind).page()
-    join(table_page, event, "Bo")
+    join_live(table_page, event, "Bo")
     if kind == "phone-320":
         # 200 % text on the smallest phone
         for page in (dream_page, table_page):
             page.get_by_role("button", name="Grotere letters").click()
-    table_page.get_by_role("link", name="Kies een tafel").click()
-    table_page.get_by_role("button", name="Ga zitten aan Tafel 1").click()
-    expect(table_page).to_have_url(re.compile(r"/t/\d+$"))
-    live(table_page)
+    sit_at_table_one(table_page)
     parts = 0
     while True:
         before = console.locator("#programme-title").inner_text()
@@ -102,11 +106,8 @@ def test_a_table_page_hears_the_timer_announcements_and_a_new_host(server, conte
     phones = {}
     for name in ("Ann", "Bo"):
         phone = contexts("phone").page()
-        join(phone, event, name)
-        phone.get_by_role("link", name="Kies een tafel").click()
-        phone.get_by_role("button", name="Ga zitten aan Tafel 1").click()
-        expect(phone).to_have_url(re.compile(r"/t/\d+$"))
-        live(phone)
+        join_live(phone, event, name)
+        sit_at_table_one(phone)
         phones[name] = phone
     ann, bo = phones["Ann"], phones["Bo"]
     console.get_by_role("button", name="Volgend onderdeel →").click()

@@ -4,6 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_room_screens import join_live, sit_at_table_one
 from tests.browser.test_walking_skeleton import live
 
 pytestmark = pytest.mark.browser
@@ -159,22 +160,15 @@ def test_every_kind_of_post_waits_in_one_queue_at_a_pre_moderated_evening(server
     live(projector)
     phones = {}
     for name in ("Ann", "Bo"):
-        phone = contexts("phone").page()
-        phone.goto(event["join_url"])
-        phone.get_by_label("Je voornaam").fill(name)
-        phone.get_by_role("button", name="Doe mee").click()
-        live(phone)
-        phones[name] = phone
+        phones[name] = contexts("phone").page()
+        join_live(phones[name], event, name)
     ann, bo = phones["Ann"], phones["Bo"]
     expect(ann.get_by_role("status").filter(has_text="Je naam wacht op de gespreksleider")).to_be_visible()
     ann.get_by_label("Mijn droom", exact=True).fill("Een buurt waar iedereen elkaar groet")
     ann.get_by_role("button", name="Zet op de wolk").click()
     expect(ann.locator("#my-dreams")).to_contain_text("De gespreksleider kijkt er eerst naar")
     for phone in (ann, bo):
-        phone.get_by_role("link", name="Kies een tafel").click()
-        phone.get_by_role("button", name="Ga zitten aan Tafel 1").click()
-        expect(phone).to_have_url(re.compile(r"/t/\d+$"))
-        live(phone)
+        sit_at_table_one(phone)
     ann.get_by_label("Je bijdrage").fill("Een moestuin op het dak van het buurthuis.")
     ann.get_by_role("button", name="Toevoegen", exact=True).click()
     expect(ann.locator("#contribution-form")).to_contain_text("Je bijdrage wacht op de gespreksleider")

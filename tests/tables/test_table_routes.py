@@ -289,3 +289,20 @@ def test_harvest_on_projector_and_endorsements_on_phones(room, app, make, lang):
         on_the_big_screen(screen, projector)
     refused = bo.post(f"/e/{code}/harvest/{two}/endorse", data={"csrf_token": btoken}, follow_redirects=True)
     assert {"nl": "nog geen advies", "en": "no advice to endorse yet"}[lang] in refused.get_data(as_text=True)
+
+
+def test_a_table_page_that_reconnects_catches_up_with_the_part_now(room, app):
+    """A phone that was offline during a change of part gets the new part with its stream."""
+    from facilitation.events.models import Event
+    from facilitation.programme.operations import step
+
+    code, (one, _) = room["code"], room["tables"]
+    _sit(room["Ann"], code, one)
+    with app.app_context():
+        event = db.session.get(Event, room["event_id"])
+        step(event, +1)
+        title = event.current_phase.title
+        db.session.commit()
+    live = room["Ann"].get(f"/e/{code}/t/{one}/live", headers=HX).get_data(as_text=True)
+    assert 'id="now-bar"' in live and 'hx-swap-oob="true"' in live and title in live
+    assert 'id="table-stream"' not in live  # the stream itself goes into #table-stream
