@@ -1,10 +1,38 @@
 """Themes in the dreams, found so that anyone can see why a dream is in a theme.
 
-The rule, in words: leave out the stop words, reduce the other words to their stem (Snowball),
-and let a Dutch compound count for the shorter stem it starts with ("buurthuis" counts for
-"buurt"). Then, again and again, take the stem that the most dreams not yet in a theme share;
-those dreams form a theme named after that word. Stop when no stem is shared by enough dreams;
-what is left is "other dreams". The organiser can rename and merge themes afterwards.
+The rule, in words an organiser can follow:
+
+1. Words. Leave out the stop words and bring every other word back to its stem, so that "woning",
+   "woningen" and "wonen" count as one word. Forms that differ only by an ending ("pester" and
+   "pesten", "kans" and "kansen") or by the Dutch "ge-" ("gepest") are one word too.
+2. Word families. A longer word belongs to the family of the longest known word it starts with
+   ("samenleving": samen, "vrijwilligerswerk": vrijwilliger, "buurtbewoners": buurt, not buur) and of
+   the longest known word of at least five letters it ends with ("basisschool": school,
+   "kinderarmoede": armoede); so a compound counts for both its parts. The shorter word needs a
+   stem of at least four letters or must be written with at least five ("samen", whose stem is
+   "saam"), and the rest of the longer word must be at least four letters. So "warm" has nothing to
+   do with "arm", "weten" nothing with "eten", "digitaal" nothing with "taal".
+3. Themes. Take the word family that the most dreams not yet in a theme share: those dreams form a
+   theme, named after the form of the word most of them wrote. When two thirds of them use one
+   compound of the word, the theme is that compound (COMPOUND_SHARE: when two thirds of the dreams
+   with "leren" say "leerkrachten", the theme is "leerkrachten"; "samen" keeps "samenleving").
+   Repeat until no family is shared by enough dreams (see minimum_size) or there are MAX_THEMES.
+   - A family makes one theme at most: once it has, neither its longer words nor the words it is
+     made of start another, so "samen" and "samenleven" are never two themes.
+   - A family that more than one dream in five uses (like "school" at an evening about education)
+     tells what the whole evening is about, not what sets some dreams apart: it makes no theme,
+     unless nothing else does. In a small room this needs more dreams (BACKGROUND_THEMES).
+   - A dream with the words of several themes goes to the most specific: the theme whose family the
+     fewest dreams of the evening use ("betaalbare woningen voor jonge gezinnen" goes to woningen
+     rather than to jongeren). A theme left with too few dreams is given up, its family makes no
+     theme, and the themes are looked for again among the dreams without one.
+4. Dreams left over. A dream without a theme joins a theme when it uses a word family that at
+   least two of the theme's dreams use, and more than half of all other dreams with that family are
+   in that theme ("hulp bij schulden" joins "armoede" when the other dreams about debts are there).
+
+Every theme lists the words its dreams wrote (at most MAX_WORDS): each dream in it contains one of
+them, so "dreams with the word ..." in the report is true. What is still left is "other dreams".
+The organiser can rename and merge themes afterwards.
 """
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,13 +43,34 @@ from ..dreams.words import words
 
 STEMMERS = {"nl": "dutch", "en": "english"}
 MAX_THEMES = 10
-#: a compound counts for a shorter stem only if that stem is at least this long
-MIN_PREFIX = 5
+#: the words listed with a theme ("dreams with the word ..."); enough for every dream in it
+MAX_WORDS = 8
+#: a word family that more than this share of the dreams use is the evening's subject, not a theme
+BACKGROUND_SHARE = 1 / 5
+#: ...and more dreams than this many of the smallest themes would hold (so a room of 13 has no background)
+BACKGROUND_THEMES = 5
+#: when this share of a family's dreams use one compound of its word, the theme is that compound
+COMPOUND_SHARE = 2 / 3
+#: a shorter word counts inside a longer one if its stem has this many letters...
+MIN_STEM = 4
+#: ...or it is written with this many letters (samen, stem "saam"); a word at the end needs this many too
+MIN_WRITTEN = 5
+#: the rest of a compound, after the shorter word, is at least this long: "warm" is not "w" + "arm"
+MIN_REST = 4
+#: endings that make another form of the same word, not a new word ("pester", "kansen", "groene")
+ENDINGS = ("e", "en", "er", "ers", "es", "s")
+#: words that say nothing about what a dream is about but are not in the stop word lists
+THEME_STOP_WORDS = frozenset("""
+    zodat niemand iemand via plaats minder genoeg evenveel ongeacht nodig waarbij waarin waardoor
+    voordat terwijl zelfs zeer wens droom dromen tijd
+    nobody anyone anything someone somewhere instead within least enough before until while never
+    whether across around others another really dream dreams wish hope
+""".split())
 
 
 @dataclass
 class FoundTheme:
-    #: the stem that holds the theme together
+    #: the word (its stem) whose family holds the theme together
     key: str
     label: str
     #: the words, as people wrote them, that made a dream belong here
@@ -30,57 +79,260 @@ class FoundTheme:
 
 
 def minimum_size(dream_count: int) -> int:
-    """How many dreams must share a word before it is a theme: 2 for a small room, more for a big one."""
-    return max(2, dream_count // 25)
+    """How many dreams must share a word before it is a theme: 2 for a small room (under 30 dreams),
+    3 from 30 dreams (two dreams that share a word in a room of 50 are a coincidence, not a theme),
+    and one dream in 25 in a big room."""
+    return max(2 if dream_count < 30 else 3, dream_count // 25)
 
 
-def _stems(dreams: list[tuple[int, str]], language: str) -> tuple[dict[int, set[str]], dict[str, Counter]]:
-    stemmer = snowballstemmer.stemmer(STEMMERS.get(language, "dutch"))
-    per_dream: dict[int, list[tuple[str, str]]] = {}
-    for dream_id, text in dreams:
-        tokens = words(text)
-        per_dream[dream_id] = list(zip(stemmer.stemWords(tokens), tokens))
-    known = {stem for pairs in per_dream.values() for stem, _ in pairs if len(stem) >= MIN_PREFIX}
-    keys: dict[int, set[str]] = {}
-    forms: dict[str, Counter] = {}
-    for dream_id, pairs in per_dream.items():
-        keys[dream_id] = set()
-        for stem, word in pairs:
-            for key in {stem} | {k for k in known if k != stem and stem.startswith(k)}:
-                keys[dream_id].add(key)
-                forms.setdefault(key, Counter())[word] += 1
-    return keys, forms
+class _Words:
+    """The words of some dreams, their word families, and which dreams use them."""
+
+    def __init__(self, dreams: list[tuple[int, str]], language: str):
+        stemmer = snowballstemmer.stemmer(STEMMERS.get(language, "dutch"))
+        self.texts = {dream_id: text.lower() for dream_id, text in dreams}
+        tokens = {dream_id: [w for w in words(text) if w not in THEME_STOP_WORDS] for dream_id, text in dreams}
+        distinct = sorted({token for found in tokens.values() for token in found})
+        stem_of = dict(zip(distinct, stemmer.stemWords(distinct)))  # each word once: stemming is the slow part
+        #: per dream: the (stem, form) pairs of its words
+        pairs = {dream_id: [(stem_of[token], token) for token in found] for dream_id, found in tokens.items()}
+        stems = sorted({stem for items in pairs.values() for stem, _ in items})
+        written: dict[str, set[str]] = {stem: set() for stem in stems}
+        for items in pairs.values():
+            for stem, form in items:
+                written[stem].add(form)
+        #: per stem: the word it is a form of, named by the word's alphabetically first stem
+        self.word = self._same_words(stems, written, dutch=language != "en")
+        #: per word: its stems and the forms people wrote, with how often
+        self.stems: dict[str, set[str]] = {}
+        self.forms: dict[str, Counter] = {}
+        self.units: dict[int, set[str]] = {}
+        #: per dream: the forms it wrote of each of its words
+        self.written: dict[int, dict[str, set[str]]] = {}
+        for dream_id, items in pairs.items():
+            self.units[dream_id] = {self.word[stem] for stem, _ in items}
+            self.written[dream_id] = {}
+            for stem, form in items:
+                self.written[dream_id].setdefault(self.word[stem], set()).add(form)
+                self.stems.setdefault(self.word[stem], set()).add(stem)
+                self.forms.setdefault(self.word[stem], Counter())[form] += 1
+        self.up = self._compounds()
+        self.down: dict[str, set[str]] = {word: set() for word in self.stems}
+        for word, parts in self.up.items():
+            for part in parts:
+                self.down[part].add(word)
+        #: per dream: every word family it uses (its words, and the shorter words they contain)
+        self.keys = {dream_id: set().union(set(), *(self.up[w] for w in units))
+                     for dream_id, units in self.units.items()}
+        self.used = Counter(key for keys in self.keys.values() for key in keys)
+
+    @staticmethod
+    def _same_words(stems: list[str], written: dict[str, set[str]], dutch: bool) -> dict[str, str]:
+        """Stems that are one word: sharing a form, or differing by an ending or a Dutch "ge-"."""
+        parent = {stem: stem for stem in stems}
+
+        def find(stem):
+            while parent[stem] != stem:
+                parent[stem] = parent[parent[stem]]
+                stem = parent[stem]
+            return stem
+
+        def join(a, b):
+            a, b = find(a), find(b)
+            if a != b:  # the alphabetically first stem names the word, so the order of the dreams does not matter
+                parent[max(a, b)] = min(a, b)
+
+        owners: dict[str, list[str]] = {}
+        for stem in stems:
+            for string in {stem} | written[stem]:
+                owners.setdefault(string, []).append(stem)
+        for same in owners.values():
+            for other in same[1:]:
+                join(same[0], other)
+        for stem in stems:
+            for string in _roots({stem}, written[stem]):
+                variants = [string + ending for ending in ENDINGS]
+                if dutch:
+                    variants += ["ge" + string] + ["ge" + string + ending for ending in ENDINGS]
+                for variant in variants:
+                    for other in owners.get(variant, ()):
+                        join(stem, other)
+        return {stem: find(stem) for stem in stems}
+
+    def _compounds(self) -> dict[str, set[str]]:
+        """Per word: itself and the shorter words it is a compound of (samenleving: samen)."""
+        roots: dict[str, set[str]] = {}
+        for word in self.stems:
+            for string in _roots(self.stems[word], set(self.forms[word])):
+                roots.setdefault(string, set()).add(word)
+        up: dict[str, set[str]] = {}
+        for word in self.stems:
+            parts = {word}
+            for string in self.stems[word] | set(self.forms[word]):
+                # the longest known word it starts with, the longest it ends with ("buurtbewoners": buurt, not buur)
+                for cut in range(len(string) - MIN_REST, MIN_STEM - 1, -1):
+                    if roots.get(string[:cut], {word}) != {word}:
+                        parts.update(roots[string[:cut]])
+                        break
+                for cut in range(MIN_REST, len(string) - MIN_WRITTEN + 1):
+                    if roots.get(string[cut:], {word}) != {word}:
+                        parts.update(roots[string[cut:]])
+                        break
+            up[word] = parts
+        return up
+
+    def word_of(self, dream_id: int, key: str) -> set[str]:
+        """The forms a dream wrote of a word family."""
+        return {form for unit, forms in self.written[dream_id].items() if key in self.up[unit] for form in forms}
+
+    def family(self, key: str) -> set[str]:
+        """The words a theme of this word rules out as another theme: its compounds and its parts."""
+        return self.down[key] | self.up[key]
+
+
+def _roots(stems: set[str], written: set[str]) -> set[str]:
+    """The strings by which a word counts inside longer words: a long enough stem, a long written form."""
+    return {stem for stem in stems if len(stem) >= MIN_STEM} | {form for form in written if len(form) >= MIN_WRITTEN}
 
 
 def find_themes(dreams: list[tuple[int, str]], language: str = "nl",
                 max_themes: int = MAX_THEMES) -> tuple[list[FoundTheme], list[int]]:
     """Group (id, text) dreams into themes; returns the themes and the ids left over."""
-    keys, forms = _stems(dreams, language)
+    if not dreams:
+        return [], []
+    vocabulary = _Words(dreams, language)
     least = minimum_size(len(dreams))
-    left = [dream_id for dream_id, _ in dreams]
-    themes: list[FoundTheme] = []
-    while left and len(themes) < max_themes:
-        shared = Counter(key for dream_id in left for key in keys[dream_id])
+    # in a small room a theme is a big share of it: there, a family is background only if it is big on any scale
+    background = {key for key, count in vocabulary.used.items()
+                  if count > max(BACKGROUND_SHARE * len(dreams), BACKGROUND_THEMES * least)}
+    chosen = _choose(vocabulary, least, max_themes, background) or _choose(vocabulary, least, max_themes, set())
+    links = _join_left_over(vocabulary, chosen)
+    themes = [_theme(vocabulary, key, members, links.get(key, {})) for key, members in chosen.items()]
+    position = {dream_id: n for n, (dream_id, _) in enumerate(dreams)}
+    for theme in themes:  # the dreams in the order they came
+        theme.dream_ids.sort(key=position.__getitem__)
+    placed = {dream_id for theme in themes for dream_id in theme.dream_ids}
+    return themes, [dream_id for dream_id, _ in dreams if dream_id not in placed]
+
+
+def _choose(vocabulary: _Words, least: int, max_themes: int, background: set[str]) -> dict[str, set[int]]:
+    """The themes' words, each with its dreams, biggest theme first (rule 3 of the module's docstring)."""
+    chosen: list[str] = []
+    dropped: set[str] = set()
+    assigned: dict[int, str] = {}
+    for _ in range(4 * max_themes):  # in practice a few rounds; the bound keeps it finite
+        chosen += _pick(vocabulary, least, max_themes - len(chosen), background | dropped,
+                        set(vocabulary.keys) - set(assigned), chosen)
+        # a dream whose words make more than one theme goes to the most specific: the family the evening uses least
+        rank = {key: (vocabulary.used[key], n) for n, key in enumerate(chosen)}
+        assigned = {}
+        for dream_id, keys in vocabulary.keys.items():
+            options = [key for key in keys if key in rank]
+            if options:
+                assigned[dream_id] = min(options, key=rank.__getitem__)
+        sizes = Counter(assigned.values())
+        small = {key for key in chosen if sizes[key] < least}
+        if not small:
+            break
+        dropped |= small
+        chosen = [key for key in chosen if key not in small]
+        assigned = {dream_id: key for dream_id, key in assigned.items() if key not in small}
+    members: dict[str, set[int]] = {key: set() for key in chosen}
+    for dream_id, key in assigned.items():
+        members[key].add(dream_id)
+    return dict(sorted(members.items(), key=lambda item: (-len(item[1]), item[0])))
+
+
+def _pick(vocabulary: _Words, least: int, room: int, skip: set[str], left: set[int], chosen: list[str]) -> list[str]:
+    """Up to `room` new theme words for the dreams left, biggest family first; a family makes one theme."""
+    banned = set().union(set(), *(vocabulary.family(key) for key in chosen))
+    picked = []
+    while left and len(picked) < room:
+        shared = Counter(key for dream_id in left for key in vocabulary.keys[dream_id]
+                         if key not in banned and key not in skip)
         if not shared:
             break
         # most dreams first; then the longer (more specific) word; then alphabetical, so it is repeatable
         key, count = min(shared.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
         if count < least:
             break
-        members = [dream_id for dream_id in left if key in keys[dream_id]]
-        themes.append(_theme(key, members, keys, forms))
-        left = [dream_id for dream_id in left if dream_id not in set(members)]
-    return themes, left
+        while True:  # two thirds of the family's dreams use one compound of the word: the theme is the compound
+            compounds = [(shared[c], c) for c in vocabulary.down[key] if c != key
+                         and shared[c] >= COMPOUND_SHARE * shared[key]]
+            if not compounds:
+                break
+            key = min(compounds, key=lambda item: (-item[0], -len(item[1]), item[1]))[1]
+        picked.append(key)
+        banned |= vocabulary.family(key)
+        left = {dream_id for dream_id in left if key not in vocabulary.keys[dream_id]}
+    return picked
 
 
-def _theme(key: str, members: list[int], keys: dict[int, set[str]], forms: dict[str, Counter]) -> FoundTheme:
-    """Name a theme after its word, and after a second word when most of its dreams share that too."""
-    main = forms[key].most_common(1)[0][0]
+def _join_left_over(vocabulary: _Words, chosen: dict[str, set[int]]) -> dict[str, dict[int, str]]:
+    """Per theme, the left-over dreams that join it, with the word family they share with it.
+
+    A dream joins when at least two of the theme's dreams use one of its word families, and more than
+    half of all other dreams with that family are in the theme.
+    """
+    placed = {dream_id for members in chosen.values() for dream_id in members}
+    #: per theme, how many of its dreams use each word family
+    uses = {key: Counter(word for member in members for word in vocabulary.keys[member])
+            for key, members in chosen.items()}
+    links: dict[str, dict[int, str]] = {}
+    for dream_id in sorted(set(vocabulary.keys) - placed):
+        best = None
+        for word in vocabulary.keys[dream_id]:
+            others = vocabulary.used[word] - 1
+            for n, key in enumerate(chosen):
+                if word in vocabulary.up[key]:  # not by a word the theme's word is made of ("leren", "leerkrachten")
+                    continue
+                shared = uses[key][word]
+                if shared >= 2 and 2 * shared > others:
+                    option = (-shared / others, -shared, n, word, key)
+                    best = min(best, option) if best else option
+        if best:
+            links.setdefault(best[4], {})[dream_id] = best[3]
+    return links
+
+
+def _theme(vocabulary: _Words, key: str, members: set[int], joined: dict[int, str]) -> FoundTheme:
+    """Name a theme after its word, list the words its dreams wrote, and add a second word most of it shares."""
+    texts = vocabulary.texts
+    needs = {dream_id: vocabulary.word_of(dream_id, key) for dream_id in members}
+    own = {form for dream_id in members for form in vocabulary.written[dream_id].get(key, ())}
+    family = {form for forms in needs.values() for form in forms}
+    main = _label(vocabulary, own or family, members)
     label = main.capitalize()
-    related = {key} | {k for dream_id in members for k in keys[dream_id] if k.startswith(key) or key.startswith(k)}
-    companions = Counter(k for dream_id in members for k in keys[dream_id] if k not in related)
+    related = vocabulary.family(key)
+    companions = Counter(k for dream_id in members for k in vocabulary.keys[dream_id] if k not in related)
     if companions:
         second, together = min(companions.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
         if together >= max(3, -(-2 * len(members) // 3)):  # at least 3, and two thirds of the theme
-            label = f"{label} & {forms[second].most_common(1)[0][0]}"
-    return FoundTheme(key=key, label=label, words=[w for w, _ in forms[key].most_common(5)], dream_ids=members)
+            forms = {form for dream_id in members for form in vocabulary.written[dream_id].get(second, ())}
+            forms = forms or {f for d in members for f in vocabulary.word_of(d, second)}
+            label = f"{label} & {_label(vocabulary, forms, members)}"
+    # the words shown with the theme: as few as it takes for every dream in it to contain one
+    for dream_id, word in joined.items():
+        needs[dream_id] = vocabulary.word_of(dream_id, word)
+    chosen = [main]
+    uncovered = {d for d in needs if main not in texts[d]}
+    while uncovered and len(chosen) < MAX_WORDS:
+        options = {form for d in uncovered for form in needs[d]}
+        if not options:
+            break
+        best = _most(options, uncovered, texts)
+        chosen.append(best)
+        uncovered = {d for d in uncovered if best not in texts[d]}
+    return FoundTheme(key=key, label=label, words=chosen, dream_ids=[d for d in needs if d not in uncovered])
+
+
+def _most(forms: set[str], dream_ids, texts: dict[int, str]) -> str:
+    """The form that the most of these dreams contain; of equals the shortest, then the alphabetically first."""
+    return min(forms, key=lambda form: (-sum(1 for d in dream_ids if form in texts[d]), len(form), form))
+
+
+def _label(vocabulary: _Words, forms: set[str], dream_ids) -> str:
+    """The form the most of these dreams wrote; of equals the one most contain, the shortest, the first."""
+    wrote = Counter(form for d in dream_ids for written in vocabulary.written[d].values() for form in written)
+    return min(forms, key=lambda form: (-wrote[form], -sum(1 for d in dream_ids if form in vocabulary.texts[d]),
+                                        len(form), form))

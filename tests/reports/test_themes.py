@@ -1,22 +1,128 @@
-"""Themes found in a realistic Dutch room of 91 dreams, and the rule behind them."""
-import random
-from collections import Counter
+"""Themes found in realistic rooms of dreams, and the rule behind them.
 
-from facilitation.reports.themes import find_themes, minimum_size
+Three rooms, each line `the group a reader would put it in | the dream`:
+- dromen_nl.txt: 91 dreams of a Dutch care and welfare evening;
+- dromen_jeugd_nl.txt: 91 dreams of a Dutch youth and education evening (teachers, youth workers,
+  parents, pupils, school social workers);
+- dreams_en.txt: 48 dreams of an English care and community evening.
+"""
+import random
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from facilitation.reports.themes import _Words, find_themes, minimum_size
 
 from .conftest import DREAMS_EN, DREAMS_NL
 
+HERE = Path(__file__).parent
+SETS = {
+    "care_nl": (DREAMS_NL, "nl"),
+    "youth_nl": (HERE / "dromen_jeugd_nl.txt", "nl"),
+    "care_en": (HERE / "dreams_en.txt", "en"),
+}
+#: the two rooms written for the word families: their wording is more varied than the first room's,
+#: and a word rule does not reach the issue's goal there. Measured with this rule: youth_nl 59 of 91
+#: dreams in a theme (65 %), 6 of 9 themes under 75 % one group; care_en 28 of 48 (58 %), 2 of 6 themes
+#: under 75 %. In youth_nl 21 dreams, in care_en 12, share no word (family) with any other dream of
+#: their reader's group, so no word rule can place them with it.
+NOT_YET = pytest.mark.xfail(strict=True, reason="the issue's goal, not reached on varied wording; see SETS")
+
+
+def read_set(path: Path) -> tuple[list[tuple[int, str]], dict[int, str]]:
+    rows = [line.split("|", 1) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    dreams = [(n, text.strip()) for n, (_, text) in enumerate(rows)]
+    return dreams, {n: group.strip() for n, (group, _) in enumerate(rows)}
+
 
 def dutch_set():
-    rows = [line.split("|", 1) for line in DREAMS_NL.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    return [(n, text.strip()) for n, (_, text) in enumerate(rows)], {n: group for n, (group, _) in enumerate(rows)}
+    return read_set(DREAMS_NL)
 
+
+def themes_of(name: str):
+    path, language = SETS[name]
+    dreams, groups = read_set(path)
+    themes, left = find_themes(dreams, language)
+    return dreams, groups, themes, left
+
+
+def goal(*reached):
+    """The sets as pytest parameters; the ones not in `reached` are expected to fall short (strictly)."""
+    return pytest.mark.parametrize("name", [name if name in reached else pytest.param(name, marks=NOT_YET)
+                                            for name in SETS])
+
+
+every_set = pytest.mark.parametrize("name", list(SETS))
+
+
+# --- the rooms -------------------------------------------------------------------------------------
 
 def test_the_dutch_set_is_big_enough():
     dreams, groups = dutch_set()
     assert len(dreams) >= 80
     assert len(set(groups.values())) == 9
+
+
+@pytest.mark.parametrize("name, least, groups", [("youth_nl", 80, (8, 10)), ("care_en", 40, (6, 10))])
+def test_the_new_sets_are_big_enough(name, least, groups):
+    dreams, reader = read_set(SETS[name][0])
+    assert len(dreams) >= least
+    assert groups[0] <= len(set(reader.values())) <= groups[1]
+    assert len({text.lower() for _, text in dreams}) == len(dreams)
+
+
+# --- what the issue asks: most dreams in a theme, themes that hold together -------------------------
+
+@goal("care_nl")
+def test_most_dreams_land_in_a_theme(name):
+    dreams, _, _, left = themes_of(name)
+    assert len(left) <= 0.15 * len(dreams), f"{len(dreams) - len(left)} of {len(dreams)} in a theme"
+
+
+@every_set
+def test_at_least_half_of_the_dreams_land_in_a_theme(name):
+    dreams, _, _, left = themes_of(name)
+    assert len(left) <= 0.5 * len(dreams), f"{len(dreams) - len(left)} of {len(dreams)} in a theme"
+
+
+@every_set
+def test_no_two_themes_share_a_word_family(name):
+    """No word of one theme's family (its key, the longer words made with it, the words it is made of)
+    is the key of another theme; and no theme's name starts or ends with another theme's name."""
+    dreams, _, themes, _ = themes_of(name)
+    vocabulary = _Words(dreams, SETS[name][1])
+    for theme in themes:
+        family = vocabulary.family(theme.key)
+        assert not [other.label for other in themes if other is not theme and other.key in family], theme.label
+    names = [theme.label.split(" & ")[0].lower() for theme in themes]
+    for one in names:
+        for other in names:
+            if one != other and len(one) >= 4:
+                assert not other.startswith(one) and not other.endswith(one), (one, other)
+
+
+@goal("care_nl")
+def test_each_theme_is_mostly_one_readers_group(name):
+    _, groups, themes, _ = themes_of(name)
+    mixed = []
+    for theme in themes:
+        group, count = Counter(groups[i] for i in theme.dream_ids).most_common(1)[0]
+        if count / len(theme.dream_ids) < 0.75:
+            mixed.append((theme.label, dict(Counter(groups[i] for i in theme.dream_ids))))
+    assert not mixed
+
+
+@every_set
+def test_most_dreams_in_themes_sit_with_their_own_group(name):
+    """Weaker than one group per theme: two thirds of the dreams in themes are in their group's theme."""
+    _, groups, themes, _ = themes_of(name)
+    placed = sum(len(theme.dream_ids) for theme in themes)
+    with_group = sum(Counter(groups[i] for i in theme.dream_ids).most_common(1)[0][1] for theme in themes)
+    assert with_group >= 2 / 3 * placed, f"{with_group} of {placed}"
 
 
 def test_themes_match_what_a_reader_would_group():
@@ -37,6 +143,8 @@ def test_themes_match_what_a_reader_would_group():
     assert len(left) <= 0.15 * len(dreams)
 
 
+# --- explainable and stable -------------------------------------------------------------------------
+
 def test_labels_are_words_people_wrote():
     dreams, _ = dutch_set()
     themes, _ = find_themes(dreams, "nl")
@@ -45,6 +153,23 @@ def test_labels_are_words_people_wrote():
     text = " ".join(t for _, t in dreams).lower()
     for theme in themes:
         assert all(word in text for word in theme.label.lower().split(" & "))
+
+
+@every_set
+def test_labels_are_words_people_wrote_in_every_room(name):
+    dreams, _, themes, _ = themes_of(name)
+    written = set(re.findall(r"[^\W\d_]+", " ".join(t for _, t in dreams).lower()))
+    for theme in themes:
+        assert all(word in written for word in theme.label.lower().split(" & ")), theme.label
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("youth_nl", {"pesten", "ouders", "taal"}),
+    ("care_en", {"volunteering", "carers", "lonely"}),
+])
+def test_the_new_rooms_find_their_plain_themes(name, expected):
+    _, _, themes, _ = themes_of(name)
+    assert expected <= {t.label.split(" & ")[0].lower() for t in themes}
 
 
 def test_every_dream_in_a_theme_contains_one_of_its_words():
@@ -57,11 +182,29 @@ def test_every_dream_in_a_theme_contains_one_of_its_words():
             assert any(word in texts[dream_id].lower() for word in theme.words), (theme.label, texts[dream_id])
 
 
+@every_set
+def test_every_dream_in_every_room_contains_one_of_its_words(name):
+    dreams, _, themes, _ = themes_of(name)
+    texts = dict(dreams)
+    for theme in themes:
+        assert 1 <= len(theme.words) <= 8
+        for dream_id in theme.dream_ids:
+            assert any(word in texts[dream_id].lower() for word in theme.words), (theme.label, texts[dream_id])
+
+
 def test_a_dream_is_in_one_theme_at_most_and_none_is_lost():
     dreams, _ = dutch_set()
     themes, left = find_themes(dreams, "nl")
     placed = [i for t in themes for i in t.dream_ids] + left
     assert sorted(placed) == sorted(i for i, _ in dreams)
+
+
+@every_set
+def test_none_is_lost_in_any_room(name):
+    dreams, _, themes, left = themes_of(name)
+    placed = [i for t in themes for i in t.dream_ids] + left
+    assert sorted(placed) == sorted(i for i, _ in dreams)
+    assert all(len(t.dream_ids) >= minimum_size(len(dreams)) for t in themes)
 
 
 def test_the_same_dreams_in_another_order_give_the_same_themes():
@@ -73,11 +216,74 @@ def test_the_same_dreams_in_another_order_give_the_same_themes():
     assert [(t.label, sorted(t.dream_ids)) for t in first] == [(t.label, sorted(t.dream_ids)) for t in second]
 
 
+@every_set
+def test_every_room_in_another_order_gives_the_same_themes(name):
+    dreams, _, first, _ = themes_of(name)
+    for seed in (1, 2):
+        shuffled = dreams[:]
+        random.Random(seed).shuffle(shuffled)
+        second, _ = find_themes(shuffled, SETS[name][1])
+        assert [(t.label, t.words, sorted(t.dream_ids)) for t in first] == \
+            [(t.label, t.words, sorted(t.dream_ids)) for t in second]
+
+
+# --- word families ----------------------------------------------------------------------------------
+
+def parts(longer: str, *shorter: str, language: str = "nl") -> set[str]:
+    """The words (as written) among `shorter` whose family `longer` belongs to, in a room with all of them."""
+    vocabulary = _Words([(0, longer)] + [(n, word) for n, word in enumerate(shorter, start=1)], language)
+    [word] = vocabulary.units[0]
+    return {text for n, text in enumerate(shorter, start=1) for unit in vocabulary.units[n]
+            if unit in vocabulary.up[word]}
+
+
+def test_compounds_count_for_every_known_word_they_contain():
+    assert parts("samenleving", "samen") == {"samen"}  # stem "saam", too short to compare: "samen" counts
+    assert parts("basisschool", "school", "basis") == {"school", "basis"}  # the end counts, and the start
+    assert parts("vrijwilligerswerk", "vrijwilliger") == {"vrijwilliger"}  # linking s
+    assert parts("buurtbewoners", "buurt", "buren") == {"buurt"}  # the longest known start, not "buur"
+    assert parts("huizenmarkt", "huizen") == {"huizen"}  # a plural inside
+    assert parts("kinderarmoede", "armoede", "kinderen") == {"armoede", "kinderen"}
+
+
+def test_short_words_do_not_swallow_unrelated_ones():
+    assert parts("warm", "arm") == set()
+    assert parts("armoede", "arm") == set()
+    assert parts("weten", "eten") == set()
+    assert parts("digitaal", "taal") == set()
+    assert parts("jeugdwerk", "jeugd") == {"jeugd"}
+
+
+def test_forms_of_one_word_are_one_word():
+    vocabulary = _Words([(1, "pesten"), (2, "gepest"), (3, "pester"), (4, "kans"), (5, "kansen")], "nl")
+    assert len(vocabulary.units[1] | vocabulary.units[2] | vocabulary.units[3]) == 1
+    assert vocabulary.units[4] == vocabulary.units[5]
+
+
 def test_compounds_count_for_the_word_they_start_with():
     themes, _ = find_themes([(1, "Een buurthuis dat open is"), (2, "Een buurt die leeft"),
                              (3, "Buurtbewoners die elkaar groeten")], "nl")
     assert len(themes) == 1 and sorted(themes[0].dream_ids) == [1, 2, 3]
     assert themes[0].label.lower().startswith("buurt")
+
+
+def test_samen_and_samenleven_make_one_theme():
+    dreams = [(1, "Samen sterk in de wijk"), (2, "Samenleven met respect voor elkaar"),
+              (3, "Een samenleving waar niemand achterblijft"), (4, "Samen koken en eten"),
+              (5, "Betaalbare woningen"), (6, "Woningen voor starters"), (7, "Een woning voor iedereen"),
+              (8, "Samenleven over generaties heen")]
+    themes, left = find_themes(dreams, "nl")
+    assert {t.label for t in themes} == {"Samen", "Woningen"}
+    assert sorted(next(t for t in themes if t.label == "Samen").dream_ids) == [1, 2, 3, 4, 8]
+    assert not left
+
+
+def test_basisschool_joins_school():
+    dreams = [(1, "Een basisschool in elk dorp"), (2, "Een school met een moestuin"),
+              (3, "Het schoolplein open na schooltijd"), (4, "Scholen die samenwerken met de buurt")]
+    themes, _ = find_themes(dreams, "nl")
+    assert len(themes) == 1 and sorted(themes[0].dream_ids) == [1, 2, 3, 4]
+    assert themes[0].label == "School"
 
 
 def test_english_dreams_find_english_themes():
@@ -91,3 +297,30 @@ def test_too_few_dreams_make_no_themes():
     assert find_themes([], "nl") == ([], [])
     assert find_themes([(1, "Samen sterk")], "nl") == ([], [1])
     assert minimum_size(10) == 2 and minimum_size(500) == 20
+    assert minimum_size(29) == 2 and minimum_size(48) == 3 and minimum_size(91) == 3
+
+
+# --- a big room -------------------------------------------------------------------------------------
+
+def big_room(size: int = 2000) -> list[tuple[int, str]]:
+    """The three rooms over and over, each copy with a made-up word or two, so no two dreams are alike."""
+    rng = random.Random(3)
+    texts = [text for path, _ in SETS.values() for _, text in read_set(path)[0]]
+    letters = "bdfgklmnprstvz"
+    vowels = "aeiou"
+    room = []
+    for n in range(size):
+        extra = " ".join("".join(rng.choice(letters) + rng.choice(vowels) for _ in range(3))
+                         for _ in range(rng.randint(1, 2)))
+        room.append((n, f"{texts[n % len(texts)]} {extra}"))
+    return room
+
+
+def test_two_thousand_dreams_are_grouped_in_good_time():
+    room = big_room()
+    start = time.perf_counter()
+    themes, left = find_themes(room, "nl")
+    took = time.perf_counter() - start
+    assert took < 5, f"{took:.2f} s"
+    assert themes and len(themes) <= 10
+    assert sorted([i for t in themes for i in t.dream_ids] + left) == list(range(len(room)))
