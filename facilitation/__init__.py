@@ -27,7 +27,7 @@ from .moderation import console as moderation_console
 from .organiser import routes as organiser_routes
 from .programme import console as programme_console
 from .programme import routes as programme_routes
-from .programme.labels import phase_kind_label, what_to_do
+from .programme.labels import phase_kind_label, phase_title, what_to_do
 from .projector import console as projector_console
 from .projector import routes as projector_routes
 from .reports import routes as reports_routes
@@ -140,6 +140,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["role_label"] = role_label
     app.jinja_env.filters["kind_label"] = kind_label
     app.jinja_env.filters["phase_kind_label"] = phase_kind_label
+    app.jinja_env.filters["phase_title"] = phase_title
     app.jinja_env.filters["what_to_do"] = what_to_do
 
 

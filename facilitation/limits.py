@@ -22,6 +22,8 @@ LIMITS = SimpleNamespace(
     phase_title=120,
     phase_description=500,
     report_text=5000,
+    #: the account of the evening in prose: a conference with 50 tables says more than an evening
+    report_account=30000,
     theme_label=80,
     search=100,
 )

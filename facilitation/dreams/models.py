@@ -34,8 +34,12 @@ class Dream(db.Model):
     #: denormalised count of hearts, kept by toggle_heart, for sorting walls cheaply
     heart_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    #: the speaker whose pitched dream this is, when the facilitator put it on the wall
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("speakers.id", ondelete="SET NULL", name="fk_dreams_speaker"))
 
     participant = relationship("Participant")
+    speaker = relationship("Speaker")
     hearts = relationship("Heart", back_populates="dream", cascade="all, delete-orphan", passive_deletes=True)
 
     @property

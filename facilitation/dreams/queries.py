@@ -14,12 +14,17 @@ def _visible(event):
     return db.select(Dream).where(Dream.event_id == event.id, Dream.status == DreamStatus.visible)
 
 
+def _clouds(event):
+    """Visible dreams to draw as clouds, each with its speaker when it is a pitch (joined: one statement)."""
+    return _visible(event).options(joinedload(Dream.speaker))
+
+
 def get_dream(event, dream_id: int) -> Dream | None:
     return db.session.scalar(db.select(Dream).where(Dream.event_id == event.id, Dream.id == dream_id))
 
 
 def phone_wall(event, limit: int = PHONE_WALL_LIMIT) -> list[Dream]:
-    return list(db.session.scalars(_visible(event).order_by(Dream.id.desc()).limit(limit)))
+    return list(db.session.scalars(_clouds(event).order_by(Dream.id.desc()).limit(limit)))
 
 
 def hearted_ids(participant) -> set[int]:
@@ -44,7 +49,7 @@ def wall_batch(event, offset: int, size: int) -> list[Dream]:
 
     The screen pages through each batch and asks for the next one, so every dream comes round.
     """
-    return list(db.session.scalars(_visible(event).order_by(Dream.id.desc()).offset(offset).limit(size)))
+    return list(db.session.scalars(_clouds(event).order_by(Dream.id.desc()).offset(offset).limit(size)))
 
 
 #: what the console's dream list can show: every dream, the waiting ones, the hidden ones, the spotlight
@@ -53,7 +58,8 @@ CONSOLE_FILTERS = ("all", "waiting", "hidden", "spotlight")
 
 def console_dreams(event, search: str = "", shown: str = "all", limit: int = 50) -> tuple[list[Dream], bool]:
     """The newest `limit` dreams for the console, with their authors, and whether there are more."""
-    query = db.select(Dream).where(Dream.event_id == event.id).options(joinedload(Dream.participant))
+    query = (db.select(Dream).where(Dream.event_id == event.id)
+             .options(joinedload(Dream.participant), joinedload(Dream.speaker)))
     if shown == "waiting":
         query = query.where(Dream.status == DreamStatus.held)
     elif shown == "hidden":

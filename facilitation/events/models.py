@@ -15,7 +15,9 @@ from ..review import Moderated
 from ..util import utcnow
 
 #: Offered to participants unless the organiser chooses others.
-DEFAULT_ROLE_TAGS = ["inwoner", "vrijwilliger", "medewerker", "partner", "bestuurder", "anders"]
+#: the guests of a welfare evening (seed 001); stored lower-case, shown through events.roles.role_label
+DEFAULT_ROLE_TAGS = ["inwoner", "vrijwilliger", "medewerker", "partner", "bestuurder", "bedrijfsleven", "onderwijs",
+                     "zorg", "anders"]
 
 
 class Event(db.Model):

@@ -16,6 +16,7 @@ from ..limits import LIMITS
 from ..text import clean_text
 from .models import DEFAULT_ROLE_TAGS, Event, Participant
 from .queries import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
+from . import roles
 
 
 
@@ -42,7 +43,7 @@ def create_event(
         raise Refused(_l("Give the event a title."))
     if language not in current_app.config["LANGUAGES"]:
         raise Refused(_l("Choose Dutch or English."))
-    tags = [clean_text(tag, LIMITS.role) for tag in (role_tags if role_tags is not None else DEFAULT_ROLE_TAGS)]
+    tags = [roles.role_tag(clean_text(tag, LIMITS.role)) for tag in (role_tags if role_tags is not None else DEFAULT_ROLE_TAGS)]
     tags = list(dict.fromkeys(tag for tag in tags if tag))
     event = Event(
         title=title,

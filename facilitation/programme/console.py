@@ -3,13 +3,14 @@ announcements, the pitches' speakers and the evening's rating."""
 from flask import Blueprint, request
 
 from .. import panels
+from ..dreams import pushes as dream_pushes
 from ..events import access
 from ..tables import pushes as table_pushes
 from ..tables.queries import event_tables, seated_ids, table_in
 from ..util import utcnow
 from . import operations as ops
 from . import pushes, timer
-from .queries import phases, rating_summary, speakers
+from .queries import phases, pitched_speaker_ids, rating_summary, speaker_in, speakers
 
 bp = Blueprint("programme_console", __name__, url_prefix="/console/<int:event_id>")
 
@@ -21,7 +22,7 @@ def panel(event, args) -> dict:
 
 @panels.register("announcements", "programme/_console_announcements.html", order=60, column="right")
 def announcements_panel(event, args) -> dict:
-    return {"speakers": speakers(event), "tables_list": event_tables(event)}
+    return {"speakers": speakers(event), "pitched": pitched_speaker_ids(event), "tables_list": event_tables(event)}
 
 
 def _act(event, change, tell_the_room, panel: str = "programme"):
@@ -80,6 +81,17 @@ def add_speaker(event_id):
     event = access.facilitated_event(event_id)
     return _act(event, lambda: ops.add_speaker(event, request.form.get("name", ""), request.form.get("dream", "")),
                 pushes.pitches_changed, "announcements")
+
+
+@bp.post("/speakers/<speaker_id>/wall")
+def pitch_on_the_wall(event_id, speaker_id):
+    event = access.facilitated_event(event_id)
+
+    def operation():
+        dream = ops.put_pitch_on_the_wall(event, speaker_in(event, speaker_id))
+        dream_pushes.dream_posted(dream, event)
+        pushes.pitches_changed(event)
+    return panels.act_on(event, operation, "announcements")
 
 
 @bp.post("/speakers/<any(next, previous):direction>")

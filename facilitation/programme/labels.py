@@ -1,4 +1,8 @@
+from flask import current_app
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+
+from .operations import DEFAULT_PROGRAMME
 
 KIND_LABELS = {
     "welcome": _l("Welcome"), "pitches": _l("Pitches"), "dreams": _l("Dreams"), "break": _l("Break"),
@@ -24,3 +28,26 @@ def phase_kind_label(kind) -> str:
 
 def what_to_do(kind) -> str:
     return str(NOW.get(getattr(kind, "value", kind), ""))
+
+
+def phase_title(phase) -> str:
+    """A part's title in the reader's language when it is still the default title.
+
+    A default programme is stored in the event's language; an English guest at a Dutch evening
+    (or an English event's report) reads "Welcome", not "Welkom". A title the organiser wrote
+    stays as written.
+    """
+    default = _default_titles().get(phase.title)
+    return str(default) if default is not None else phase.title
+
+
+_DEFAULTS: dict[str, object] = {}
+
+
+def _default_titles() -> dict:
+    """Every language's rendering of the default titles, to their lazy (translatable) text."""
+    if not _DEFAULTS:
+        for language in current_app.config["LANGUAGES"]:
+            with force_locale(language):
+                _DEFAULTS.update({str(title): title for _, title, _ in DEFAULT_PROGRAMME})
+    return _DEFAULTS

@@ -2,8 +2,11 @@
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from ..dreams.models import Dream
+from ..dreams.operations import post_dream
 from ..enums import ProjectorView
 from ..errors import Refused
+from ..events.operations import paper_participant
 from ..extensions import db
 from ..limits import LIMITS
 from ..projector.operations import show_view
@@ -200,6 +203,21 @@ def step_speaker(event, direction: int) -> Speaker:
     event.current_speaker = line_up[max(0, min(len(line_up) - 1, index))]
     db.session.flush()
     return event.current_speaker
+
+
+def put_pitch_on_the_wall(event, speaker: Speaker):
+    """The speaker's dream becomes a cloud on the wall, marked as their pitch (as the speakers of seed 001
+    put their clouds on the board first). Returns the dream."""
+    if speaker is None or speaker.event_id != event.id:
+        raise Refused(_l("That speaker is no longer in the programme. Reload the page."), status=409)
+    if not speaker.dream:
+        raise Refused(_l("Write down the dream this speaker pitches first."))
+    if db.session.scalar(db.select(Dream.id).filter_by(speaker_id=speaker.id)) is not None:
+        raise Refused(_l("This speaker's dream is already on the wall."), status=409)
+    dream, _ = post_dream(event, paper_participant(event), speaker.dream, by_facilitator=True)
+    dream.speaker_id = speaker.id
+    db.session.flush()
+    return dream
 
 
 def set_contributions(event, open_: bool) -> None:

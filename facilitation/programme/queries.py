@@ -1,7 +1,9 @@
 """Reads for the programme: its parts, announcements, deeds, ratings and speakers."""
+from ..dreams.models import Dream
 from ..extensions import db
 from ..review import Review
 from ..tables.queries import seat_of
+from ..util import form_int
 from .models import Announcement, Deed, Phase, Rating, Speaker
 
 
@@ -33,6 +35,19 @@ def rating_summary(event) -> tuple[float | None, int]:
     average, count = db.session.execute(
         db.select(db.func.avg(Rating.score), db.func.count(Rating.id)).filter_by(event_id=event.id)).one()
     return (round(float(average), 1) if average is not None else None), count
+
+
+def pitched_speaker_ids(event) -> set[int]:
+    """The speakers whose dream is on the wall as a cloud."""
+    return set(db.session.scalars(db.select(Dream.speaker_id).where(Dream.event_id == event.id,
+                                                                      Dream.speaker_id.is_not(None))))
+
+
+def speaker_in(event, raw_id) -> Speaker | None:
+    """The event's speaker with this id as a URL sends it; None for another event's or junk."""
+    number = form_int(str(raw_id))
+    speaker = db.session.get(Speaker, number) if number is not None else None
+    return speaker if speaker is not None and speaker.event_id == event.id else None
 
 
 def speakers(event) -> list[Speaker]:

@@ -39,6 +39,20 @@ def titles() -> dict[str, str]:
     }
 
 
+def description(kind: str, report: dict) -> str:
+    """What the chart shows, in words: its alt text in Word and on the page, for people who cannot see it."""
+    if kind == "roles":
+        values = [f"{row['role']} {row['count']}" for row in report["attendance"]["by_role"]]
+    elif kind == "timeline":
+        values = [f"{format_time(parse_iso(b['start']), 'HH:mm')} {b['dreams']}/{b['contributions']}"
+                  for b in report["timeline"]["buckets"] if b["dreams"] or b["contributions"]]
+        return gettext("%(title)s. Dreams/contributions per %(n)s minutes: %(values)s.", title=titles()[kind],
+                       n=report["timeline"]["minutes"], values=", ".join(values))
+    else:
+        values = [f"{table['name']} {table['votes']}" for table in report["tables"]]
+    return f"{titles()[kind]}: {', '.join(values)}."
+
+
 def available(report: dict) -> list[str]:
     """The charts that have something to show."""
     kinds = []

@@ -10,16 +10,20 @@ from datetime import datetime, timedelta
 from flask_babel import gettext
 
 from ..dreams.words import top_words
+from ..dreams.models import Dream
 from ..events.models import Participant
 from ..events.roles import role_label
+from ..enums import ParticipantSource
 from ..extensions import db
-from ..programme.labels import phase_kind_label
+from ..programme.labels import phase_kind_label, phase_title
 from ..programme.models import Phase
+from ..programme.queries import speakers
 from ..review import Review
 from ..tables.labels import kind_label
 from ..tables.models import AdviceCard, CardStatus, Endorsement, Seat, Table
 from ..util import utcnow
 from . import operations
+from .account import draft
 
 FORMAT_VERSION = 1
 #: a role with fewer people than this is counted under "other", so nobody can be singled out
@@ -38,7 +42,7 @@ def gather(event) -> dict:
     dreams = operations.reportable_dreams(event)
     text = operations.report_text(event)
     tables, contributions = _tables(event, operations.reportable_contributions(event))
-    return {
+    report = {
         "format": "facilitation-report",
         "version": FORMAT_VERSION,
         "language": event.language,
@@ -53,19 +57,49 @@ def gather(event) -> dict:
         "closing": text.closing,
         "programme": _programme(event),
         "attendance": attendance(event),
+        "pitches": pitches(event),
         "dreams": _dreams(event, dreams),
         "tables": tables,
         "deeds": [{"id": deed.id, "text": deed.text} for deed in operations.reportable_deeds(event)],
         "evaluation": _evaluation(event),
         "timeline": _timeline(dreams, contributions),
     }
+    report["counts"] = _counts(report)
+    report["account"] = {"text": text.account or draft(report), "edited": bool(text.account)}
+    return report
+
+
+def _counts(report) -> dict:
+    """The evening in numbers, as the account and the summary name them."""
+    return {
+        "people": report["attendance"]["total"],
+        "pitches": len(report["pitches"]),
+        "dreams": report["dreams"]["count"],
+        "hearts": report["dreams"]["hearts"],
+        "themes": sum(1 for theme in report["dreams"]["themes"] if theme["id"] is not None),
+        "tables": len(report["tables"]),
+        "advice_cards": sum(len(table["advice_cards"]) for table in report["tables"]),
+        "deeds": len(report["deeds"]),
+        "ratings": report["evaluation"]["count"],
+    }
+
+
+def pitches(event) -> list[dict]:
+    """Each speaker of the pitches and the dream they pitched; hearts when it went on the wall as a cloud."""
+    on_wall = {dream.speaker_id: dream for dream in db.session.scalars(
+        db.select(Dream).where(Dream.event_id == event.id, Dream.speaker_id.is_not(None),
+                               Dream.status == Review.visible))}
+    return [{"position": speaker.position, "speaker": speaker.name, "dream": speaker.dream,
+             "on_wall": speaker.id in on_wall,
+             "hearts": on_wall[speaker.id].heart_count if speaker.id in on_wall else 0}
+            for speaker in speakers(event)]
 
 
 def _programme(event) -> list[dict]:
     phases = db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position))
     return [{
         "position": phase.position,
-        "title": phase.title,
+        "title": phase_title(phase),
         "kind": phase.kind.value,
         "kind_label": phase_kind_label(phase.kind),
         "planned_minutes": phase.planned_minutes,
@@ -77,11 +111,20 @@ def _programme(event) -> list[dict]:
 
 
 def attendance(event) -> dict:
-    """How many joined, by role; small groups go under "other" so no one stands out."""
+    """How many joined, by role; small groups go under "other" so no one stands out.
+
+    The one participant behind the paper cards (and the pitched clouds) is not a person: "paper"
+    counts the dreams typed in from paper cards instead.
+    """
     rows = db.session.execute(
         db.select(Participant.role_tag, Participant.source, db.func.count(Participant.id))
-        .where(Participant.event_id == event.id).group_by(Participant.role_tag, Participant.source)).all()
+        .where(Participant.event_id == event.id, Participant.source != ParticipantSource.paper)
+        .group_by(Participant.role_tag, Participant.source)).all()
     by_role, by_way = Counter(), Counter()
+    by_way[ParticipantSource.paper] = db.session.scalar(
+        db.select(db.func.count(Dream.id)).join(Participant, Dream.participant_id == Participant.id)
+        .where(Dream.event_id == event.id, Participant.source == ParticipantSource.paper,
+               Dream.speaker_id.is_(None), Dream.status == Review.visible))
     for role_tag, source, count in rows:
         by_role[role_tag or ""] += count
         by_way[source] += count
@@ -117,12 +160,12 @@ def _dreams(event, dreams) -> dict:
             continue
         members.sort(key=lambda d: (-d.heart_count, d.id))
         themed.update(d.id for d in members)
-        themes.append({"id": theme.id, "label": theme.label,
+        themes.append({"id": theme.id, "label": theme.label, "count": len(members),
                        "words": [w for w in theme.words.split(", ") if w],
                        "dreams": [_dream(d) for d in members]})
     rest = [d for d in dreams if d.id not in themed]
     if rest:
-        themes.append({"id": None, "label": gettext("Other dreams"), "words": [],
+        themes.append({"id": None, "label": gettext("Other dreams"), "count": len(rest), "words": [],
                        "dreams": [_dream(d) for d in sorted(rest, key=lambda d: (-d.heart_count, d.id))]})
     hearted = sorted((d for d in dreams if d.heart_count), key=lambda d: (-d.heart_count, d.id))
     return {

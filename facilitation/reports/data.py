@@ -14,12 +14,13 @@ from flask_babel import gettext
 
 from ..dreams.models import Heart
 from ..extensions import db
+from ..programme.labels import phase_title
 from ..programme.models import Phase
 from ..review import Review
 from ..tables.models import AdviceCard, Endorsement, Table, Vote
 from . import operations
 from ..text import printable
-from .content import attendance
+from .content import attendance, pitches
 
 #: a spreadsheet would run a cell starting with one of these as a formula
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -91,6 +92,11 @@ def sheets(event) -> list[Sheet]:
     return [
         Sheet("participants_by_role", gettext("Participants by role"), [gettext("Role"), people],
               [[row["role"], row["count"]] for row in attendance(event)["by_role"]]),
+        Sheet("pitches", gettext("Pitches"),
+              [gettext("Position"), gettext("Speaker"), gettext("The dream they pitched"), gettext("On the wall"),
+               gettext("Hearts")],
+              [[pitch["position"], pitch["speaker"], pitch["dream"], int(pitch["on_wall"]), pitch["hearts"]]
+               for pitch in pitches(event)]),
         Sheet("dreams", gettext("Dreams"), ["id", gettext("Dream"), gettext("Hearts"), gettext("Theme"), time],
               [[d.id, d.text, d.heart_count, theme_of.get(d.id, ""), _time(d.created_at)] for d in dreams]),
         Sheet("hearts", gettext("Hearts"), [gettext("Dream id"), time],
@@ -115,7 +121,7 @@ def sheets(event) -> list[Sheet]:
         Sheet("phases", gettext("Programme"),
               [gettext("Position"), gettext("Part"), gettext("Kind"), gettext("Planned (min)"), gettext("Started"),
                gettext("Ended")],
-              [[p.position, p.title, p.kind.value, p.planned_minutes, _time(p.started_at), _time(p.ended_at)]
+              [[p.position, phase_title(p), p.kind.value, p.planned_minutes, _time(p.started_at), _time(p.ended_at)]
                for p in phases]),
         Sheet("deeds", gettext("Deeds"), [gettext("Deed"), time], [[d.text, _time(d.created_at)] for d in deeds]),
         Sheet("ratings", gettext("Evaluation"), [gettext("Stars"), gettext("Comment"), time],

@@ -45,12 +45,22 @@ def event_line(report: dict) -> str:
     return " · ".join(parts + ([event["venue"]] if event["venue"] else []))
 
 
+def ways(attendance: dict) -> str:
+    """How people without a smartphone took part, when any did."""
+    neighbour, paper = attendance["by_way"]["neighbour"], attendance["by_way"]["paper"]
+    if not (neighbour or paper):
+        return ""
+    return gettext("%(neighbour)s joined through a neighbour's phone, and %(paper)s dreams came in on paper cards.",
+                   neighbour=neighbour, paper=paper)
+
+
 def outline(report: dict) -> list[Block]:
     blocks = [Block("title", report["event"]["title"])]
     if event_line(report):
         blocks.append(Block("paragraph", event_line(report)))
     blocks += [Block("paragraph", part) for part in report["introduction"].split("\n\n") if part]
-    blocks += _programme(report) + _attendance(report) + _dreams(report) + _tables(report)
+    blocks += _account(report) + _programme(report) + _attendance(report) + _pitches(report) + _dreams(report)
+    blocks += _tables(report)
     blocks += _deeds(report) + _evaluation(report)
     if report["closing"]:
         blocks.append(Block("heading", gettext("In closing")))
@@ -59,6 +69,22 @@ def outline(report: dict) -> list[Block]:
         "Made with Dreams and deeds. The data of this evening is deleted on %(day)s.",
         day=day(report["event"]["purge_on"]))))
     return blocks
+
+
+def _account(report) -> list[Block]:
+    paragraphs = [part for part in report["account"]["text"].split("\n\n") if part]
+    if not paragraphs:
+        return []
+    return [Block("heading", gettext("The evening in words"))] + [Block("paragraph", part) for part in paragraphs]
+
+
+def _pitches(report) -> list[Block]:
+    if not report["pitches"]:
+        return []
+    return [Block("heading", gettext("Pitches")),
+            Block("table", headers=[gettext("Speaker"), gettext("The dream they pitched"), gettext("Hearts on the wall")],
+                  items=[[p["speaker"], p["dream"], str(p["hearts"]) if p["on_wall"] else "–"]
+                         for p in report["pitches"]])]
 
 
 def _programme(report) -> list[Block]:
@@ -76,11 +102,8 @@ def _attendance(report) -> list[Block]:
     blocks = [Block("heading", gettext("Who came")),
               Block("paragraph", ngettext("%(num)s person took part.", "%(num)s people took part.",
                                           attendance["total"]))]
-    ways = attendance["by_way"]
-    if ways["neighbour"] or ways["paper"]:
-        blocks.append(Block("paragraph", gettext(
-            "%(neighbour)s through a neighbour's phone and %(paper)s on paper cards.",
-            neighbour=ways["neighbour"], paper=ways["paper"])))
+    if ways(attendance):
+        blocks.append(Block("paragraph", ways(attendance)))
     if attendance["by_role"]:
         blocks.append(Block("table", headers=[gettext("Role"), gettext("People")],
                             items=[[row["role"], str(row["count"])] for row in attendance["by_role"]]))
@@ -92,7 +115,7 @@ def _attendance(report) -> list[Block]:
 
 def _dreams(report) -> list[Block]:
     dreams = report["dreams"]
-    blocks = [Block("heading", gettext("Dreams"))]
+    blocks = [Block("heading", gettext("Dreams on the wall"))]
     if not dreams["count"]:
         return blocks + [Block("paragraph", gettext("No dreams were put on the wall."))]
     blocks.append(Block("paragraph", gettext("%(dreams)s dreams on the wall, with %(hearts)s hearts.",
@@ -103,10 +126,10 @@ def _dreams(report) -> list[Block]:
             blocks.append(Block("note", gettext("Dreams with the word: %(words)s", words=", ".join(theme["words"]))))
         blocks.append(Block("bullets", items=[_with_hearts(d) for d in theme["dreams"]]))
     if dreams["most_hearted"]:
-        blocks.append(Block("subheading", gettext("Most hearted")))
+        blocks.append(Block("subheading", gettext("The dreams that got the most hearts")))
         blocks.append(Block("numbered", items=[_with_hearts(d) for d in dreams["most_hearted"]]))
     if dreams["words"]:
-        blocks.append(Block("subheading", gettext("Most used words")))
+        blocks.append(Block("subheading", gettext("The words the guests used most")))
         blocks.append(Block("paragraph", " · ".join(f"{w['word']} ({w['count']})" for w in dreams["words"])))
     if report["timeline"]["buckets"]:
         blocks.append(Block("chart", "timeline"))
@@ -120,7 +143,7 @@ def _with_hearts(dream) -> str:
 def _tables(report) -> list[Block]:
     if not report["tables"]:
         return []
-    blocks = [Block("heading", gettext("Round tables"))]
+    blocks = [Block("heading", gettext("Round tables: dilemmas and advice"))]
     for table in report["tables"]:
         blocks.append(Block("subheading", table["name"]))
         if table["theme"]:
@@ -135,7 +158,7 @@ def _tables(report) -> list[Block]:
                 if card[key]:
                     blocks.append(Block("labelled", card[key], label=label))
         if table["key_contributions"]:
-            blocks.append(Block("bullets", label=gettext("Key contributions"), items=[
+            blocks.append(Block("bullets", label=gettext("What the table found most important"), items=[
                 f"{c['kind_label']}: {c['text']} "
                 f"({ngettext('%(num)s vote', '%(num)s votes', c['votes'])})" for c in table["key_contributions"]]))
         blocks.append(Block("note", gettext(
@@ -150,20 +173,22 @@ def _tables(report) -> list[Block]:
 def _deeds(report) -> list[Block]:
     if not report["deeds"]:
         return []
-    return [Block("heading", gettext("Deeds")), Block("bullets", items=[d["text"] for d in report["deeds"]])]
+    return [Block("heading", gettext("What guests will do next week")),
+            Block("bullets", items=[d["text"] for d in report["deeds"]])]
 
 
 def _evaluation(report) -> list[Block]:
     evaluation = report["evaluation"]
     if not evaluation["count"]:
         return []
-    blocks = [Block("heading", gettext("Evaluation")),
+    blocks = [Block("heading", gettext("How guests rated the evening")),
               Block("paragraph", gettext("%(count)s people rated the evening: on average %(average)s out of 5.",
                                          count=evaluation["count"], average=evaluation["average"])),
               Block("table", headers=[gettext("Stars"), gettext("People")],
                     items=[[stars, str(n)] for stars, n in evaluation["scores"].items()])]
     if evaluation["comments"]:
-        blocks.append(Block("bullets", label=gettext("What people said"), items=evaluation["comments"]))
+        blocks.append(Block("bullets", label=gettext("What guests wrote with their rating"),
+                            items=evaluation["comments"]))
     return blocks
 
 
@@ -231,7 +256,7 @@ def docx(report: dict) -> bytes:
             paragraph.add_run(block.text)
         elif block.kind in ("bullets", "numbered"):
             if block.label:
-                document.add_paragraph().add_run(block.label).bold = True
+                document.add_heading(block.label, level=3)
             style = "List Number" if block.kind == "numbered" else "List Bullet"
             for item in block.items:
                 document.add_paragraph(item, style=style)
@@ -244,7 +269,10 @@ def docx(report: dict) -> bytes:
                     cell.text = value
             document.add_paragraph()
         elif block.kind == "chart":
-            document.add_picture(io.BytesIO(charts.png(block.text, report)), width=Cm(16))
+            picture = document.add_picture(io.BytesIO(charts.png(block.text, report)), width=Cm(16))
+            # the alt text a screen reader gives (Word's "Alt Text"), and the picture's title
+            picture._inline.docPr.set("descr", charts.description(block.text, report))
+            picture._inline.docPr.set("title", charts.titles()[block.text])
             document.paragraphs[-1].add_run().add_break()
     buffer = io.BytesIO()
     document.save(buffer)
@@ -274,6 +302,7 @@ def pdf(report: dict) -> bytes:
     document = Report(format="A4", unit="mm")
     document.set_title(report["event"]["title"])
     document.set_lang(report["language"])
+    document.page_mode = "USE_OUTLINES"  # a PDF reader opens with the bookmarks beside the pages
     document.set_margins(20, 18, 20)
     document.set_auto_page_break(True, margin=20)
     document.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
@@ -289,16 +318,20 @@ def pdf(report: dict) -> bytes:
         document.ln(gap)
 
     for block in outline(report):
+        # every heading is a bookmark in the PDF's outline, nested as in the document
         if block.kind == "title":
+            document.start_section(block.text, level=0)
             write(block.text, 20, "B", 4)
         elif block.kind == "heading":
             if document.get_y() > 230:
                 document.add_page()
             document.ln(3)
+            document.start_section(block.text, level=1)
             write(block.text, 15, "B", 2)
         elif block.kind == "subheading":
             if document.get_y() > 250:
                 document.add_page()
+            document.start_section(block.text, level=2)
             write(block.text, 12, "B", 1)
         elif block.kind == "paragraph":
             write(block.text)
@@ -313,6 +346,7 @@ def pdf(report: dict) -> bytes:
             document.ln(7.5)
         elif block.kind in ("bullets", "numbered"):
             if block.label:
+                document.start_section(block.label, level=3, strict=False)
                 write(block.label, 11, "B", 1)
             document.set_font("DejaVu", "", 10.5)
             for n, item in enumerate(block.items, start=1):

@@ -8,13 +8,15 @@ from ..util import utcnow
 
 
 class ReportText(db.Model):
-    """The organiser's own words around the report: an introduction and a closing paragraph."""
+    """The organiser's own words in the report: an introduction, the account of the evening and a closing."""
 
     __tablename__ = "report_texts"
 
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     introduction: Mapped[str] = mapped_column(Text, default="")
     closing: Mapped[str] = mapped_column(Text, default="")
+    #: the account of the evening in prose as the organiser edited it; empty: the draft from the data
+    account: Mapped[str] = mapped_column(Text, default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 

@@ -16,13 +16,23 @@ from .themes import find_themes
 
 
 def report_text(event) -> ReportText:
-    return db.session.get(ReportText, event.id) or ReportText(event_id=event.id, introduction="", closing="")
+    return db.session.get(ReportText, event.id) or ReportText(event_id=event.id, introduction="", closing="",
+                                                              account="")
 
 
 def save_texts(event, introduction: str, closing: str) -> ReportText:
     text = report_text(event)
     text.introduction = clean_text(introduction, LIMITS.report_text, keep_paragraphs=True)
     text.closing = clean_text(closing, LIMITS.report_text, keep_paragraphs=True)
+    db.session.add(text)
+    db.session.flush()
+    return text
+
+
+def save_account(event, account: str) -> ReportText:
+    """The organiser's edit of the account; saved empty, the draft from the data comes back."""
+    text = report_text(event)
+    text.account = clean_text(account, LIMITS.report_account, keep_paragraphs=True)
     db.session.add(text)
     db.session.flush()
     return text

@@ -57,15 +57,18 @@ def _with_report(event, answer):
 
 
 def _charts(report) -> dict:
-    titles = charts.titles()
-    return {kind: {"src": charts.data_uri(kind, report), "alt": titles[kind]} for kind in charts.available(report)}
+    return {kind: {"src": charts.data_uri(kind, report), "alt": charts.description(kind, report)}
+            for kind in charts.available(report)}
 
 
 def _page(event, status=200, error=None, texts=None):
+    """The preview with its forms; after a refusal the forms hold what was typed (`texts`)."""
     def page(report, report_charts):
         return render_template(
             "reports/preview.html", event=event, report=report, charts=report_charts, editing=True,
-            themes=operations.themes(event), texts=texts or report, error=error,
+            themes=operations.themes(event), error=error,
+            texts={"introduction": report["introduction"], "closing": report["closing"],
+                   "account": report["account"]["text"], **(texts or {})},
             theme_sizes={theme["id"]: len(theme["dreams"]) for theme in report["dreams"]["themes"]},
             left_out=operations.left_out_items(event),
             comment_ids=[rating.id for rating in operations.reportable_comments(event)],
@@ -100,6 +103,19 @@ def save_text(event_id):
     texts = {"introduction": request.form.get("introduction", ""), "closing": request.form.get("closing", "")}
     return _edit(event, lambda: operations.save_texts(event, **texts),
                  gettext("Saved. The downloads use your text now."), "#own-words", texts)
+
+
+@bp.post("/account")
+def save_account(event_id):
+    """Save the organiser's account, or (the second button) throw the edits away for a fresh draft."""
+    event = access.facilitated_event(event_id)
+    if request.form.get("draft_again"):
+        return _edit(event, lambda: operations.save_account(event, ""),
+                     gettext("The draft is written again from the data."), "#account")
+    account = request.form.get("account", "")
+    return _edit(event, lambda: operations.save_account(event, account),
+                 gettext("Saved. The downloads use your account of the evening now."), "#account",
+                 {"account": account})
 
 
 def _edit(event, change, message, anchor, texts=None):

@@ -113,3 +113,28 @@ def test_logging_in_starts_a_fresh_session(client, runner, make):
     assert after != before
     # the participant identity of before the login is not carried into the organiser's session
     assert client.get(f"/e/{code}").status_code == 302
+
+
+def test_the_new_event_form_offers_the_guests_of_a_welfare_evening(client, runner, app, lang):
+    """Seed 001's mix: residents, volunteers, staff, partners, councillors, business, education and care."""
+    _login(client, *_organiser(runner))
+    client.get(f"/language/{lang}")
+    page = client.get("/events/new").get_data(as_text=True)
+    labels = {"nl": ["Inwoner", "Vrijwilliger", "Medewerker", "Partner", "Bestuurder of wethouder", "Bedrijfsleven",
+                     "Onderwijs", "Zorg", "Anders"],
+              "en": ["Resident", "Volunteer", "Staff member", "Partner", "Director or councillor", "Business",
+                     "Education", "Care", "Something else"]}[lang]
+    for label in labels:
+        assert f">{label}<" in page or f"> {label}<" in page or f"{label}</label>" in page, label
+    # the organiser unticks two and types their own roles in whatever case, some twice
+    response = client.post("/events/new", data={
+        "csrf_token": csrf_token(client, "/events/new"), "title": "Jeugdavond", "language": lang,
+        "role_tags": ["inwoner", "onderwijs", "zorg"], "extra_role_tags": "Student, STUDENT, student , GGZ, Ouder",
+        "tables": "2"})
+    assert response.status_code == 302
+    with app.app_context():
+        event = db.session.scalar(db.select(Event).filter_by(title="Jeugdavond"))
+        assert event.role_tags == ["inwoner", "onderwijs", "zorg", "student", "GGZ", "ouder"]
+    join_page = client.get(f"/j/{event.join_code}").get_data(as_text=True)
+    assert ">Student<" in join_page.replace("\n", "").replace("  ", "") or "Student</" in join_page
+    assert "GGZ" in join_page and "Ouder" in join_page

@@ -16,7 +16,7 @@ AXE = f"{ROOT}/node_modules/axe-core/axe.min.js"
 WORDS = {
     "nl": {"join": "Doe mee", "post": "Zet op de wolk", "dream": "Mijn droom", "choose": "Kies een tafel",
            "sit": "Ga zitten aan Tafel 1", "contribution": "Je bijdrage", "add": "Toevoegen", "host": "Ik word voorzitter",
-           "advice": "3. Ons advies", "submit": "Formulier inleveren", "name": "Je voornaam"},
+           "advice": "3. Ons advies", "submit": "Advieskaart inleveren", "name": "Je voornaam"},
     "en": {"join": "Join", "post": "Put it on the wall", "dream": "My dream", "choose": "Choose a table",
            "sit": "Sit at Table 1", "contribution": "Your contribution", "add": "Add", "host": "I will be the host",
            "advice": "3. Our advice", "submit": "Submit the card", "name": "Your first name"},

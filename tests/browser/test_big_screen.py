@@ -280,3 +280,36 @@ def test_the_speaker_view_fits_on_both_screens(server, contexts, screenshot):
         check_screen(projector, kind, "the speaker")
         screenshot(projector, f"projector-speaker-{kind}")
         projector.close()
+
+
+def test_a_speakers_pitched_dream_arrives_on_the_wall_marked_as_theirs(server, contexts, screenshot):
+    """Issue #15: the facilitator puts a speaker's dream on the wall from the console; the room sees it arrive
+    as a cloud marked with the speaker's name, whole, on both projector sizes."""
+    from facilitation.events.models import Event
+    from facilitation.extensions import db
+    from facilitation.programme.operations import add_speaker
+
+    event = server.set_up_event("Sprekers op de wolk", "nl")
+    seed(server, event["event_id"], 30)
+    with server.app().app_context():
+        add_speaker(db.session.get(Event, event["event_id"]), "Monique",
+                    "Mensen met elkaar in contact brengen, via Ons Thuus, het digitale dorpsplein.")
+        db.session.commit()
+    projectors = {}
+    for kind in SIZES:
+        projectors[kind] = contexts(kind, reduced_motion="reduce").page()
+        projectors[kind].goto(event["projector_url"])
+        live(projectors[kind])
+    console = contexts("laptop").page()
+    console.goto(event["facilitator_url"])
+    live(console)
+    console.get_by_role("button", name="Zet de droom van Monique op de wolk").click()
+    expect(console.locator("#speakers-title").locator("xpath=..")).to_contain_text("op de wolk")
+    for kind, projector in projectors.items():
+        cloud = projector.locator(".cloud.is-pitch")
+        expect(cloud).to_contain_text("Pitch van Monique")
+        expect(cloud).to_contain_text("Ons Thuus")
+        fitted(projector)
+        check_screen(projector, kind, "the wall with a pitched dream")
+        screenshot(projector, f"projector-pitch-{kind}")
+    screenshot(console, "console-pitches")

@@ -175,12 +175,12 @@ def test_every_kind_of_post_waits_in_one_queue_at_a_pre_moderated_evening(server
     expect(ann.locator("#table-stream .contribution.is-held")).to_contain_text("Alleen jij ziet dit")
     ann.get_by_role("button", name="Ik word voorzitter").click()
     ann.get_by_label("3. Ons advies").fill("Begin klein, met één straat.")
-    ann.get_by_role("button", name="Formulier inleveren").click()
+    ann.get_by_role("button", name="Advieskaart inleveren").click()
     expect(ann.locator("#card-form")).to_contain_text("wacht op de gespreksleider")
 
     # the queue holds every kind so far, each labelled
     queue = console.locator(".console-queue")
-    for kind in ("naam", "droom", "bijdrage", "adviesformulier"):
+    for kind in ("naam", "droom", "bijdrage", "advieskaart"):
         expect(queue.locator(".badge", has_text=re.compile(f"^{kind}$")).first).to_be_visible(timeout=3_000)
     queue.locator("[data-kind]").first.scroll_into_view_if_needed()
     screenshot(console, "console-queue-every-kind")

@@ -162,7 +162,7 @@ def test_an_advice_card_with_an_abusive_word_waits_before_the_harvest(room, app,
     with app.app_context():
         (card_id,) = db.session.scalars(db.select(AdviceCard.id))
     console = _console(room)
-    assert f'id="queue-card-{card_id}"' in console and {"nl": "adviesformulier", "en": "advice card"}[lang] in console
+    assert f'id="queue-card-{card_id}"' in console and {"nl": "advieskaart", "en": "advice card"}[lang] in console
     # every field of the card can be corrected; the advice is needed
     empty = _console_post(room, f"cards/{card_id}/edit", dilemma="Wie betaalt?", advice="")
     assert empty.status_code == 422

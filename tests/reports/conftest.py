@@ -21,6 +21,14 @@ DREAMS_EN = [
     "Respite care that carers can arrange at the weekend too.",
     "Employers who understand staff who are carers.",
 ]
+#: the four speakers of seed 001 and the dreams they pitched; the first two go on the wall as clouds
+SPEAKERS = [
+    ("Jeroen", "Begripvol in gesprek: de vraag achter het gedrag zien."),
+    ("Huberiet", "Samen ontmoeten in de buurt, een zinvolle daginvulling."),
+    ("Ron", "Onze zakelijke partners koppelen aan mensen met een afstand tot de arbeidsmarkt."),
+    ("Hoa", "Samenleven begint bij onderwijs: voorlichting op elke basisschool."),
+]
+PITCHES_ON_THE_WALL = 2
 #: hostile and awkward text that every format must carry safely
 FORMULA_DREAM = "=HYPERLINK(\"http://evil.test\",\"klik\") droom van een veilige stad"
 HIDDEN_DREAM = "Bel me op 0612345678, dit is verborgen"
@@ -38,7 +46,7 @@ def build_evening(app, language="nl", title=None, organiser_email=None) -> int:
     from facilitation.dreams.operations import hide_dream, post_dream, toggle_heart
     from facilitation.events.operations import join_event
     from facilitation.organiser.setup import set_up_event
-    from facilitation.programme.operations import rate_evening, step, write_deed
+    from facilitation.programme.operations import add_speaker, put_pitch_on_the_wall, rate_evening, step, write_deed
     from facilitation.programme.queries import phases
     from facilitation.tables.operations import (add_table, claim_host, join_table, mark_key, post_contribution, save_card,
                                                 toggle_endorsement, toggle_vote)
@@ -54,6 +62,12 @@ def build_evening(app, language="nl", title=None, organiser_email=None) -> int:
         roles = ["inwoner"] * 14 + ["vrijwilliger"] * 10 + ["medewerker"] * 9 + ["partner"] * 4 + \
             ["bestuurder"] * 2 + [None]
         people = [join_event(event, name=f"Gast {n}", role_tag=role)[0] for n, role in enumerate(roles)]
+        for n, (name, pitched) in enumerate(SPEAKERS):
+            speaker = add_speaker(event, name, pitched)
+            if n < PITCHES_ON_THE_WALL:
+                cloud = put_pitch_on_the_wall(event, speaker)
+                for person in people[: 7 - 2 * n]:
+                    toggle_heart(cloud, person)
         dreams = []
         for n, text in enumerate(dream_texts(language) + [FORMULA_DREAM]):
             dream, _ = post_dream(event, people[n % len(people)], text)

@@ -11,10 +11,11 @@ from docx import Document
 from jsonschema import Draft202012Validator, FormatChecker
 from openpyxl import load_workbook
 
-from .conftest import FORMULA_DREAM, HIDDEN_DREAM, dream_texts
+from .conftest import FORMULA_DREAM, HIDDEN_DREAM, PITCHES_ON_THE_WALL, dream_texts
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").read_text())
-HEADINGS = {"nl": ("Programma", "Dromen", "Ronde tafels"), "en": ("Programme", "Dreams", "Round tables")}
+HEADINGS = {"nl": ("De avond in woorden", "Programma", "Pitches", "Dromen op de wolk", "Ronde tafels: dilemma's en advies"),
+            "en": ("The evening in words", "Programme", "Pitches", "Dreams on the wall", "Round tables: dilemmas and advice")}
 
 
 @pytest.fixture
@@ -82,7 +83,7 @@ def test_html_is_one_file_with_styles_and_charts(download, evening):
 def test_workbook_has_every_sheet_and_neutralises_formulas(download, evening):
     _, lang = evening
     workbook = load_workbook(io.BytesIO(download("data.xlsx")))
-    assert len(workbook.sheetnames) == 11
+    assert len(workbook.sheetnames) == 12
     values = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
     assert not [c for c in values if c.data_type == "f"]  # no formula anywhere
     texts = [c.value for c in values if isinstance(c.value, str)]
@@ -92,8 +93,9 @@ def test_workbook_has_every_sheet_and_neutralises_formulas(download, evening):
     assert any(t.startswith("'@iedereen") for t in texts)
     assert any(t.startswith("'-1 euro") for t in texts)
     assert not [t for t in texts if t.startswith(("=", "+", "-", "@", "\t", "\r"))]
-    dreams = workbook.worksheets[1]
-    assert dreams.max_row - 1 == len(dream_texts(lang)) + 1  # the written ones + the formula one, not the hidden one
+    dreams = workbook.worksheets[2]  # after the roles and the pitches
+    # the written ones + the formula one + the pitched clouds, not the hidden one
+    assert dreams.max_row - 1 == len(dream_texts(lang)) + 1 + PITCHES_ON_THE_WALL
     roles = {row[0]: row[1] for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)}
     assert all(count >= 3 for count in roles.values()) and sum(roles.values()) == 40
 
@@ -105,7 +107,7 @@ def test_csv_zip_has_the_same_tables(download, evening):
     assert {"participants_by_role.csv", "dreams.csv", "hearts.csv", "tables.csv", "contributions.csv", "votes.csv",
             "advice_cards.csv", "endorsements.csv", "phases.csv"} <= names
     rows = list(csv.reader(io.StringIO(archive.read("dreams.csv").decode("utf-8-sig"))))
-    assert len(rows) == 1 + len(dream_texts(lang)) + 1
+    assert len(rows) == 1 + len(dream_texts(lang)) + 1 + PITCHES_ON_THE_WALL
     cells = [cell for name in names for row in csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig")))
              for cell in row]
     assert "'" + FORMULA_DREAM in cells
@@ -117,7 +119,7 @@ def test_json_follows_the_schema(download, evening):
     report = json.loads(download("report.json"))
     Draft202012Validator(SCHEMA, format_checker=FormatChecker()).validate(report)
     assert report["language"] == lang
-    assert report["dreams"]["count"] == len(dream_texts(lang)) + 1 and report["attendance"]["total"] == 40
+    assert report["dreams"]["count"] == len(dream_texts(lang)) + 1 + PITCHES_ON_THE_WALL and report["attendance"]["total"] == 40
     assert report["evaluation"]["count"] == 20
     assert len(report["tables"]) == 4 and report["tables"][0]["endorsements"] == 10
     assert report["tables"][0]["advice_cards"][0]["advice"].startswith("Begin klein")
@@ -136,7 +138,7 @@ def test_an_event_with_no_dreams_and_no_tables_gives_every_format(client, make, 
     if name == "report.docx":
         assert "Lege avond" in [p.text for p in Document(io.BytesIO(response.data)).paragraphs]
     if name == "data.xlsx":
-        assert len(load_workbook(io.BytesIO(response.data)).sheetnames) == 11
+        assert len(load_workbook(io.BytesIO(response.data)).sheetnames) == 12
 
 
 def test_phones_and_projectors_get_403_and_unknown_events_404(client, make, app):
