@@ -4,7 +4,9 @@ The rule, in words an organiser can follow:
 
 1. Words. Leave out the stop words and bring every other word back to its stem, so that "woning",
    "woningen" and "wonen" count as one word. Forms that differ only by an ending ("pester" and
-   "pesten", "kans" and "kansen") or by the Dutch "ge-" ("gepest") are one word too.
+   "pesten", "kans" and "kansen") or by the Dutch "ge-" ("gepest") are one word too, and so are the
+   words of one subject in the social domain's word lists (lexicon.py: "dakloos" and "woning",
+   "lonely" and "alone"); the words a theme lists are still the words its dreams wrote.
 2. Word families. A longer word belongs to the family of the longest known word it starts with
    ("samenleving": samen, "vrijwilligerswerk": vrijwilliger, "buurtbewoners": buurt, not buur) and of
    the longest known word of at least five letters it ends with ("basisschool": school,
@@ -19,7 +21,7 @@ The rule, in words an organiser can follow:
    Repeat until no family is shared by enough dreams (see minimum_size) or there are MAX_THEMES.
    - A family makes one theme at most: once it has, neither its longer words nor the words it is
      made of start another, so "samen" and "samenleven" are never two themes.
-   - A family that more than one dream in five uses (like "school" at an evening about education)
+   - A family that more than two dreams in nine use (like "school" at an evening about education)
      tells what the whole evening is about, not what sets some dreams apart: it makes no theme,
      unless nothing else does. In a small room this needs more dreams (BACKGROUND_THEMES).
    - A dream with the words of several themes goes to the most specific: the theme whose family the
@@ -40,13 +42,15 @@ from dataclasses import dataclass, field
 import snowballstemmer
 
 from ..dreams.words import words
+from .lexicon import GROUPS
 
 STEMMERS = {"nl": "dutch", "en": "english"}
 MAX_THEMES = 10
 #: the words listed with a theme ("dreams with the word ..."); enough for every dream in it
 MAX_WORDS = 8
 #: a word family that more than this share of the dreams use is the evening's subject, not a theme
-BACKGROUND_SHARE = 1 / 5
+#: (a little over one in five: at a welfare evening, housing in 20 of 91 dreams is still a theme)
+BACKGROUND_SHARE = 2 / 9
 #: ...and more dreams than this many of the smallest themes would hold (so a room of 13 has no background)
 BACKGROUND_THEMES = 5
 #: when this share of a family's dreams use one compound of its word, the theme is that compound
@@ -65,7 +69,13 @@ THEME_STOP_WORDS = frozenset("""
     voordat terwijl zelfs zeer wens droom dromen tijd
     nobody anyone anything someone somewhere instead within least enough before until while never
     whether across around others another really dream dreams wish hope
-""".split())
+""".split()) | frozenset(  # whole classes of words: modal verbs, numbers, moments and spans of time
+    """kan kun kunt kunnen kon konden mag mogen moet moeten wil wilt willen zou zouden hoeft hoeven
+    twee drie vier vijf zes zeven acht negen tien honderd eerste tweede
+    dag dagen week weken maand maanden jaar jaren vorig vorige volgend volgende
+    can could should would must might don doesn isn aren won actually
+    two three four five six seven eight nine ten hundred first second
+    day days week weeks month months year years last next""".split())
 
 
 @dataclass
@@ -102,7 +112,8 @@ class _Words:
             for stem, form in items:
                 written[stem].add(form)
         #: per stem: the word it is a form of, named by the word's alphabetically first stem
-        self.word = self._same_words(stems, written, dutch=language != "en")
+        self.word = self._same_words(stems, written, dutch=language != "en",
+                                     synonyms=_synonyms(stemmer, language))
         #: per word: its stems and the forms people wrote, with how often
         self.stems: dict[str, set[str]] = {}
         self.forms: dict[str, Counter] = {}
@@ -127,8 +138,10 @@ class _Words:
         self.used = Counter(key for keys in self.keys.values() for key in keys)
 
     @staticmethod
-    def _same_words(stems: list[str], written: dict[str, set[str]], dutch: bool) -> dict[str, str]:
-        """Stems that are one word: sharing a form, or differing by an ending or a Dutch "ge-"."""
+    def _same_words(stems: list[str], written: dict[str, set[str]], dutch: bool,
+                    synonyms: list[set[str]]) -> dict[str, str]:
+        """Stems that are one word: sharing a form, differing by an ending or a Dutch "ge-", or words of the
+        social domain that mean one thing (lexicon.GROUPS)."""
         parent = {stem: stem for stem in stems}
 
         def find(stem):
@@ -157,6 +170,10 @@ class _Words:
                 for variant in variants:
                     for other in owners.get(variant, ()):
                         join(stem, other)
+        for group in synonyms:
+            found = [stem for stem in stems if stem in group or written[stem] & group]
+            for other in found[1:]:
+                join(found[0], other)
         return {stem: find(stem) for stem in stems}
 
     def _compounds(self) -> dict[str, set[str]]:
@@ -188,6 +205,15 @@ class _Words:
     def family(self, key: str) -> set[str]:
         """The words a theme of this word rules out as another theme: its compounds and its parts."""
         return self.down[key] | self.up[key]
+
+
+def _synonyms(stemmer, language: str) -> list[set[str]]:
+    """Each lexicon group as the stems and forms a dream's words are matched by."""
+    groups = []
+    for line in GROUPS.get(language, ()):
+        forms = set(line.split())
+        groups.append(forms)
+    return groups
 
 
 def _roots(stems: set[str], written: set[str]) -> set[str]:

@@ -1,10 +1,14 @@
 """Themes found in realistic rooms of dreams, and the rule behind them.
 
-Three rooms, each line `the group a reader would put it in | the dream`:
+Rooms, each line `the group a reader would put it in | the dream`:
 - dromen_nl.txt: 91 dreams of a Dutch care and welfare evening;
 - dromen_jeugd_nl.txt: 91 dreams of a Dutch youth and education evening (teachers, youth workers,
   parents, pupils, school social workers);
-- dreams_en.txt: 48 dreams of an English care and community evening.
+- dreams_en.txt: 48 dreams of an English care and community evening;
+- held out: dromen_buurt_nl.txt (93 dreams of a Dutch neighbourhood evening) and
+  dreams_community_en.txt (74 dreams of a UK community and health evening), written afterwards by
+  someone who saw neither the rule nor the word lists (facilitation/reports/lexicon.py), to see how
+  the rule does on wording it was not shaped on. They are measured, not tuned for.
 """
 import random
 import re
@@ -24,11 +28,17 @@ SETS = {
     "youth_nl": (HERE / "dromen_jeugd_nl.txt", "nl"),
     "care_en": (HERE / "dreams_en.txt", "en"),
 }
-#: the two rooms written for the word families: their wording is more varied than the first room's,
-#: and a word rule does not reach the issue's goal there. Measured with this rule: youth_nl 59 of 91
-#: dreams in a theme (65 %), 6 of 9 themes under 75 % one group; care_en 28 of 48 (58 %), 2 of 6 themes
-#: under 75 %. In youth_nl 21 dreams, in care_en 12, share no word (family) with any other dream of
-#: their reader's group, so no word rule can place them with it.
+HELD_OUT = {
+    "street_nl": (HERE / "dromen_buurt_nl.txt", "nl"),
+    "community_en": (HERE / "dreams_community_en.txt", "en"),
+}
+ALL = {**SETS, **HELD_OUT}
+#: measured with this rule (dreams in a theme; the smallest share of one reader's group in a theme):
+#: care_nl 88/91 (97 %), 0.77; care_en 46/48 (96 %), 0.86; youth_nl 73/91 (80 %), 0.62;
+#: held out: street_nl 61/93 (66 %), community_en 55/74 (74 %), both with themes a reader would not
+#: make ("Wijk", "Free"). The goal of issue #15 (85 % in a theme) is reached on two of the three rooms
+#: and on neither held-out room: a word rule does not see that "sleeping rough" and "damp flats" are one
+#: subject. The marks below turn red (strict) the day a rule reaches it.
 NOT_YET = pytest.mark.xfail(strict=True, reason="the issue's goal, not reached on varied wording; see SETS")
 
 
@@ -44,7 +54,7 @@ def dutch_set():
 
 
 def themes_of(name: str):
-    path, language = SETS[name]
+    path, language = ALL[name]
     dreams, groups = read_set(path)
     themes, left = find_themes(dreams, language)
     return dreams, groups, themes, left
@@ -57,6 +67,8 @@ def goal(*reached):
 
 
 every_set = pytest.mark.parametrize("name", list(SETS))
+#: what holds for any room, also one the rule never saw
+every_room = pytest.mark.parametrize("name", list(ALL))
 
 
 # --- the rooms -------------------------------------------------------------------------------------
@@ -77,24 +89,24 @@ def test_the_new_sets_are_big_enough(name, least, groups):
 
 # --- what the issue asks: most dreams in a theme, themes that hold together -------------------------
 
-@goal("care_nl")
+@goal("care_nl", "care_en")
 def test_most_dreams_land_in_a_theme(name):
     dreams, _, _, left = themes_of(name)
     assert len(left) <= 0.15 * len(dreams), f"{len(dreams) - len(left)} of {len(dreams)} in a theme"
 
 
-@every_set
+@every_room
 def test_at_least_half_of_the_dreams_land_in_a_theme(name):
     dreams, _, _, left = themes_of(name)
     assert len(left) <= 0.5 * len(dreams), f"{len(dreams) - len(left)} of {len(dreams)} in a theme"
 
 
-@every_set
+@every_room
 def test_no_two_themes_share_a_word_family(name):
     """No word of one theme's family (its key, the longer words made with it, the words it is made of)
     is the key of another theme; and no theme's name starts or ends with another theme's name."""
     dreams, _, themes, _ = themes_of(name)
-    vocabulary = _Words(dreams, SETS[name][1])
+    vocabulary = _Words(dreams, ALL[name][1])
     for theme in themes:
         family = vocabulary.family(theme.key)
         assert not [other.label for other in themes if other is not theme and other.key in family], theme.label
@@ -105,7 +117,7 @@ def test_no_two_themes_share_a_word_family(name):
                 assert not other.startswith(one) and not other.endswith(one), (one, other)
 
 
-@goal("care_nl")
+@goal("care_nl", "care_en")
 def test_each_theme_is_mostly_one_readers_group(name):
     _, groups, themes, _ = themes_of(name)
     mixed = []
@@ -155,7 +167,7 @@ def test_labels_are_words_people_wrote():
         assert all(word in text for word in theme.label.lower().split(" & "))
 
 
-@every_set
+@every_room
 def test_labels_are_words_people_wrote_in_every_room(name):
     dreams, _, themes, _ = themes_of(name)
     written = set(re.findall(r"[^\W\d_]+", " ".join(t for _, t in dreams).lower()))
@@ -182,7 +194,7 @@ def test_every_dream_in_a_theme_contains_one_of_its_words():
             assert any(word in texts[dream_id].lower() for word in theme.words), (theme.label, texts[dream_id])
 
 
-@every_set
+@every_room
 def test_every_dream_in_every_room_contains_one_of_its_words(name):
     dreams, _, themes, _ = themes_of(name)
     texts = dict(dreams)
@@ -199,7 +211,7 @@ def test_a_dream_is_in_one_theme_at_most_and_none_is_lost():
     assert sorted(placed) == sorted(i for i, _ in dreams)
 
 
-@every_set
+@every_room
 def test_none_is_lost_in_any_room(name):
     dreams, _, themes, left = themes_of(name)
     placed = [i for t in themes for i in t.dream_ids] + left
@@ -216,13 +228,13 @@ def test_the_same_dreams_in_another_order_give_the_same_themes():
     assert [(t.label, sorted(t.dream_ids)) for t in first] == [(t.label, sorted(t.dream_ids)) for t in second]
 
 
-@every_set
+@every_room
 def test_every_room_in_another_order_gives_the_same_themes(name):
     dreams, _, first, _ = themes_of(name)
     for seed in (1, 2):
         shuffled = dreams[:]
         random.Random(seed).shuffle(shuffled)
-        second, _ = find_themes(shuffled, SETS[name][1])
+        second, _ = find_themes(shuffled, ALL[name][1])
         assert [(t.label, t.words, sorted(t.dream_ids)) for t in first] == \
             [(t.label, t.words, sorted(t.dream_ids)) for t in second]
 
@@ -324,3 +336,30 @@ def test_two_thousand_dreams_are_grouped_in_good_time():
     assert took < 5, f"{took:.2f} s"
     assert themes and len(themes) <= 10
     assert sorted([i for t in themes for i in t.dream_ids] + left) == list(range(len(room)))
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=NOT_YET) for name in HELD_OUT])
+def test_the_held_out_rooms_reach_the_goal_too(name):
+    dreams, _, _, left = themes_of(name)
+    assert len(left) <= 0.15 * len(dreams), f"{len(dreams) - len(left)} of {len(dreams)} in a theme"
+
+
+def test_words_of_one_subject_count_as_one_word():
+    """The social domain's word lists: "dakloos" and "woning" are one subject, and so are "lonely" and "alone"."""
+    themes, _ = find_themes([(1, "Geen dakloze meer in onze stad"), (2, "Een betaalbare woning voor iedereen"),
+                             (3, "Daklozen een eigen huis geven")], "nl")
+    assert len(themes) == 1 and sorted(themes[0].dream_ids) == [1, 2, 3]
+    themes, _ = find_themes([(1, "Nobody alone at Christmas"), (2, "Less loneliness for carers"),
+                             (3, "No one lonely in our street")], "en")
+    assert len(themes) == 1 and sorted(themes[0].dream_ids) == [1, 2, 3]
+
+
+def test_a_word_is_in_one_subject_only_and_no_subject_lists_a_compound():
+    from facilitation.reports.lexicon import GROUPS
+
+    for language, groups in GROUPS.items():
+        listed = [word for group in groups for word in group.split()]
+        assert len(listed) == len(set(listed)), [w for w, n in Counter(listed).items() if n > 1]
+        for word in listed:  # "huurwoning" would tie huur and woning together: compounds are left to the rule
+            assert not any(len(a) >= 4 and len(word) - len(a) >= 4 and word.startswith(a) and word[len(a):] in listed
+                           for a in listed if a != word), word
