@@ -25,6 +25,8 @@ import socketio
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.services import AppProcess, flask_cli, free_port  # noqa: E402
 
+import market as market_bench  # noqa: E402  (bench/market.py, beside this file)
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -540,10 +542,11 @@ def held(runs, limit_ms=250) -> int:
 
 def append_markdown(results: dict) -> None:
     path = ROOT / "docs" / "performance.md"
-    lines = [f"\n### {results['date']} — `{results['command']}` — {results['machine']}\n",
-             "| set-up | phones | phone p50/p95/p99 ms | projector p95 ms | baseline p95 ms | app/baseline p95 | "
-             "lost | server CPU s | peak RSS MB | RSS per phone KB |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [f"\n### {results['date']} — `{results['command']}` — {results['machine']}\n"]
+    if results["fanout"]:
+        lines += ["| set-up | phones | phone p50/p95/p99 ms | projector p95 ms | baseline p95 ms | app/baseline p95 | "
+                  "lost | server CPU s | peak RSS MB | RSS per phone KB |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
     for run in results["fanout"] + results.get("scale_out", []):
         p = run["phone_latency_ms"]
         setup = "1 process, SQLite" if run["processes"] == 1 else f"{run['processes']} processes, PostgreSQL + Redis"
@@ -572,6 +575,12 @@ def append_markdown(results: dict) -> None:
                          f"{ph['p50']}/{ph['p95']}/{ph['p99']} | {co['p50']}/{co['p95']}/{co['p99']} | {r['lost']} | "
                          f"{r['server_cpu_ms_per_dream']} | {r['post_errors'] + r['console_errors']} | "
                          f"{pc.get('p50')}/{pc.get('p95')}/{pc.get('p99')} ({r.get('part_change_missed')}) |")
+    if "market" in results:
+        m = results["market"]
+        lines += ["", f"Market ({m['guests']} guests, {m['posts']} offers and needs): a new post stored with its "
+                      f"proposals p50/p95/p99 {m['proposals_ms']['p50']}/{m['proposals_ms']['p95']}/"
+                      f"{m['proposals_ms']['p99']} ms (target p95 ≤ 50 ms), {m['proposals_per_post']} proposals each; "
+                      f"a guest's market page p50/p95 {m['market_page_ms']['p50']}/{m['market_page_ms']['p95']} ms."]
     if "capacity" in results:
         c = results["capacity"]
         lines += ["", f"Capacity at p95 ≤ 250 ms: {c['one_process']} phones on one process, "
@@ -595,6 +604,7 @@ def main():
     parser.add_argument("--command", default="make bench")
     parser.add_argument("--rush", type=int, nargs="*", default=[], help="phones in the dream rush (each posts one)")
     parser.add_argument("--rush-seconds", type=float, default=60)
+    parser.add_argument("--no-market", action="store_true", help="skip the market's matching (bench/market.py)")
     args = parser.parse_args()
     raise_file_limit()
     results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
@@ -636,6 +646,9 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
         results["rush"].append(run)
         print(json.dumps(run), flush=True)
+    if not args.no_market:
+        results["market"] = market_bench.run()
+        print(json.dumps(results["market"]), flush=True)
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     (ROOT / "bench" / "results" / "latest.json").write_text(json.dumps(results, indent=2))
     append_markdown(results)

@@ -23,6 +23,9 @@ from .i18n import in_language, select_locale
 from .limits import LIMITS
 from .live import transport
 from .live.transport import check_nothing_left
+from .market import console as market_console
+from .market.rubrics import rubric_label
+from .market import routes as market_routes
 from .moderation import console as moderation_console
 from .organiser import routes as organiser_routes
 from .programme import console as programme_console
@@ -129,7 +132,8 @@ def _owner_only(path: str | None) -> None:
 def _register_blueprints(app: Flask) -> None:
     for module in (home, i18n, accounts_routes, events_routes, organiser_routes, dreams_routes, dreams_console,
                    moderation_console, tables_routes, tables_console, programme_routes, programme_console,
-                   facilitator_routes, projector_routes, projector_console, reports_routes, branding_routes):
+                   facilitator_routes, projector_routes, projector_console, reports_routes, branding_routes,
+                   market_routes, market_console):
         app.register_blueprint(module.bp)
 
 
@@ -141,6 +145,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["kind_label"] = kind_label
     app.jinja_env.filters["phase_kind_label"] = phase_kind_label
     app.jinja_env.filters["phase_title"] = phase_title
+    app.jinja_env.filters["rubric_label"] = rubric_label
     app.jinja_env.filters["what_to_do"] = what_to_do
 
 

@@ -67,6 +67,9 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     WTF_CSRF_SSL_STRICT = False
     PERMANENT_SESSION_LIFETIME = timedelta(days=7)
+    # The cookie is written only when the session changes: a page's background refresh (after a socket
+    # signal) that answered with the whole cookie again could bring back a message the page just showed.
+    SESSION_REFRESH_EACH_REQUEST = False
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"

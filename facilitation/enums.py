@@ -35,12 +35,13 @@ class ProjectorView(LabelledEnum):
     harvest = "harvest"
     timer = "timer"
     pause = "pause"
+    market = "market"
 
     @classmethod
     def _labels(cls):
         return {cls.join: _l("Join screen"), cls.wall: _l("Dream wall"), cls.wordcloud: _l("Word cloud"),
                 cls.tables: _l("Tables overview"), cls.harvest: _l("Harvest"), cls.timer: _l("Timer only"),
-                cls.pause: _l("Pause screen")}
+                cls.pause: _l("Pause screen"), cls.market: _l("Market: offers and needs")}
 
 
 class ParticipantSource(LabelledEnum):
@@ -95,11 +96,13 @@ class PostKind(LabelledEnum):
     deed = "deed"
     comment = "comment"
     name = "name"
+    market = "market"
 
     @classmethod
     def _labels(cls):
         return {cls.dream: _l("dream"), cls.contribution: _l("contribution"), cls.card: _l("advice card"),
-                cls.deed: _l("deed"), cls.comment: _l("comment"), cls.name: _l("name")}
+                cls.deed: _l("deed"), cls.comment: _l("comment"), cls.name: _l("name"),
+                cls.market: _l("offer or need")}
 
 
 class EnumText(TypeDecorator):

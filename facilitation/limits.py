@@ -25,5 +25,8 @@ LIMITS = SimpleNamespace(
     #: the account of the evening in prose: a conference with 50 tables says more than an evening
     report_account=30000,
     theme_label=80,
+    market_post=200,
+    market_contact=120,
+    market_agreement=200,
     search=100,
 )

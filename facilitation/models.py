@@ -3,6 +3,7 @@ from .accounts.models import Organiser  # noqa: F401
 from .branding.models import EventBrand  # noqa: F401
 from .dreams.models import Dream, Heart  # noqa: F401
 from .events.models import Event, Participant  # noqa: F401
+from .market.models import Connection, ContactShare, MarketPost  # noqa: F401
 from .moderation.models import ModerationAction  # noqa: F401
 from .programme.models import Announcement, Deed, Phase, Rating, Speaker  # noqa: F401
 from .tables.models import AdviceCard, Contribution, Endorsement, Seat, Table, Vote  # noqa: F401

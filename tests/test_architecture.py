@@ -8,9 +8,10 @@ PACKAGE = Path(ROOT, "facilitation")
 
 #: import nothing above themselves: the ground every feature stands on
 FOUNDATIONS = {"actions", "config", "enums", "errors", "extensions", "flood", "i18n", "limits", "panels",
-               "review", "screening", "security", "text", "toggles", "util", "backup", "events", "live", "accounts"}
+               "review", "screening", "security", "text", "toggles", "util", "backup", "events", "live", "accounts",
+               "tags"}
 #: the meeting's parts; they may use foundations and each other
-FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports", "branding"}
+FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports", "branding", "market"}
 #: put the features together: the app factory, the console, the organiser's pages, sockets, the CLI
 SHELLS = {"__init__", "facilitator", "organiser", "sockets", "cli", "models", "home"}
 

@@ -49,6 +49,10 @@ class Event(db.Model):
     allowed_words: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
     #: whether participants may post dreams now
     dreams_open: Mapped[bool] = mapped_column(default=True)
+    #: whether guests may post offers and needs and connect now (the market part opens it)
+    market_open: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    #: the market's rubrics in display order; None: the default list (market.rubrics)
+    market_rubrics: Mapped[list | None] = mapped_column(JSON)
     #: whether people at the tables may post contributions now
     contributions_open: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
     #: a soft chime on the projector when the timer reaches zero (off unless the facilitator turns it on)

@@ -1,5 +1,7 @@
-"""Role tags: what guests say they come as. Stored lower-case, so "Student" and "student" are one role."""
+"""Role tags: what guests say they come as (tags.py: stored lower-case, shown with a label)."""
 from flask_babel import lazy_gettext as _l
+
+from ..tags import stored_tag, tag_label
 
 #: Labels for the default role tags; an organiser's own tags are shown as typed, with a capital.
 ROLE_LABELS = {
@@ -14,23 +16,10 @@ ROLE_LABELS = {
     "anders": _l("Something else"),
 }
 
-#: an abbreviation such as GGZ, OCMW or CAW keeps its capitals
-ABBREVIATION_LENGTH = 6
-
 
 def role_tag(typed: str) -> str:
-    """The stored form of a role an organiser typed: lower-case, unless it is an abbreviation."""
-    typed = " ".join(typed.split())
-    if typed.isupper() and len(typed) <= ABBREVIATION_LENGTH and " " not in typed:
-        return typed
-    for tag, label in ROLE_LABELS.items():  # "Vrijwilliger" or "Volunteer" typed again is the default role
-        if typed.casefold() in (tag, str(label).casefold()):
-            return tag
-    return typed.lower()
+    return stored_tag(typed, ROLE_LABELS)
 
 
 def role_label(tag: str | None) -> str:
-    if not tag:
-        return ""
-    label = ROLE_LABELS.get(tag)
-    return str(label) if label is not None else tag[:1].upper() + tag[1:]
+    return tag_label(tag, ROLE_LABELS)

@@ -22,7 +22,8 @@ QUEUE_PAGE = 20
 DEEDS_SHOWN = 20
 #: the kind of post as it appears in the URL
 KIND_IN_URL = {"dreams": PostKind.dream, "contributions": PostKind.contribution, "cards": PostKind.card,
-               "deeds": PostKind.deed, "comments": PostKind.comment, "names": PostKind.name}
+               "deeds": PostKind.deed, "comments": PostKind.comment, "names": PostKind.name,
+               "market": PostKind.market}
 URL_OF_KIND = {kind: segment for segment, kind in KIND_IN_URL.items()}
 ACTIONS = {"approve": (ModerationActionKind.approve, posts.approve),
            "hide": (ModerationActionKind.hide, posts.hide),
@@ -36,7 +37,7 @@ def panel(event, args) -> dict:
             "kind_in_url": URL_OF_KIND}
 
 
-@bp.post("/<any(dreams, contributions, cards, deeds, comments, names):kinds>/<int:post_id>"
+@bp.post("/<any(dreams, contributions, cards, deeds, comments, names, market):kinds>/<int:post_id>"
          "/<any(approve, edit, hide):action>")
 def moderate(event_id, kinds, post_id, action):
     """Approve, hide or correct one post of any kind; logged with the console that did it.

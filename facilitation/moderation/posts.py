@@ -18,6 +18,8 @@ from ..events.models import Participant
 from ..extensions import db
 from ..limits import LIMITS
 from ..live.broadcast import panels
+from ..market import pushes as market_pushes
+from ..market.models import MarketPost
 from ..programme import pushes as programme_pushes
 from ..programme.models import Deed, Rating
 from ..review import Review
@@ -85,6 +87,9 @@ KINDS = {kind.kind: kind for kind in (
          lambda event: db.select(Rating).where(Rating.event_id == event.id), lambda post, event: None),
     Kind(PostKind.name, Participant, "joined_at", (Field("held_name", _l("Name"), LIMITS.name),),
          lambda event: db.select(Participant).where(Participant.event_id == event.id), _tell_name),
+    Kind(PostKind.market, MarketPost, "created_at", (Field("text", _l("Offer or need"), LIMITS.market_post),),
+         lambda event: db.select(MarketPost).where(MarketPost.event_id == event.id),
+         lambda post, event: market_pushes.market_changed(event, post)),
 )}
 
 

@@ -17,6 +17,7 @@ class PhaseKind(enum.Enum):
     tables = "tables"
     harvest = "harvest"
     plenary = "plenary"
+    market = "market"
     closing = "closing"
 
 

@@ -39,6 +39,7 @@ DEFAULT_VIEW = {
     PhaseKind.tables: ProjectorView.tables,
     PhaseKind.harvest: ProjectorView.harvest,
     PhaseKind.plenary: ProjectorView.wall,
+    PhaseKind.market: ProjectorView.market,
     PhaseKind.closing: ProjectorView.wall,  # in the closing part the wall holds the deeds
 }
 
@@ -123,6 +124,7 @@ def step(event, direction: int, expected_phase_id: int | None = None) -> Phase:
     # each part opens what belongs to it; the facilitator can still override in the console
     event.dreams_open = phase.kind is PhaseKind.dreams
     event.contributions_open = phase.kind is PhaseKind.tables
+    event.market_open = phase.kind is PhaseKind.market
     view = DEFAULT_VIEW.get(phase.kind, ProjectorView.wall)
     if view is ProjectorView.harvest and not has_harvest(event):
         view = ProjectorView.tables  # no card yet: the room sees how far the tables are

@@ -12,15 +12,25 @@ from . import timer
 def phase_changed(event) -> None:
     """A new part of the programme: every phone gets the new "now" at once (one rendering per language,
     not a thousand fetches); then phones fetch the rest of their page; the big screen and consoles follow."""
-    swap_to_phones(event, "now", "programme/_now_bar.html",
-                   {"phase": event.current_phase_id or 0, "dreams": bool(event.dreams_open),
-                    "contributions": bool(event.contributions_open)},
-                   timer=timer.state(event, utcnow()))
+    now_changed(event)
     resync_participants(event)
     timer_changed(event)
     stage_changed(event)
     # a new part may open the wall or the tables and switch the big screen to another view
     panels(event, "programme", "tables", "dreams", "projector")
+
+
+def now_changed(event) -> None:
+    """Every phone's "now" bar, pushed whole; a phone swaps it when its key (the part, and whether the market
+    is open: the bar then shows the way to it) differs from the one it shows."""
+    swap_to_phones(event, "now", "programme/_now_bar.html",
+                   {"phase": now_key(event), "dreams": bool(event.dreams_open),
+                    "contributions": bool(event.contributions_open)},
+                   timer=timer.state(event, utcnow()))
+
+
+def now_key(event) -> str:
+    return f"{event.current_phase_id or 0}{'-market' if event.market_open else ''}"
 
 
 def programme_edited(event) -> None:

@@ -4,6 +4,8 @@ from flask_babel import gettext
 
 from ..dreams.queries import wall_batch, wall_counts, word_cloud
 from ..enums import ProjectorView
+from ..market.queries import counts as market_counts
+from ..market.queries import highlighted, newest_cards, sealed_matches
 from ..programme import timer
 from ..programme.queries import count_deeds, deeds
 from ..programme.models import PhaseKind
@@ -43,6 +45,9 @@ def stage_context(event, offset: int = 0) -> dict:
                        endorsements=endorsement_counts(event)[table.id])
     elif event.projector_view == ProjectorView.wordcloud:
         context.update(words=word_cloud(event))
+    elif event.projector_view == ProjectorView.market:
+        context.update(market=market_counts(event), cards=newest_cards(event), sealed=sealed_matches(event),
+                       highlighted_need=highlighted(event))
     elif event.projector_view in (ProjectorView.join, ProjectorView.timer, ProjectorView.pause):
         pass
     else:

@@ -23,7 +23,7 @@ def draft(report: dict) -> str:
     """Paragraphs separated by a blank line: who came, the programme, the pitches, the dreams, the tables,
     the deeds and the rating."""
     paragraphs = [_who_came(report), _programme(report), _pitches(report), _dreams(report), *_tables(report),
-                  _closing(report)]
+                  _market(report), _closing(report)]
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
@@ -141,6 +141,18 @@ def _tables(report) -> list[str]:
                                      text=quote(table["key_contributions"][0]["text"])))
         paragraphs.append(_sentences(*sentences))
     return paragraphs
+
+
+def _market(report) -> str:
+    market = report["market"]
+    if not (market["offers"] or market["needs"]):
+        return ""
+    sentences = [gettext("At the market the guests posted %(offers)s offers and %(needs)s needs, and %(matches)s "
+                         "matches were made.", offers=market["offers"], needs=market["needs"],
+                         matches=market["matches"])]
+    if market["agreements"]:
+        sentences.append(gettext("One of the agreements: %(agreement)s.", agreement=quote(market["agreements"][0]["agreement"])))
+    return _sentences(*sentences)
 
 
 def _closing(report) -> str:

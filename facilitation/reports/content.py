@@ -15,6 +15,7 @@ from ..events.models import Participant
 from ..events.roles import role_label
 from ..enums import ParticipantSource
 from ..extensions import db
+from ..market.queries import for_report as market_report
 from ..programme.labels import phase_kind_label, phase_title
 from ..programme.models import Phase
 from ..programme.queries import speakers
@@ -63,6 +64,7 @@ def gather(event) -> dict:
         "deeds": [{"id": deed.id, "text": deed.text} for deed in operations.reportable_deeds(event)],
         "evaluation": _evaluation(event),
         "timeline": _timeline(dreams, contributions),
+        "market": market_report(event),
     }
     report["counts"] = _counts(report)
     report["account"] = {"text": text.account or draft(report), "edited": bool(text.account)}
@@ -81,6 +83,7 @@ def _counts(report) -> dict:
         "advice_cards": sum(len(table["advice_cards"]) for table in report["tables"]),
         "deeds": len(report["deeds"]),
         "ratings": report["evaluation"]["count"],
+        "matches": report["market"]["matches"],
     }
 
 

@@ -20,6 +20,8 @@ from ..review import Review
 from ..tables.models import AdviceCard, Endorsement, Table, Vote
 from . import operations
 from ..text import printable
+from ..market.queries import rows_for_data as market_rows
+from ..market.rubrics import rubric_label
 from .content import attendance, pitches
 
 #: a spreadsheet would run a cell starting with one of these as a formula
@@ -88,6 +90,8 @@ def sheets(event) -> list[Sheet]:
     deeds = operations.reportable_deeds(event)
     ratings = operations.ratings(event)
     comments_left_out = operations.left_out(event)["comment"]
+    market_posts, matches = market_rows(event)
+    matched = {post_id for row in matches for post_id in row["posts"]}
     people, time, table_ = gettext("People"), gettext("Time"), gettext("Table")
     return [
         Sheet("participants_by_role", gettext("Participants by role"), [gettext("Role"), people],
@@ -123,6 +127,13 @@ def sheets(event) -> list[Sheet]:
                gettext("Ended")],
               [[p.position, phase_title(p), p.kind.value, p.planned_minutes, _time(p.started_at), _time(p.ended_at)]
                for p in phases]),
+        Sheet("market_posts", gettext("Offers and needs"),
+              [gettext("Kind"), gettext("Rubric"), gettext("Offer or need"), gettext("In a match"), time],
+              [[gettext("Offer") if post.is_offer else gettext("Need"), rubric_label(post.rubric), post.text,
+                int(post.id in matched), _time(post.created_at)] for post in market_posts]),
+        Sheet("market_matches", gettext("Matches"),
+              [gettext("Rubric"), gettext("Agreement"), gettext("Sealed"), gettext("Proposed by the facilitator")],
+              [[row["rubric"], row["agreement"], _time(row["sealed_at"]), int(row["proposed"])] for row in matches]),
         Sheet("deeds", gettext("Deeds"), [gettext("Deed"), time], [[d.text, _time(d.created_at)] for d in deeds]),
         Sheet("ratings", gettext("Evaluation"), [gettext("Stars"), gettext("Comment"), time],
               [[r.score, operations.reportable_comment(r, comments_left_out), _time(r.created_at)] for r in ratings]),

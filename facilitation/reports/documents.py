@@ -61,7 +61,7 @@ def outline(report: dict) -> list[Block]:
     blocks += [Block("paragraph", part) for part in report["introduction"].split("\n\n") if part]
     blocks += _account(report) + _programme(report) + _attendance(report) + _pitches(report) + _dreams(report)
     blocks += _tables(report)
-    blocks += _deeds(report) + _evaluation(report)
+    blocks += _market(report) + _deeds(report) + _evaluation(report)
     if report["closing"]:
         blocks.append(Block("heading", gettext("In closing")))
         blocks += [Block("paragraph", part) for part in report["closing"].split("\n\n") if part]
@@ -167,6 +167,27 @@ def _tables(report) -> list[Block]:
             endorsements=table["endorsements"])))
     if any(table["votes"] for table in report["tables"]):
         blocks.append(Block("chart", "votes"))
+    return blocks
+
+
+def _market(report) -> list[Block]:
+    market = report["market"]
+    if not (market["offers"] or market["needs"] or market["matches"]):
+        return []
+    blocks = [Block("heading", gettext("Market: offers and needs")),
+              Block("paragraph", gettext("%(offers)s offers and %(needs)s needs; %(matches)s matches, %(sealed)s of "
+                                         "them sealed with an agreement.", offers=market["offers"],
+                                         needs=market["needs"], matches=market["matches"], sealed=market["sealed"])),
+              Block("table", headers=[gettext("Rubric"), gettext("Offers"), gettext("Needs"), gettext("Matches")],
+                    items=[[row["rubric"], str(row["offers"]), str(row["needs"]), str(row["matches"])]
+                           for row in market["rubrics"]])]
+    if market["agreements"]:
+        blocks.append(Block("bullets", label=gettext("What guests agreed to do together"), items=[
+            f"{item['agreement']} ({item['rubric']}{' · ' + item['names'] if item['names'] else ''})"
+            for item in market["agreements"]]))
+    if market["unanswered_needs"]:
+        blocks.append(Block("bullets", label=gettext("Needs nobody answered yet: to follow up"), items=[
+            f"{item['text']} ({item['rubric']})" for item in market["unanswered_needs"]]))
     return blocks
 
 

@@ -429,6 +429,8 @@
     refreshPage();
   });
   socket.on("table:changed", refreshPage);
+  /* the market: something concerns this guest; the page fetches its own part (names never travel here) */
+  socket.on("market:changed", refreshPage);
   socket.on("panels", function (message) {
     message.names.forEach(function (name) {
       var answered = message.actor && message.actor === socket.id && message.answered === name;

@@ -313,3 +313,39 @@ def test_a_speakers_pitched_dream_arrives_on_the_wall_marked_as_theirs(server, c
         check_screen(projector, kind, "the wall with a pitched dream")
         screenshot(projector, f"projector-pitch-{kind}")
     screenshot(console, "console-pitches")
+
+
+def test_the_market_fits_on_both_screens_at_a_big_market(server, contexts, screenshot):
+    """Issue #16: the market view with 300 offers and needs, a highlighted need and sealed matches: the
+    counters, rubrics and the newest cards fit, whole and large enough, at 1920x1080 and 1024x768."""
+    from facilitation.events.models import Event
+    from facilitation.events.operations import join_event
+    from facilitation.extensions import db
+    from facilitation.market import operations as market_ops
+    from facilitation.market.rubrics import DEFAULT_RUBRICS
+    from facilitation.projector.operations import show_view
+
+    event = server.set_up_event("Grote beursvloer", "nl")
+    rng = random.Random(16)
+    with server.app().app_context():
+        ev = db.session.get(Event, event["event_id"])
+        ev.market_open = True
+        guests = [join_event(ev, name=f"Gast {n}")[0] for n in range(60)]
+        posts = [market_ops.post(ev, guests[n % 60], ("offer", "need")[n % 2], DEFAULT_RUBRICS[n % 7],
+                                 dream_text(n, rng)[:200]) for n in range(300)]
+        for n in range(0, 12, 2):
+            match = market_ops.talk(ev, guests[n % 60], posts[n], posts[n + 1])
+            market_ops.say_yes(ev, guests[(n + 1) % 60], match)
+            market_ops.seal(ev, guests[n % 60], match, dream_text(1000 + n, rng)[:200], named=True)
+        market_ops.highlight(ev, posts[41])
+        show_view(ev, "market")
+        db.session.commit()
+    for kind in SIZES:
+        projector = contexts(kind, reduced_motion="reduce").page()
+        projector.goto(event["projector_url"])
+        live(projector)
+        fitted(projector)
+        expect(projector.locator("[data-count=matches]")).to_have_text("6 matches")
+        check_screen(projector, kind, "the market")
+        screenshot(projector, f"projector-market-{kind}")
+        projector.close()

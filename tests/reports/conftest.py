@@ -29,6 +29,10 @@ SPEAKERS = [
     ("Hoa", "Samenleven begint bij onderwijs: voorlichting op elke basisschool."),
 ]
 PITCHES_ON_THE_WALL = 2
+#: the market: a sealed match whose two guests shared these (never in any download)
+MARKET_CONTACTS = ("taal.maatje@example.org", "0612 998 877")
+AGREEMENT = "Vanaf januari elke dinsdag taalles in het buurthuis."
+UNANSWERED_NEED = "Een ruimte voor ons buurtfeest in juni."
 #: hostile and awkward text that every format must carry safely
 FORMULA_DREAM = "=HYPERLINK(\"http://evil.test\",\"klik\") droom van een veilige stad"
 HIDDEN_DREAM = "Bel me op 0612345678, dit is verborgen"
@@ -52,6 +56,7 @@ def build_evening(app, language="nl", title=None, organiser_email=None) -> int:
                                                 toggle_endorsement, toggle_vote)
 
     from facilitation.accounts.operations import find_organiser
+    from facilitation.market import operations as market_ops
 
     start = datetime(2026, 11, 24, 18, 30)
     with app.app_context():
@@ -115,6 +120,17 @@ def build_evening(app, language="nl", title=None, organiser_email=None) -> int:
             toggle_endorsement(tables[0], person)
         for person in people[10:14]:
             toggle_endorsement(tables[1], person)
+        event.market_open = True  # the market, as a part of the kind "market" would open it
+        need = market_ops.post(event, people[2], "need", "kennis", "Ik zoek iemand die taalles geeft aan nieuwkomers.")
+        offer = market_ops.post(event, people[3], "offer", "kennis", "Ik kan op dinsdag taalles geven.")
+        market_ops.post(event, people[4], "need", "ruimte", UNANSWERED_NEED)
+        market_ops.post(event, people[5], "offer", "handen", "Twee handen om te klussen, op zaterdag.")
+        match = market_ops.talk(event, people[3], offer, need)
+        market_ops.say_yes(event, people[2], match)
+        for person, contact in zip((people[2], people[3]), MARKET_CONTACTS):
+            market_ops.share_contact(event, person, match, contact)
+            market_ops.seal(event, person, match, AGREEMENT, named=True)
+        event.market_open = False
         while event.current_phase.kind.value != "closing":
             step(event, +1)
         moment = start

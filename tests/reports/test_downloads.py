@@ -83,7 +83,7 @@ def test_html_is_one_file_with_styles_and_charts(download, evening):
 def test_workbook_has_every_sheet_and_neutralises_formulas(download, evening):
     _, lang = evening
     workbook = load_workbook(io.BytesIO(download("data.xlsx")))
-    assert len(workbook.sheetnames) == 12
+    assert len(workbook.sheetnames) == 14
     values = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
     assert not [c for c in values if c.data_type == "f"]  # no formula anywhere
     texts = [c.value for c in values if isinstance(c.value, str)]
@@ -138,7 +138,7 @@ def test_an_event_with_no_dreams_and_no_tables_gives_every_format(client, make, 
     if name == "report.docx":
         assert "Lege avond" in [p.text for p in Document(io.BytesIO(response.data)).paragraphs]
     if name == "data.xlsx":
-        assert len(load_workbook(io.BytesIO(response.data)).sheetnames) == 12
+        assert len(load_workbook(io.BytesIO(response.data)).sheetnames) == 14
 
 
 def test_phones_and_projectors_get_403_and_unknown_events_404(client, make, app):

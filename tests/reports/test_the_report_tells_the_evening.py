@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import csrf_token, on_the_big_screen
 
-from .conftest import SPEAKERS
+from .conftest import AGREEMENT, MARKET_CONTACTS, SPEAKERS, UNANSWERED_NEED
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").read_text())
 QUOTED = re.compile(r"[‘“]([^’”]*)[’”]")
@@ -75,6 +75,7 @@ def _numbers(text: str) -> set[str]:
 def _stored_texts(report: dict) -> list[str]:
     texts = [report["event"]["title"], report["event"]["venue"]]
     texts += [p["dream"] for p in report["pitches"]] + [d["text"] for d in report["deeds"]]
+    texts += [a["agreement"] for a in report["market"]["agreements"]]
     texts += [d["text"] for theme in report["dreams"]["themes"] for d in theme["dreams"]]
     for table in report["tables"]:
         texts += [table["dilemma"]] + [c["text"] for c in table["key_contributions"]]
@@ -241,3 +242,34 @@ def test_one_vocabulary_in_both_languages():
     vocabulary = (root / "docs" / "vocabulary.md").read_text()
     for pair in ("wolk", "advieskaart", "spreker", "verslag"):
         assert pair in vocabulary
+
+
+def test_every_format_has_the_market_and_never_a_contact_detail(report_of, evening, tmp_path):
+    """Issue #16: offers, needs and matches by rubric, the sealed agreement and the unanswered need, in every
+    format; the contact details the two guests shared in nothing."""
+    _, lang = evening
+    report = json.loads(report_of("report.json"))
+    Draft202012Validator(SCHEMA, format_checker=FormatChecker()).validate(report)
+    market = report["market"]
+    assert (market["offers"], market["needs"], market["matches"], market["sealed"]) == (2, 2, 1, 1)
+    assert market["agreements"] == [{"rubric": {"nl": "Kennis en advies", "en": "Knowledge and advice"}[lang],
+                                     "agreement": AGREEMENT, "names": {"nl": "Gast en Gast", "en": "Gast and Gast"}[lang]}]
+    assert [item["text"] for item in market["unanswered_needs"]] == [UNANSWERED_NEED]
+    assert report["counts"]["matches"] == 1
+    texts = {
+        "report.md": report_of("report.md").decode(),
+        "report.html": report_of("report.html").decode(),
+        "report.json": report_of("report.json").decode(),
+        "report.docx": "\n".join(p.text for p in Document(io.BytesIO(report_of("report.docx"))).paragraphs),
+        "report.pdf": " ".join(pdf_text(report_of("report.pdf"), tmp_path).split()),
+    }
+    workbook = load_workbook(io.BytesIO(report_of("data.xlsx")))
+    texts["data.xlsx"] = " ".join(str(c.value) for sheet in workbook for row in sheet.iter_rows() for c in row if c.value)
+    archive = zipfile.ZipFile(io.BytesIO(report_of("data.zip")))
+    texts["data.zip"] = " ".join(archive.read(name).decode("utf-8-sig") for name in archive.namelist())
+    for name, text in texts.items():
+        assert AGREEMENT in text and UNANSWERED_NEED in text, name
+        for contact in MARKET_CONTACTS:
+            assert contact not in text, name
+    assert {"nl": "Markt: vraag en aanbod", "en": "Market: offers and needs"}[lang] in texts["report.md"]
+    assert "market_posts.csv" in archive.namelist() and "market_matches.csv" in archive.namelist()

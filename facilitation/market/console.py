@@ -1,0 +1,62 @@
+"""The market panel of the console: the facilitator as broker (unanswered needs and offers, suggested
+pairs, a proposal to both guests), a need on the big screen, the rubrics, and opening or closing it."""
+from flask import Blueprint, request
+
+from .. import panels
+from ..events import access
+from . import operations as ops
+from . import pushes
+from .queries import broker, counts, highlighted, post_in
+from .rubrics import rubrics
+
+bp = Blueprint("market_console", __name__, url_prefix="/console/<int:event_id>/market")
+
+SHOWN = 20
+
+
+@panels.register("market", "market/_console_panel.html", order=35, column="right")
+def panel(event, args) -> dict:
+    found = broker(event, SHOWN)
+    return {"market": counts(event), "broker": found, "unanswered_needs": found.needs, "unanswered_offers": found.offers,
+            "pairs": found.pairs, "market_rubrics": rubrics(event), "highlighted_need": highlighted(event)}
+
+
+def _act(event, change):
+    def operation():
+        change()
+        pushes.market_changed(event, None)
+    return panels.act_on(event, operation, "market")
+
+
+@bp.post("/<any(open, close):action>")
+def open_or_close(event_id, action):
+    event = access.facilitated_event(event_id)
+
+    def operation():
+        ops.set_market(event, action == "open")
+        pushes.opened_or_closed(event)
+    return panels.act_on(event, operation, "market")
+
+
+@bp.post("/propose/<offer_id>/<need_id>")
+def propose(event_id, offer_id, need_id):
+    event = access.facilitated_event(event_id)
+
+    def operation():
+        connection = ops.propose(event, post_in(event, offer_id), post_in(event, need_id))
+        pushes.connection_changed(event, connection)
+    return panels.act_on(event, operation, "market")
+
+
+@bp.post("/highlight/<post_id>")
+def highlight(event_id, post_id):
+    event = access.facilitated_event(event_id)
+    if post_id == "none":
+        return _act(event, lambda: ops.clear_highlight(event))
+    return _act(event, lambda: ops.highlight(event, post_in(event, post_id)))
+
+
+@bp.post("/rubrics")
+def set_rubrics(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: ops.set_rubrics(event, request.form.get("rubrics", "")))

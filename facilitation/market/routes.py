@@ -1,0 +1,183 @@
+"""The guest's market page: post what you offer and look for, see who may help, connect by consent.
+
+Plain forms (they work without JavaScript); a change that concerns a guest reaches their phone as a
+"market:changed" signal, after which the phone fetches its own part again over HTTP (the socket never
+carries a name or a contact detail).
+"""
+from flask import Blueprint, abort, render_template, request, url_for
+from flask_babel import gettext
+
+from .. import flood
+from ..actions import act, fragment_or_back
+from ..dreams.queries import get_dream
+from ..events import access
+from ..programme import timer
+from ..util import utcnow
+from . import operations as ops
+from . import pushes
+from .queries import connection_in, connections_of, my_posts, post_in
+from .rubrics import rubrics
+
+bp = Blueprint("market", __name__)
+
+
+def _context(event, participant, **extra) -> dict:
+    connections = connections_of(event, participant)
+    return {"event": event, "participant": participant, "rubrics": rubrics(event),
+            "mine": my_posts(event, participant), "connections": connections,
+            # pairs already connected: their proposal says "see below" instead of offering to talk again
+            "known": {(c.connection.offer_id, c.connection.need_id) for c in connections},
+            "timer": timer.state(event, utcnow()), "form": {}, "typed": {}, "error": None, **extra}
+
+
+def _page(event):
+    return url_for("market.page", code=event.join_code)
+
+
+@bp.get("/e/<code>/market")
+def page(code):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    return render_template("market/phone.html", **_context(event, participant))
+
+
+@bp.get("/e/<code>/market/live")
+def live(code):
+    """What the market page fetches after a "market:changed" signal or a reconnect."""
+    event = access.event_by_code(code)
+    participant = access.current_participant(event)
+    if participant is None:
+        abort(403)
+    return render_template("market/_live.html", **_context(event, participant))
+
+
+def _act(event, participant, change, message, anchor="", refused_extra=None):
+    """A guest's action: on a refusal the page comes back with the message and what was typed."""
+    def operation():
+        flood.check("post", f"participant:{participant.id}")
+        return change()
+
+    def refused(error):
+        return render_template("market/phone.html", **_context(event, participant, error=error.message,
+                                                               **(refused_extra or {})))
+    return act(operation, answer=lambda _: fragment_or_back(None, _page(event) + anchor, message), refused=refused)
+
+
+@bp.post("/e/<code>/market/posts")
+def post(code):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    form = {key: request.form.get(key, "") for key in ("kind", "rubric", "text")}
+
+    def change():
+        made = ops.post(event, participant, form["kind"], form["rubric"], form["text"])
+        pushes.market_changed(event, made)
+        return made
+    return _act(event, participant, change, gettext("Posted. Look below for people who may help, or whom you may help."),
+                "#mine", {"form": form})
+
+
+@bp.post("/e/<code>/market/posts/<post_id>/withdraw")
+def withdraw(code, post_id):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    market_post = post_in(event, post_id)
+
+    def change():
+        affected = pushes.people_of(market_post)
+        ops.withdraw_post(event, participant, market_post)
+        pushes.market_changed(event, market_post, affected)
+    return _act(event, participant, change, gettext("Taken back. It no longer shows anywhere."), "#mine")
+
+
+@bp.post("/e/<code>/market/posts/<post_id>/talk/<other_id>")
+def talk(code, post_id, other_id):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+
+    def change():
+        connection = ops.talk(event, participant, post_in(event, post_id), post_in(event, other_id))
+        pushes.connection_changed(event, connection)
+        return connection
+    return _answer(event, participant, change)
+
+
+@bp.route("/e/<code>/dreams/<int:dream_id>/help", methods=["GET", "POST"])
+def help_dream(code, dream_id):
+    """"I can help with this" on a dream of the wall: a page that asks once more, then a yes to its author."""
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    if request.method == "GET":
+        dream = get_dream(event, dream_id)
+        if dream is None or not dream.visible:
+            abort(404)
+        return render_template("market/help.html", event=event, dream=dream)
+
+    def change():
+        connection = ops.offer_help(event, participant, get_dream(event, dream_id))
+        pushes.connection_changed(event, connection)
+        return connection
+    return _answer(event, participant, change)
+
+
+@bp.post("/e/<code>/market/connections/<connection_id>/<any(yes, withdraw):action>")
+def answer(code, connection_id, action):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    connection = connection_in(event, connection_id)
+
+    def change():
+        if action == "yes":
+            ops.say_yes(event, participant, connection)
+        else:
+            ops.withdraw_connection(event, participant, connection)
+        pushes.connection_changed(event, connection)
+        return connection
+    return _answer(event, participant, change)
+
+
+def _answer(event, participant, change):
+    def message(connection):
+        if connection.withdrawn_at:
+            return gettext("Taken back. The other person sees it is over.")
+        if connection.matched:
+            return gettext("It is a match! You see below who it is and where to meet.")
+        return gettext("Sent. When the other person says yes too, you both see who it is.")
+    return act(lambda: _flooded(participant, change),
+               answer=lambda connection: fragment_or_back(None, _page(event) + "#connections", message(connection)),
+               refused=lambda error: render_template("market/phone.html", **_context(event, participant,
+                                                                                      error=error.message)))
+
+
+def _flooded(participant, change):
+    flood.check("mark", f"participant:{participant.id}")
+    return change()
+
+
+@bp.post("/e/<code>/market/connections/<connection_id>/contact")
+def contact(code, connection_id):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    connection = connection_in(event, connection_id)
+    typed = request.form.get("contact", "")
+
+    def change():
+        ops.share_contact(event, participant, connection, typed)
+        pushes.connection_changed(event, connection)
+    return _act(event, participant, change,
+                gettext("Saved for this match only. The other person sees it once they share theirs."),
+                f"#connection-{connection_id}", {"typed": {connection_id: {"contact": typed}}})
+
+
+@bp.post("/e/<code>/market/connections/<connection_id>/seal")
+def seal(code, connection_id):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    connection = connection_in(event, connection_id)
+    typed = request.form.get("agreement", "")
+
+    def change():
+        ops.seal(event, participant, connection, typed, request.form.get("named") == "yes")
+        pushes.connection_changed(event, connection, sealed=True)
+    return _act(event, participant, change, gettext("Sealed. Good luck with it!"), f"#connection-{connection_id}",
+                {"typed": {connection_id: {"agreement": typed}}})

@@ -1,0 +1,89 @@
+"""Issue #16 in real browsers: two guests at different tables post a need and an offer, are proposed to each
+other, both say yes, seal the match, and the big screen's counter moves."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_room_screens import join_live
+from tests.browser.test_walking_skeleton import live
+
+pytestmark = pytest.mark.browser
+
+NEED = "Ik zoek iemand die taalles geeft aan onze nieuwe vrijwilligers."
+OFFER = "Ik kan op dinsdagavond taalles geven aan vrijwilligers."
+
+
+def sit_at(phone, table: str):
+    phone.get_by_role("link", name="Kies een tafel").click()
+    phone.get_by_role("button", name=f"Ga zitten aan {table}").click()
+    expect(phone).to_have_url(re.compile(r"/t/\d+$"))
+    live(phone)
+
+
+def to_the_market(phone):
+    """From the table page, as a guest does once the facilitator opened the market."""
+    phone.locator("#now-bar").get_by_role("link", name="Naar de markt").click()
+    expect(phone).to_have_url(re.compile(r"/market$"))
+    live(phone)
+
+
+def post(phone, kind: str, rubric: str, text: str):
+    phone.get_by_label(kind).check()
+    phone.get_by_label("Waar gaat het over?").select_option(label=rubric)
+    phone.get_by_label(re.compile("In één zin")).fill(text)
+    phone.get_by_role("button", name="Plaatsen").click()
+    expect(phone.locator(".flash")).to_contain_text("Geplaatst")
+
+
+def test_two_guests_at_different_tables_make_and_seal_a_match(server, contexts, screenshot):
+    event = server.set_up_event("Beursvloer", "nl", 2)
+    console = contexts("laptop").page()
+    console.goto(event["facilitator_url"])
+    live(console)
+    projector = contexts("projector").page()
+    projector.goto(event["projector_url"])
+    live(projector)
+    ann, bo = contexts("phone").page(), contexts("phone").page()
+    join_live(ann, event, "Ann")
+    join_live(bo, event, "Bo")
+    sit_at(ann, "Tafel 1")
+    sit_at(bo, "Tafel 2")
+
+    console.get_by_role("button", name="Markt openen").click()
+    console.get_by_role("button", name="Markt: vraag en aanbod").click()
+    expect(projector.locator("[data-count=matches]")).to_have_text("0 matches")
+    for phone in (ann, bo):
+        to_the_market(phone)
+    post(ann, "zoek iets", "Kennis en advies", NEED)
+    post(bo, "kan iets bieden", "Kennis en advies", OFFER)
+
+    # each sees the other proposed, with the reason; Ann's list followed by itself when Bo posted
+    proposal = ann.locator(".market-proposal", has_text=OFFER)
+    expect(proposal).to_be_visible(timeout=5_000)
+    expect(proposal).to_contain_text("allebei: taalles, vrijwilligers")
+    expect(bo.locator(".market-proposal", has_text=NEED)).to_be_visible()
+    screenshot(ann, "market-phone-proposal")
+
+    ann.locator(".market-proposal", has_text=OFFER).get_by_role("button", name=re.compile("Laten we praten")).click()
+    expect(ann.locator(".flash")).to_contain_text("Verstuurd")
+    # Bo hears of it (no name yet) and says yes
+    request = bo.locator(".market-connection", has_text=NEED)
+    expect(request).to_contain_text("Iemand wil hierover met je praten", timeout=5_000)
+    expect(request).not_to_contain_text("Ann")
+    request.get_by_role("button", name="Ja, laten we praten").click()
+    expect(bo.locator("[data-match-name]")).to_have_text("Een match met Ann. Treffen: aan Tafel 1.")
+    expect(ann.locator("[data-match-name]")).to_have_text("Een match met Bo. Treffen: aan Tafel 2.", timeout=5_000)
+    expect(projector.locator("[data-count=matches]")).to_have_text("1 match", timeout=5_000)
+
+    ann.get_by_label("Bezegel het: wat gaan jullie doen, en wanneer?").fill("Vanaf januari elke dinsdag taalles.")
+    ann.get_by_label(re.compile("Laat mijn voornaam erbij zien")).check()
+    ann.get_by_role("button", name="Match bezegelen").click()
+    expect(ann.locator(".flash")).to_contain_text("Bezegeld")
+    expect(projector.locator(".market-sealed")).to_contain_text("Vanaf januari elke dinsdag taalles.", timeout=5_000)
+    # each guest decides about their own first name: Ann agreed, Bo did not
+    expect(projector.locator(".market-sealed")).to_contain_text("Een gast en Ann: Vanaf januari")
+    expect(projector.locator(".market-sealed")).not_to_contain_text("Bo")
+    screenshot(ann, "market-phone-match")
+    screenshot(projector, "projector-market")
+    screenshot(console, "console-market")
