@@ -26,6 +26,7 @@ LIMITS = SimpleNamespace(
     report_account=30000,
     theme_label=80,
     market_post=200,
+    market_organisation=80,
     market_contact=120,
     market_agreement=200,
     search=100,

@@ -32,6 +32,9 @@ class MarketPost(Moderated, db.Model):
     #: one of the event's rubrics (a tag such as "kennis")
     rubric: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(String(200))
+    #: the organisation the guest posts for (a club, a company, a care organisation), optional; shown with
+    #: the first name once it is a match
+    organisation: Mapped[str] = mapped_column(String(80), default="", server_default="")
     #: the stems of its words, space-separated, computed once when posted: what matching compares
     stems: Mapped[str] = mapped_column(Text, default="")
     #: the guest took it back: it matches nothing any more and shows nowhere

@@ -27,7 +27,7 @@ def _mine(event, participant) -> None:
         raise Refused(_l("You have not joined this event."), status=403)
 
 
-def post(event, participant, kind: str, rubric: str, text: str) -> MarketPost:
+def post(event, participant, kind: str, rubric: str, text: str, organisation: str = "") -> MarketPost:
     """An offer ("ik kan…") or a need ("ik zoek…"), checked like every text a guest writes."""
     _mine(event, participant)
     _open(event)
@@ -40,9 +40,10 @@ def post(event, participant, kind: str, rubric: str, text: str) -> MarketPost:
     text = clean_text(text, LIMITS.market_post)
     if not text:
         raise Refused(_l("Write in one sentence what you offer or look for."))
+    organisation = clean_text(organisation, LIMITS.market_organisation)
     made = MarketPost(event_id=event.id, participant_id=participant.id, kind=kind, rubric=rubric, text=text,
-                      stems=" ".join(stems_of(text, event.language)))
-    screen(made, text, event)
+                      organisation=organisation, stems=" ".join(stems_of(text, event.language)))
+    screen(made, f"{text} {organisation}".strip(), event)
     db.session.add(made)
     db.session.flush()
     return made

@@ -97,8 +97,10 @@ def connections_of(event, participant) -> list[Mine]:
         shares = {share.participant_id: share.contact for share in db.session.scalars(
             db.select(ContactShare).filter_by(connection_id=connection.id))}
         both = connection.matched and participant.id in shares and other.id in shares
+        their_post = (connection.need if side == "helper" else connection.offer)
+        name = display_name(other) + (f" ({their_post.organisation})" if their_post and their_post.organisation else "")
         result.append(Mine(
-            connection, side, display_name(other) if connection.matched else "",
+            connection, side, name if connection.matched else "",
             where_to_meet(other) if connection.matched else "",
             connection.offer.text if connection.offer else gettext("I can help with your dream."),
             connection.need.text if connection.need else connection.dream.text,

@@ -67,10 +67,10 @@ def _act(event, participant, change, message, anchor="", refused_extra=None):
 def post(code):
     event = access.event_by_code(code)
     participant = access.participant_or_join(event)
-    form = {key: request.form.get(key, "") for key in ("kind", "rubric", "text")}
+    form = {key: request.form.get(key, "") for key in ("kind", "rubric", "text", "organisation")}
 
     def change():
-        made = ops.post(event, participant, form["kind"], form["rubric"], form["text"])
+        made = ops.post(event, participant, form["kind"], form["rubric"], form["text"], form["organisation"])
         pushes.market_changed(event, made)
         return made
     return _act(event, participant, change, gettext("Posted. Look below for people who may help, or whom you may help."),

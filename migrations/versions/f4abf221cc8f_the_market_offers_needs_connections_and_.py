@@ -25,6 +25,7 @@ def upgrade():
     sa.Column('kind', sa.Enum('offer', 'need', name='postkind', native_enum=False, length=8), nullable=False),
     sa.Column('rubric', sa.String(length=40), nullable=False),
     sa.Column('text', sa.String(length=200), nullable=False),
+    sa.Column('organisation', sa.String(length=80), server_default='', nullable=False),
     sa.Column('stems', sa.Text(), nullable=False),
     sa.Column('withdrawn', sa.Boolean(), nullable=False),
     sa.Column('highlighted_at', sa.DateTime(), nullable=True),

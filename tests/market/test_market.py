@@ -41,8 +41,9 @@ class Guest:
     def post(self, url, **data):
         return self.client.post(url, data={"csrf_token": csrf_token(self.client, f"/e/{self.code}/market"), **data})
 
-    def offer_or_need(self, kind, text, rubric="kennis"):
-        return self.post(f"/e/{self.code}/market/posts", kind=kind, rubric=rubric, text=text)
+    def offer_or_need(self, kind, text, rubric="kennis", organisation=""):
+        return self.post(f"/e/{self.code}/market/posts", kind=kind, rubric=rubric, text=text,
+                         organisation=organisation)
 
 
 @pytest.fixture
@@ -78,7 +79,8 @@ def test_an_offer_and_a_need_are_proposed_to_each_other_with_the_reason(market, 
 def test_a_match_needs_both_yeses_and_shows_first_names_and_a_place(market, app):
     event_id, code, guests, w = market
     guests["Ann"].offer_or_need("need", NEED)
-    guests["Bo"].offer_or_need("offer", OFFER)
+    guests["Bo"].offer_or_need("offer", OFFER, organisation="Rabobank Cuijk")
+    assert "Rabobank" not in guests["Ann"].page()  # who posted it shows only in a match
     need_id, offer_id = _ids(app, MarketPost, kind="need")[0], _ids(app, MarketPost, kind="offer")[0]
     assert guests["Ann"].post(f"/e/{code}/market/posts/{need_id}/talk/{offer_id}").status_code == 302
     bo = guests["Bo"].page()
@@ -87,7 +89,7 @@ def test_a_match_needs_both_yeses_and_shows_first_names_and_a_place(market, app)
     [connection_id] = _ids(app, Connection)
     assert guests["Bo"].post(f"/e/{code}/market/connections/{connection_id}/yes").status_code == 302
     ann, bo = guests["Ann"].page(), guests["Bo"].page()
-    assert f"{w['match']} Bo" in ann and f"{w['match']} Ann" in bo
+    assert f"{w['match']} Bo (Rabobank Cuijk)" in ann and f"{w['match']} Ann." in bo
     # a yes twice: a clear message, nothing changes
     again = guests["Bo"].post(f"/e/{code}/market/connections/{connection_id}/yes")
     assert again.status_code == 409 and w["twice"] in again.get_data(as_text=True)
