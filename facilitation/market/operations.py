@@ -3,6 +3,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from ..dreams.models import Dream
+from ..enums import ParticipantSource
 from ..errors import Refused
 from ..extensions import db
 from ..limits import LIMITS
@@ -103,7 +104,7 @@ def offer_help(event, participant, dream: Dream) -> Connection:
         raise Refused(_l("That dream is no longer on the wall."), status=409)
     if dream.participant_id == participant.id:
         raise Refused(_l("That is your own dream: offer your help to someone else."), status=409)
-    if dream.speaker_id is not None or dream.participant.source.value == "paper":
+    if dream.speaker_id is not None or dream.participant.source is ParticipantSource.paper:
         raise Refused(_l("This dream was not written on a phone: tell the facilitator you can help."), status=409)
     connection = db.session.scalar(db.select(Connection).filter_by(dream_id=dream.id, helper_id=participant.id))
     if connection is None:

@@ -154,30 +154,22 @@ def _flooded(participant, change):
     return change()
 
 
-@bp.post("/e/<code>/market/connections/<connection_id>/contact")
-def contact(code, connection_id):
+@bp.post("/e/<code>/market/connections/<connection_id>/<any(contact, seal):what>")
+def match_form(code, connection_id, what):
+    """The two forms of a match: share a contact detail, or seal it with one line of agreement."""
     event = access.event_by_code(code)
     participant = access.participant_or_join(event)
     connection = connection_in(event, connection_id)
-    typed = request.form.get("contact", "")
+    field = "contact" if what == "contact" else "agreement"
+    typed = request.form.get(field, "")
 
     def change():
-        ops.share_contact(event, participant, connection, typed)
-        pushes.connection_changed(event, connection)
-    return _act(event, participant, change,
-                gettext("Saved for this match only. The other person sees it once they share theirs."),
-                f"#connection-{connection_id}", {"typed": {connection_id: {"contact": typed}}})
-
-
-@bp.post("/e/<code>/market/connections/<connection_id>/seal")
-def seal(code, connection_id):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
-    connection = connection_in(event, connection_id)
-    typed = request.form.get("agreement", "")
-
-    def change():
-        ops.seal(event, participant, connection, typed, request.form.get("named") == "yes")
-        pushes.connection_changed(event, connection, sealed=True)
-    return _act(event, participant, change, gettext("Sealed. Good luck with it!"), f"#connection-{connection_id}",
-                {"typed": {connection_id: {"agreement": typed}}})
+        if what == "contact":
+            ops.share_contact(event, participant, connection, typed)
+        else:
+            ops.seal(event, participant, connection, typed, request.form.get("named") == "yes")
+        pushes.connection_changed(event, connection, sealed=what == "seal")
+    message = (gettext("Saved for this match only. The other person sees it once they share theirs.")
+               if what == "contact" else gettext("Sealed. Good luck with it!"))
+    return _act(event, participant, change, message, f"#connection-{connection_id}",
+                {"typed": {connection_id: {field: typed}}})

@@ -92,6 +92,17 @@ def fitted(page):
     page.wait_for_timeout(150)
 
 
+def on_each_screen(contexts, event, reduced_motion="reduce"):
+    """The big screen at each projector size, opened, live and laid out; closed after each turn."""
+    for kind in SIZES:
+        projector = contexts(kind, reduced_motion=reduced_motion).page()
+        projector.goto(event["projector_url"])
+        live(projector)
+        fitted(projector)
+        yield kind, projector
+        projector.close()
+
+
 def check_screen(page, kind, what, words=True):
     result = page.locator("#stage").evaluate(MEASURE)
     assert result["problems"] == [], f"{what} on {kind}"
@@ -240,15 +251,10 @@ def test_every_other_view_fits_on_both_screens(server, contexts, screenshot):
             write_deed(ev, guest, f"Daad {n}: " + " ".join(texts[n % len(texts)].split()[1:12]))
         rate_evening(ev, guest, 5)
         db.session.commit()
-    for kind in SIZES:
-        projector = contexts(kind).page()
-        projector.goto(event["projector_url"])
-        live(projector)
-        fitted(projector)
+    for kind, projector in on_each_screen(contexts, event, reduced_motion="no-preference"):
         check_screen(projector, kind, "deeds")
         expect(projector.locator(".deeds-wall .deed").first).to_be_visible()
         screenshot(projector, f"projector-deeds-{kind}")
-        projector.close()
 
 
 def test_the_speaker_view_fits_on_both_screens(server, contexts, screenshot):
@@ -271,15 +277,10 @@ def test_the_speaker_view_fits_on_both_screens(server, contexts, screenshot):
             step(ev, +1)
         step_speaker(ev, +1)
         db.session.commit()
-    for kind in SIZES:
-        projector = contexts(kind, reduced_motion="reduce").page()
-        projector.goto(event["projector_url"])
-        live(projector)
-        fitted(projector)
+    for kind, projector in on_each_screen(contexts, event):
         expect(projector.locator(".speaker-name")).to_have_text("Marieke van den Heuvel-Schoonderwoerd")
         check_screen(projector, kind, "the speaker")
         screenshot(projector, f"projector-speaker-{kind}")
-        projector.close()
 
 
 def test_a_speakers_pitched_dream_arrives_on_the_wall_marked_as_theirs(server, contexts, screenshot):
@@ -340,12 +341,7 @@ def test_the_market_fits_on_both_screens_at_a_big_market(server, contexts, scree
         market_ops.highlight(ev, posts[41])
         show_view(ev, "market")
         db.session.commit()
-    for kind in SIZES:
-        projector = contexts(kind, reduced_motion="reduce").page()
-        projector.goto(event["projector_url"])
-        live(projector)
-        fitted(projector)
+    for kind, projector in on_each_screen(contexts, event):
         expect(projector.locator("[data-count=matches]")).to_have_text("6 matches")
         check_screen(projector, kind, "the market")
         screenshot(projector, f"projector-market-{kind}")
-        projector.close()
