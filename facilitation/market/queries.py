@@ -1,4 +1,4 @@
-"""Reads of the market for each audience. Contact details leave only through `contact_for`, to the other
+"""Reads of the market for each audience. Contact details leave only through `connections_of`, to the other
 side of a match, once both shared theirs."""
 from collections import Counter
 from dataclasses import dataclass
@@ -106,16 +106,6 @@ def connections_of(event, participant) -> list[Mine]:
             connection.need.text if connection.need else connection.dream.text,
             theirs_yes, mine_yes, shares.get(participant.id, ""), shares[other.id] if both else ""))
     return result
-
-
-def contact_for(connection: Connection, viewer_id: int) -> str:
-    """The other side's contact detail for the viewer: only in a match where both shared theirs."""
-    if not connection.matched or connection.side(viewer_id) is None:
-        return ""
-    shares = dict(db.session.execute(db.select(ContactShare.participant_id, ContactShare.contact)
-                                     .filter_by(connection_id=connection.id)).all())
-    other = connection.other_id(viewer_id)
-    return shares[other] if viewer_id in shares and other in shares else ""
 
 
 # --- the room: big screen and console ----------------------------------------------------------------
