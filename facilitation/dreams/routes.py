@@ -9,6 +9,7 @@ from ..actions import act, fragment_or_back, refusal_or_back
 from ..events import access
 from ..events.operations import join_for_neighbour
 from ..extensions import db, htmx
+from ..market.queries import waiting_for
 from ..programme import pushes as programme_pushes
 from ..programme import timer
 from ..programme.models import Deed, Rating
@@ -48,6 +49,7 @@ def _phone_context(event, participant, **extra) -> dict:
         "my_deed": db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id)),
         "my_rating": db.session.scalar(db.select(Rating).filter_by(participant_id=participant.id)),
         "timer": timer.state(event, utcnow()),
+        "market_waiting": waiting_for(participant),
         **extra,
     })
 

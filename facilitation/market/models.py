@@ -5,6 +5,7 @@ once both sides said yes. Contact details are stored per match and per person, o
 reach the other person only when both shared theirs.
 """
 import enum
+import zlib
 from datetime import datetime
 
 from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
@@ -95,6 +96,11 @@ class Connection(db.Model):
     @property
     def matched(self) -> bool:
         return bool(self.helper_yes_at and self.asker_yes_at and not self.withdrawn_at)
+
+    @property
+    def agreement_key(self) -> str:
+        """Changes with the agreement: a phone keeps a form being typed in, but not one about an older text."""
+        return format(zlib.crc32(self.agreement.encode()), "x")
 
     def side(self, participant_id: int) -> str | None:
         """"helper", "asker" or None for someone else."""

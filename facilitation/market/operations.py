@@ -10,12 +10,13 @@ from ..limits import LIMITS
 from ..review import Review, screen
 from ..text import clean_text
 from ..util import utcnow
-from .matching import stems_of
+from .matching import event_words, stems_of
 from .models import Connection, ContactShare, MarketPost, PostKind
 from .rubrics import rubric_tag, rubrics
 
 CLOSED = _l("The market is closed right now. Your text is kept here; you can send it when the market opens.")
 GONE = _l("The other person took this back. Nothing else changed.")
+ENDED = _l("This conversation was declined or ended. Nothing else changed.")
 
 
 def _open(event) -> None:
@@ -43,7 +44,7 @@ def post(event, participant, kind: str, rubric: str, text: str, organisation: st
         raise Refused(_l("Write in one sentence what you offer or look for."))
     organisation = clean_text(organisation, LIMITS.market_organisation)
     made = MarketPost(event_id=event.id, participant_id=participant.id, kind=kind, rubric=rubric, text=text,
-                      organisation=organisation, stems=" ".join(stems_of(text, event.language)))
+                      organisation=organisation, stems=" ".join(stems_of(text, event.language, event_words(event))))
     screen(made, f"{text} {organisation}".strip(), event)
     db.session.add(made)
     db.session.flush()
@@ -122,7 +123,7 @@ def say_yes(event, participant, connection: Connection) -> Connection:
     if connection is None or connection.event_id != event.id or side is None:
         raise Refused(_l("That proposal is no longer there. Reload the page."), status=409)
     if connection.withdrawn_at is not None:
-        raise Refused(GONE, status=409)
+        raise Refused(ENDED, status=409)
     if getattr(connection, f"{side}_yes_at") is not None:
         raise Refused(_l("You already said yes. Now the other person can say yes too."), status=409)
     setattr(connection, f"{side}_yes_at", utcnow())
@@ -147,7 +148,7 @@ def _matched(event, participant, connection: Connection) -> str:
     if side is None:
         raise Refused(_l("That match is no longer there. Reload the page."), status=409)
     if connection.withdrawn_at is not None:
-        raise Refused(GONE, status=409)
+        raise Refused(ENDED, status=409)
     if not connection.matched:
         raise Refused(_l("This is not a match yet: the other person has to say yes first."), status=409)
     return side
@@ -159,6 +160,8 @@ def share_contact(event, participant, connection: Connection, contact: str) -> C
     contact = clean_text(contact, LIMITS.market_contact)
     if not contact:
         raise Refused(_l("Write the e-mail address or phone number you want to share."))
+    if "@" not in contact and sum(ch.isdigit() for ch in contact) < 6:
+        raise Refused(_l("That is not an e-mail address or a phone number. Write one of those, or leave it empty."))
     share = db.session.scalar(db.select(ContactShare).filter_by(connection_id=connection.id,
                                                                 participant_id=participant.id))
     if share is None:
@@ -169,12 +172,19 @@ def share_contact(event, participant, connection: Connection, contact: str) -> C
     return share
 
 
-def seal(event, participant, connection: Connection, agreement: str, named: bool) -> Connection:
-    """One line of agreement seals the match ("what we will do, by when"); either side may write it again."""
+def seal(event, participant, connection: Connection, agreement: str, named: bool,
+         seen: str | None = None) -> Connection:
+    """One line of agreement seals the match ("what we will do, by when"); either side may write it again.
+
+    `seen` is the agreement as this phone showed it: when the other side changed it since, nothing is saved
+    (a phone left open must not write an old version over a newer one)."""
     side = _matched(event, participant, connection)
     agreement = clean_text(agreement, LIMITS.market_agreement)
     if not agreement:
         raise Refused(_l("Write in one line what you will do, and by when."))
+    if seen is not None and seen != connection.agreement and agreement != connection.agreement:
+        raise Refused(_l("The other person changed the agreement in the meantime: “%(agreement)s”. Read it, "
+                         "then seal again; nothing was saved.", agreement=connection.agreement), status=409)
     connection.agreement = agreement
     connection.sealed_at = connection.sealed_at or utcnow()
     setattr(connection, f"{side}_named", bool(named))

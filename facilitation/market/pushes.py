@@ -5,7 +5,7 @@ cookie: no name, text or contact detail ever travels over the socket.
 """
 from ..extensions import db
 from ..live import rooms
-from ..live.broadcast import panels, stage_changed
+from ..live.broadcast import everyone, panels, stage_changed
 from ..live.transport import push
 from ..programme import pushes as programme_pushes
 from .matching import candidates_for, proposals
@@ -49,6 +49,8 @@ def connection_changed(event, connection, sealed: bool = False) -> None:
 
 
 def opened_or_closed(event) -> None:
-    """Every phone's "now" bar gets (or loses) the way to the market; the big screen and consoles follow."""
+    """Every phone's "now" bar gets (or loses) the way to the market, an open market page its buttons;
+    the big screen and consoles follow."""
     programme_pushes.now_changed(event)
+    push("market:changed", {}, to=everyone(event))
     market_changed(event, None)

@@ -52,6 +52,24 @@ def my_posts(event, participant) -> list[MyPost]:
     return [MyPost(p, proposals(p, candidates_for(p), event.language)) for p in posts]
 
 
+def pairs_of(event, participant) -> dict[tuple[int, int], str]:
+    """Per (offer, need) this guest is part of: "open" (in touch) or "ended" (declined or taken back)."""
+    rows = db.session.execute(db.select(Connection.offer_id, Connection.need_id, Connection.withdrawn_at).where(
+        Connection.event_id == event.id, Connection.offer_id.is_not(None),
+        (Connection.helper_id == participant.id) | (Connection.asker_id == participant.id)))
+    return {(offer, need): "ended" if ended else "open" for offer, need, ended in rows}
+
+
+def waiting_for(participant) -> int:
+    """How many guests said "let's talk" to this one (or the facilitator proposed) without an answer yet."""
+    if participant is None:
+        return 0
+    return db.session.scalar(db.select(db.func.count(Connection.id)).where(
+        Connection.withdrawn_at.is_(None),
+        ((Connection.helper_id == participant.id) & Connection.helper_yes_at.is_(None))
+        | ((Connection.asker_id == participant.id) & Connection.asker_yes_at.is_(None))))
+
+
 def display_name(participant) -> str:
     """A first name, or "a guest" for someone who gave none (never the held name)."""
     return participant.name.split(" ")[0] if participant.name else gettext("a guest")

@@ -15,7 +15,7 @@ from ..programme import timer
 from ..util import utcnow
 from . import operations as ops
 from . import pushes
-from .queries import connection_in, connections_of, my_posts, post_in
+from .queries import connection_in, connections_of, my_posts, pairs_of, post_in
 from .rubrics import rubrics
 
 bp = Blueprint("market", __name__)
@@ -25,8 +25,8 @@ def _context(event, participant, **extra) -> dict:
     connections = connections_of(event, participant)
     return {"event": event, "participant": participant, "rubrics": rubrics(event),
             "mine": my_posts(event, participant), "connections": connections,
-            # pairs already connected: their proposal says "see below" instead of offering to talk again
-            "known": {(c.connection.offer_id, c.connection.need_id) for c in connections},
+            # pairs already in touch ("see below") or ended (declined, taken back): no second "let's talk"
+            "known": pairs_of(event, participant),
             "timer": timer.state(event, utcnow()), "form": {}, "typed": {}, "error": None, **extra}
 
 
@@ -129,22 +129,32 @@ def answer(code, connection_id, action):
     def change():
         if action == "yes":
             ops.say_yes(event, participant, connection)
+            said = None
         else:
+            # what ending it means depends on how far it was
+            said = (gettext("The match has ended.") if connection and connection.matched
+                    else gettext("Your yes is taken back.") if connection and connection.side(participant.id)
+                    and getattr(connection, f"{connection.side(participant.id)}_yes_at")
+                    else gettext("No, thank you: noted. The other person never learns who you are."))
             ops.withdraw_connection(event, participant, connection)
         pushes.connection_changed(event, connection)
-        return connection
+        return connection, said
     return _answer(event, participant, change)
 
 
 def _answer(event, participant, change):
-    def message(connection):
-        if connection.withdrawn_at:
-            return gettext("Taken back. The other person sees it is over.")
+    def message(connection, said=None):
+        if said:
+            return said
         if connection.matched:
             return gettext("It is a match! You see below who it is and where to meet.")
         return gettext("Sent. When the other person says yes too, you both see who it is.")
-    return act(lambda: _flooded(participant, change),
-               answer=lambda connection: fragment_or_back(None, _page(event) + "#connections", message(connection)),
+
+    def changed():
+        result = change()
+        return result if isinstance(result, tuple) else (result, None)
+    return act(lambda: _flooded(participant, changed),
+               answer=lambda result: fragment_or_back(None, _page(event) + "#connections", message(*result)),
                refused=lambda error: render_template("market/phone.html", **_context(event, participant,
                                                                                       error=error.message)))
 
@@ -167,7 +177,8 @@ def match_form(code, connection_id, what):
         if what == "contact":
             ops.share_contact(event, participant, connection, typed)
         else:
-            ops.seal(event, participant, connection, typed, request.form.get("named") == "yes")
+            ops.seal(event, participant, connection, typed, request.form.get("named") == "yes",
+                     request.form.get("seen"))
         pushes.connection_changed(event, connection, sealed=what == "seal")
     message = (gettext("Saved for this match only. The other person sees it once they share theirs.")
                if what == "contact" else gettext("Sealed. Good luck with it!"))

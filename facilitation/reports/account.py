@@ -10,7 +10,7 @@ import re
 from babel.lists import format_list
 from flask_babel import format_decimal, get_locale, gettext, ngettext
 
-from .documents import day, ways
+from .documents import day, dreams_and_hearts, matches_line, ways
 
 #: how many themes the account names, and how many dreams it quotes from each
 THEMES_NAMED = 3
@@ -106,8 +106,7 @@ def _dreams(report) -> str:
     dreams = report["dreams"]
     if not dreams["count"]:
         return gettext("No dreams were put on the wall.")
-    sentences = [gettext("The guests put %(dreams)s dreams on the wall and gave %(hearts)s hearts.",
-                         dreams=dreams["count"], hearts=dreams["hearts"])]
+    sentences = [dreams_and_hearts(dreams)]
     themes = sorted((theme for theme in dreams["themes"] if theme["id"] is not None),
                     key=lambda theme: -theme["count"])[:THEMES_NAMED]
     if themes:
@@ -147,11 +146,10 @@ def _market(report) -> str:
     market = report["market"]
     if not (market["offers"] or market["needs"]):
         return ""
-    sentences = [gettext("At the market the guests posted %(offers)s offers and %(needs)s needs, and %(matches)s "
-                         "matches were made.", offers=market["offers"], needs=market["needs"],
-                         matches=market["matches"])]
+    sentences = [gettext("At the market: %(line)s", line=matches_line(market))]
     if market["agreements"]:
-        sentences.append(gettext("One of the agreements: %(agreement)s.", agreement=quote(market["agreements"][0]["agreement"])))
+        sentences.append(ngettext("The agreement: %(agreement)s.", "One of the agreements: %(agreement)s.",
+                                  len(market["agreements"]), agreement=quote(market["agreements"][0]["agreement"])))
     return _sentences(*sentences)
 
 

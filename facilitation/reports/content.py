@@ -141,7 +141,7 @@ def attendance(event) -> dict:
             shown.append({"role": role_label(tag), "count": count})
     other += sum(by_role.values())
     if other:
-        shown.append({"role": gettext("Other or not given"), "count": other})
+        shown.append({"role": gettext("Other, not given or a small group"), "count": other})
     return {
         "total": sum(item["count"] for item in shown),
         "threshold": ANONYMITY_THRESHOLD,

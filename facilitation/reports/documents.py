@@ -45,6 +45,20 @@ def event_line(report: dict) -> str:
     return " · ".join(parts + ([event["venue"]] if event["venue"] else []))
 
 
+def dreams_and_hearts(dreams: dict) -> str:
+    """"1 dream on the wall, with 0 hearts." with the right plurals in both languages."""
+    return " ".join((ngettext("%(num)s dream on the wall,", "%(num)s dreams on the wall,", dreams["count"]),
+                     ngettext("with %(num)s heart.", "with %(num)s hearts.", dreams["hearts"])))
+
+
+def matches_line(market: dict) -> str:
+    return " ".join((ngettext("%(num)s offer", "%(num)s offers", market["offers"]) + ",",
+                     ngettext("%(num)s need", "%(num)s needs", market["needs"]) + ";",
+                     ngettext("%(num)s match, %(sealed)s of them sealed with an agreement.",
+                              "%(num)s matches, %(sealed)s of them sealed with an agreement.", market["matches"],
+                              sealed=market["sealed"])))
+
+
 def ways(attendance: dict) -> str:
     """How people without a smartphone took part, when any did."""
     neighbour, paper = attendance["by_way"]["neighbour"], attendance["by_way"]["paper"]
@@ -118,8 +132,7 @@ def _dreams(report) -> list[Block]:
     blocks = [Block("heading", gettext("Dreams on the wall"))]
     if not dreams["count"]:
         return blocks + [Block("paragraph", gettext("No dreams were put on the wall."))]
-    blocks.append(Block("paragraph", gettext("%(dreams)s dreams on the wall, with %(hearts)s hearts.",
-                                             dreams=dreams["count"], hearts=dreams["hearts"])))
+    blocks.append(Block("paragraph", dreams_and_hearts(dreams)))
     for theme in dreams["themes"]:
         blocks.append(Block("subheading", f"{theme['label']} ({len(theme['dreams'])})"))
         if theme["words"]:
@@ -175,9 +188,7 @@ def _market(report) -> list[Block]:
     if not (market["offers"] or market["needs"] or market["matches"]):
         return []
     blocks = [Block("heading", gettext("Market: offers and needs")),
-              Block("paragraph", gettext("%(offers)s offers and %(needs)s needs; %(matches)s matches, %(sealed)s of "
-                                         "them sealed with an agreement.", offers=market["offers"],
-                                         needs=market["needs"], matches=market["matches"], sealed=market["sealed"])),
+              Block("paragraph", matches_line(market)),
               Block("table", headers=[gettext("Rubric"), gettext("Offers"), gettext("Needs"), gettext("Matches")],
                     items=[[row["rubric"], str(row["offers"]), str(row["needs"]), str(row["matches"])]
                            for row in market["rubrics"]])]

@@ -9,6 +9,7 @@ from ..actions import act, fragment_or_back, refusal_or_back
 from ..events import access
 from ..events.operations import join_event
 from ..extensions import db, htmx
+from ..market.queries import waiting_for
 from ..programme import timer
 from ..programme.queries import announcements_for
 from ..security import takes_large_bodies
@@ -209,6 +210,7 @@ def _table_context(event, participant, table, **extra) -> dict:
         "text": "",
         "error": None,
         "card_error": None,
+        "market_waiting": waiting_for(participant),
         **extra,
     }
 

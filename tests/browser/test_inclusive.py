@@ -220,7 +220,8 @@ def test_a_neighbour_without_a_smartphone_and_paper_cards_reach_the_wall(server,
     phone.get_by_label("De droom van je buur").fill("Een bankje bij de bushalte.")
     phone.get_by_role("button", name="Zet deze droom op de wolk").click()
     expect(phone.get_by_role("status").filter(has_text="De droom van Gerda staat op de wolk")).to_be_visible()
-    expect(projector.locator(".wall .cloud", has_text="Een bankje bij de bushalte.")).to_be_visible(timeout=2_000)
+    # well within a second on a quiet machine; up to 5 s while a clean-clone run loads both cores
+    expect(projector.locator(".wall .cloud", has_text="Een bankje bij de bushalte.")).to_be_visible(timeout=5_000)
     expect(projector.locator("[data-count=participants]")).to_have_text("2 deelnemers")
     console = contexts("laptop").page()
     console.goto(event["facilitator_url"])
@@ -229,10 +230,10 @@ def test_a_neighbour_without_a_smartphone_and_paper_cards_reach_the_wall(server,
     # a dream arriving meanwhile refreshes the console, but never wipes what the facilitator types
     phone.get_by_label("Mijn droom", exact=True).fill("Intussen van Ann.")
     phone.get_by_role("button", name="Zet op de wolk").click()
-    expect(console.locator(".console-dream", has_text="Intussen van Ann.")).to_be_visible(timeout=2_000)
+    expect(console.locator(".console-dream", has_text="Intussen van Ann.")).to_be_visible(timeout=5_000)
     expect(console.get_by_label("Typ een droom over van een papieren kaartje")).to_have_value("Koffie met de buren.")
     console.locator(".paper-form").get_by_role("button", name="Zet op de wolk").click()
-    expect(projector.locator(".wall .cloud", has_text="Koffie met de buren.")).to_be_visible(timeout=2_000)
+    expect(projector.locator(".wall .cloud", has_text="Koffie met de buren.")).to_be_visible(timeout=5_000)
     expect(console.locator(".console-dream", has_text="Koffie met de buren.")).to_contain_text("papieren kaartje")
     expect(console.get_by_label("Typ een droom over van een papieren kaartje")).to_have_value("")
     expect(projector.locator("[data-count=participants]")).to_have_text("2 deelnemers")  # paper is not a person

@@ -72,8 +72,9 @@ def test_two_guests_at_different_tables_make_and_seal_a_match(server, contexts, 
     expect(request).to_contain_text("Iemand wil hierover met je praten", timeout=5_000)
     expect(request).not_to_contain_text("Ann")
     request.get_by_role("button", name="Ja, laten we praten").click()
-    expect(bo.locator("[data-match-name]")).to_have_text("Een match met Ann. Treffen: aan Tafel 1.")
-    expect(ann.locator("[data-match-name]")).to_have_text("Een match met Bo. Treffen: aan Tafel 2.", timeout=5_000)
+    expect(bo.locator("[data-match-name]")).to_have_text("Een match met Ann. Jullie treffen elkaar aan Tafel 1.")
+    expect(ann.locator("[data-match-name]")).to_have_text("Een match met Bo. Jullie treffen elkaar aan Tafel 2.",
+                                                          timeout=5_000)
     expect(projector.locator("[data-count=matches]")).to_have_text("1 match", timeout=5_000)
 
     ann.get_by_label("Bezegel het: wat gaan jullie doen, en wanneer?").fill("Vanaf januari elke dinsdag taalles.")

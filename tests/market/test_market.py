@@ -15,11 +15,11 @@ from tests.conftest import csrf_token, on_the_big_screen
 WORDS = {
     "nl": {"may_help_you": "Mensen die jou kunnen helpen", "you_may_help": "Mensen die jij kunt helpen",
            "both": "allebei: ", "someone": "Iemand wil hierover met je praten", "match": "Een match met",
-           "twice": "Je zei al ja", "gone": "De ander heeft dit teruggenomen", "closed": "De markt is nu dicht",
+           "twice": "Je zei al ja", "gone": "afgeslagen of beëindigd", "closed": "De markt is nu dicht",
            "own": "Dat is je eigen", "rubric": "Kies een van de rubrieken"},
     "en": {"may_help_you": "People who may help you", "you_may_help": "People you may help",
            "both": "both mention: ", "someone": "Someone would like to talk with you", "match": "A match with",
-           "twice": "You already said yes", "gone": "The other person took this back",
+           "twice": "You already said yes", "gone": "declined or ended",
            "closed": "The market is closed right now", "own": "That is your own", "rubric": "Choose one of the rubrics"},
 }
 NEED = "Ik zoek iemand die taalles geeft aan onze vrijwilligers."
@@ -85,6 +85,10 @@ def test_a_match_needs_both_yeses_and_shows_first_names_and_a_place(market, app)
     assert guests["Ann"].post(f"/e/{code}/market/posts/{need_id}/talk/{offer_id}").status_code == 302
     bo = guests["Bo"].page()
     assert w["someone"] in bo and "Ann" not in bo  # no name before both said yes
+    # wherever Bo is (here: the dream page), he sees that someone wants to talk
+    notice = {"nl": "Iemand wil met je praten op de markt", "en": "Someone would like to talk with you at the market"}
+    assert notice[lang_of(w)] in guests["Bo"].client.get(f"/e/{code}").get_data(as_text=True)
+    assert notice[lang_of(w)] not in guests["Cas"].client.get(f"/e/{code}").get_data(as_text=True)
     assert "Bo" not in guests["Ann"].page().split("connections-title")[1]
     [connection_id] = _ids(app, Connection)
     assert guests["Bo"].post(f"/e/{code}/market/connections/{connection_id}/yes").status_code == 302
@@ -259,3 +263,45 @@ def test_the_organiser_sets_the_rubrics_and_a_rubric_in_use_stays(market, app, c
     response = client.post(f"/console/{event_id}/market/rubrics", data={"csrf_token": token, "rubrics": "kennis"},
                            headers={"HX-Request": "true"})
     assert response.status_code == 422 and rubric in response.get_data(as_text=True)
+
+
+def test_a_phone_left_open_never_writes_an_old_agreement_over_a_newer_one(market, app):
+    event_id, code, guests, w = market
+    guests["Ann"].offer_or_need("need", NEED)
+    guests["Bo"].offer_or_need("offer", OFFER)
+    need_id, offer_id = _ids(app, MarketPost, kind="need")[0], _ids(app, MarketPost, kind="offer")[0]
+    guests["Ann"].post(f"/e/{code}/market/posts/{need_id}/talk/{offer_id}")
+    [connection_id] = _ids(app, Connection)
+    guests["Bo"].post(f"/e/{code}/market/connections/{connection_id}/yes")
+    seal = f"/e/{code}/market/connections/{connection_id}/seal"
+    guests["Ann"].post(seal, agreement="Op 28 mei de eerste les.", seen="")
+    # Bo's phone still showed the empty agreement; his older text is refused, Ann's stays
+    stale = guests["Bo"].post(seal, agreement="Op 21 mei de eerste les.", seen="", named="yes")
+    assert stale.status_code == 409 and "Op 28 mei de eerste les." in stale.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Connection, connection_id).agreement == "Op 28 mei de eerste les."
+    # having seen it, Bo can seal it as it is (and let his name be shown)
+    assert guests["Bo"].post(seal, agreement="Op 28 mei de eerste les.", seen="Op 28 mei de eerste les.",
+                             named="yes").status_code == 302
+    # a contact detail must look like one
+    wrong = guests["Bo"].post(f"/e/{code}/market/connections/{connection_id}/contact", contact="hallo")
+    assert wrong.status_code == 422
+
+
+def test_no_thank_you_closes_the_proposal_for_both_without_a_name(market, app):
+    event_id, code, guests, w = market
+    guests["Ann"].offer_or_need("need", NEED)
+    guests["Bo"].offer_or_need("offer", OFFER)
+    need_id, offer_id = _ids(app, MarketPost, kind="need")[0], _ids(app, MarketPost, kind="offer")[0]
+    guests["Bo"].post(f"/e/{code}/market/posts/{offer_id}/talk/{need_id}")
+    [connection_id] = _ids(app, Connection)
+    declined = guests["Ann"].post(f"/e/{code}/market/connections/{connection_id}/withdraw")
+    page = guests["Ann"].client.get(declined.headers["Location"]).get_data(as_text=True)
+    assert {"nl": "Nee, dank je: genoteerd", "en": "No, thank you: noted"}[lang_of(w)] in page
+    # Bo does not get a second "let's talk" on it, and never learns who said no
+    bo = guests["Bo"].page()
+    assert {"nl": "Nu niet", "en": "Not now"}[lang_of(w)] in bo and "Ann" not in bo
+
+
+def lang_of(words) -> str:
+    return "nl" if words is WORDS["nl"] else "en"

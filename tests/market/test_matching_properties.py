@@ -50,7 +50,7 @@ def test_proposals_are_between_other_peoples_visible_posts_of_the_other_kind(dra
             assert not other.withdrawn and other.review is Review.visible
             # the reason is true: shared words, or the same (specific) rubric
             assert set(proposal.shared) or (other.rubric == post.rubric and post.rubric not in VAGUE_RUBRICS)
-            assert all(word in other.text.lower() for word in proposal.shared)
+            assert all(word.lower() in other.text.lower() for word in proposal.shared)
         assert [p.score for p in found] == sorted((p.score for p in found), reverse=True)
 
 

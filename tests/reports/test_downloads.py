@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from .conftest import FORMULA_DREAM, HIDDEN_DREAM, PITCHES_ON_THE_WALL, dream_texts
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").read_text())
-HEADINGS = {"nl": ("De avond in woorden", "Programma", "Pitches", "Dromen op de wolk", "Ronde tafels: dilemma's en advies"),
+HEADINGS = {"nl": ("De avond in woorden", "Programma", "Pitches", "Dromen op de wolk", "Ronde tafels: dilemma’s en advies"),
             "en": ("The evening in words", "Programme", "Pitches", "Dreams on the wall", "Round tables: dilemmas and advice")}
 
 
