@@ -147,6 +147,17 @@ def counts(event) -> dict:
     }
 
 
+def _rubric_of(connection: Connection) -> str:
+    """The rubric a connection is about (its need's, else its offer's); "" for help with a dream."""
+    about = connection.need or connection.offer
+    return about.rubric if about else ""
+
+
+def _rubric_label_of(connection: Connection) -> str:
+    tag = _rubric_of(connection)
+    return rubric_label(tag) if tag else gettext("A dream on the wall")
+
+
 def _matches(event):
     return db.select(Connection).where(Connection.event_id == event.id, Connection.withdrawn_at.is_(None),
                                        Connection.helper_yes_at.is_not(None), Connection.asker_yes_at.is_not(None))
@@ -165,7 +176,7 @@ def sealed_matches(event, limit: int | None = NEWEST_SEALED) -> list[dict]:
     if limit:
         query = query.limit(limit)
     return [{"agreement": c.agreement,
-             "rubric": (c.need or c.offer).rubric if (c.need or c.offer) else "",
+             "rubric": _rubric_of(c),
              "names": (display_name(c.helper) if c.helper_named and c.helper.name else gettext("a guest"),
                        display_name(c.asker) if c.asker_named and c.asker.name else gettext("a guest")),
              "named": c.helper_named and c.asker_named}
@@ -221,13 +232,12 @@ def for_report(event) -> dict:
     matches = list(db.session.scalars(_matches(event).options(
         joinedload(Connection.offer), joinedload(Connection.need), joinedload(Connection.helper),
         joinedload(Connection.asker)).order_by(Connection.id)))
-    per_rubric = Counter((c.need or c.offer).rubric if (c.need or c.offer) else "" for c in matches)
+    per_rubric = Counter(_rubric_of(c) for c in matches)
     rows = [{"rubric": row["label"], "offers": row["offers"], "needs": row["needs"], "matches": per_rubric[row["tag"]]}
             for row in tally["rubrics"]]
     if per_rubric[""]:
         rows.append({"rubric": gettext("A dream on the wall"), "offers": 0, "needs": 0, "matches": per_rubric[""]})
-    agreements = [{"rubric": rubric_label((c.need or c.offer).rubric) if (c.need or c.offer)
-                   else gettext("A dream on the wall"), "agreement": c.agreement,
+    agreements = [{"rubric": _rubric_label_of(c), "agreement": c.agreement,
                    "names": gettext("%(one)s and %(other)s", one=display_name(c.helper), other=display_name(c.asker))
                    if c.helper_named and c.asker_named and c.helper.name and c.asker.name else ""}
                   for c in matches if c.sealed_at]
@@ -244,8 +254,7 @@ def for_report(event) -> dict:
 def rows_for_data(event) -> tuple[list[MarketPost], list[dict]]:
     """The market for data.xlsx and data.zip: the posts on view, and the matches without names or contacts."""
     posts = list(db.session.scalars(_on_view(event).order_by(MarketPost.id)))
-    matches = [{"rubric": rubric_label((c.need or c.offer).rubric) if (c.need or c.offer)
-                else gettext("A dream on the wall"), "agreement": c.agreement, "sealed_at": c.sealed_at,
+    matches = [{"rubric": _rubric_label_of(c), "agreement": c.agreement, "sealed_at": c.sealed_at,
                 "proposed": c.proposed_by_facilitator, "posts": [pid for pid in (c.offer_id, c.need_id) if pid]}
                for c in db.session.scalars(_matches(event).options(joinedload(Connection.offer),
                                                                    joinedload(Connection.need))

@@ -98,7 +98,7 @@ def talk(code, post_id, other_id):
     def change():
         connection = ops.talk(event, participant, post_in(event, post_id), post_in(event, other_id))
         pushes.connection_changed(event, connection)
-        return connection
+        return connection, None
     return _answer(event, participant, change)
 
 
@@ -116,7 +116,7 @@ def help_dream(code, dream_id):
     def change():
         connection = ops.offer_help(event, participant, get_dream(event, dream_id))
         pushes.connection_changed(event, connection)
-        return connection
+        return connection, None
     return _answer(event, participant, change)
 
 
@@ -143,6 +143,7 @@ def answer(code, connection_id, action):
 
 
 def _answer(event, participant, change):
+    """A connection action; `change()` returns the connection and what to say, or None for the usual."""
     def message(connection, said=None):
         if said:
             return said
@@ -150,10 +151,7 @@ def _answer(event, participant, change):
             return gettext("It is a match! You see below who it is and where to meet.")
         return gettext("Sent. When the other person says yes too, you both see who it is.")
 
-    def changed():
-        result = change()
-        return result if isinstance(result, tuple) else (result, None)
-    return act(lambda: _flooded(participant, changed),
+    return act(lambda: _flooded(participant, change),
                answer=lambda result: fragment_or_back(None, _page(event) + "#connections", message(*result)),
                refused=lambda error: render_template("market/phone.html", **_context(event, participant,
                                                                                       error=error.message)))

@@ -5,20 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_room_screens import join_live
+from tests.browser.test_room_screens import join_live, sit_at_table_one
 from tests.browser.test_walking_skeleton import live
 
 pytestmark = pytest.mark.browser
 
 NEED = "Ik zoek iemand die taalles geeft aan onze nieuwe vrijwilligers."
 OFFER = "Ik kan op dinsdagavond taalles geven aan vrijwilligers."
-
-
-def sit_at(phone, table: str):
-    phone.get_by_role("link", name="Kies een tafel").click()
-    phone.get_by_role("button", name=f"Ga zitten aan {table}").click()
-    expect(phone).to_have_url(re.compile(r"/t/\d+$"))
-    live(phone)
 
 
 def to_the_market(phone):
@@ -47,8 +40,8 @@ def test_two_guests_at_different_tables_make_and_seal_a_match(server, contexts, 
     ann, bo = contexts("phone").page(), contexts("phone").page()
     join_live(ann, event, "Ann")
     join_live(bo, event, "Bo")
-    sit_at(ann, "Tafel 1")
-    sit_at(bo, "Tafel 2")
+    sit_at_table_one(ann)
+    sit_at_table_one(bo, "Tafel 2")
 
     console.get_by_role("button", name="Markt openen").click()
     console.get_by_role("button", name="Markt: vraag en aanbod").click()

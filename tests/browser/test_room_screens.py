@@ -42,11 +42,11 @@ def join_live(phone, event, name):
     live(phone)
 
 
-def sit_at_table_one(phone):
+def sit_at_table_one(phone, table: str = "Tafel 1"):
     """Choose a table as a guest does, from the dream page, and wait for its live page."""
     choose = phone.get_by_role("link", name="Kies een tafel")
     choose.click()
-    seat = phone.get_by_role("button", name="Ga zitten aan Tafel 1")
+    seat = phone.get_by_role("button", name=f"Ga zitten aan {table}")
     try:
         seat.wait_for(timeout=5_000)
     except PlaywrightTimeout:

@@ -58,6 +58,13 @@ def market(app, make, client, lang):
     return event_id, code, guests, WORDS[lang]
 
 
+def _need_and_offer(app, guests) -> tuple[int, int]:
+    """Ann posts the need, Bo the offer; their ids."""
+    guests["Ann"].offer_or_need("need", NEED)
+    guests["Bo"].offer_or_need("offer", OFFER)
+    return _ids(app, MarketPost, kind="need")[0], _ids(app, MarketPost, kind="offer")[0]
+
+
 def _ids(app, model, **filters):
     with app.app_context():
         return [row.id for row in db.session.scalars(db.select(model).filter_by(**filters).order_by(model.id))]
@@ -76,7 +83,7 @@ def test_an_offer_and_a_need_are_proposed_to_each_other_with_the_reason(market, 
     assert NEED not in cas and OFFER not in cas
 
 
-def test_a_match_needs_both_yeses_and_shows_first_names_and_a_place(market, app):
+def test_a_match_needs_both_yeses_and_shows_first_names_and_a_place(market, app, lang):
     event_id, code, guests, w = market
     guests["Ann"].offer_or_need("need", NEED)
     guests["Bo"].offer_or_need("offer", OFFER, organisation="Rabobank Cuijk")
@@ -87,8 +94,8 @@ def test_a_match_needs_both_yeses_and_shows_first_names_and_a_place(market, app)
     assert w["someone"] in bo and "Ann" not in bo  # no name before both said yes
     # wherever Bo is (here: the dream page), he sees that someone wants to talk
     notice = {"nl": "Iemand wil met je praten op de markt", "en": "Someone would like to talk with you at the market"}
-    assert notice[lang_of(w)] in guests["Bo"].client.get(f"/e/{code}").get_data(as_text=True)
-    assert notice[lang_of(w)] not in guests["Cas"].client.get(f"/e/{code}").get_data(as_text=True)
+    assert notice[lang] in guests["Bo"].client.get(f"/e/{code}").get_data(as_text=True)
+    assert notice[lang] not in guests["Cas"].client.get(f"/e/{code}").get_data(as_text=True)
     assert "Bo" not in guests["Ann"].page().split("connections-title")[1]
     [connection_id] = _ids(app, Connection)
     assert guests["Bo"].post(f"/e/{code}/market/connections/{connection_id}/yes").status_code == 302
@@ -121,9 +128,7 @@ def test_contact_details_reach_only_the_two_who_both_shared(market, app, client,
     projector.get(projector_url.replace("http://venue.test:5000", ""))
     big_screen = socket_client(projector, event_id, "projector")
     console = socket_client(client, event_id, "facilitator")
-    guests["Ann"].offer_or_need("need", NEED)
-    guests["Bo"].offer_or_need("offer", OFFER)
-    need_id, offer_id = _ids(app, MarketPost, kind="need")[0], _ids(app, MarketPost, kind="offer")[0]
+    need_id, offer_id = _need_and_offer(app, guests)
     guests["Bo"].post(f"/e/{code}/market/posts/{offer_id}/talk/{need_id}")
     [connection_id] = _ids(app, Connection)
     # before the match, sharing is refused (nothing stored)
@@ -267,9 +272,7 @@ def test_the_organiser_sets_the_rubrics_and_a_rubric_in_use_stays(market, app, c
 
 def test_a_phone_left_open_never_writes_an_old_agreement_over_a_newer_one(market, app):
     event_id, code, guests, w = market
-    guests["Ann"].offer_or_need("need", NEED)
-    guests["Bo"].offer_or_need("offer", OFFER)
-    need_id, offer_id = _ids(app, MarketPost, kind="need")[0], _ids(app, MarketPost, kind="offer")[0]
+    need_id, offer_id = _need_and_offer(app, guests)
     guests["Ann"].post(f"/e/{code}/market/posts/{need_id}/talk/{offer_id}")
     [connection_id] = _ids(app, Connection)
     guests["Bo"].post(f"/e/{code}/market/connections/{connection_id}/yes")
@@ -288,20 +291,15 @@ def test_a_phone_left_open_never_writes_an_old_agreement_over_a_newer_one(market
     assert wrong.status_code == 422
 
 
-def test_no_thank_you_closes_the_proposal_for_both_without_a_name(market, app):
+def test_no_thank_you_closes_the_proposal_for_both_without_a_name(market, app, lang):
     event_id, code, guests, w = market
-    guests["Ann"].offer_or_need("need", NEED)
-    guests["Bo"].offer_or_need("offer", OFFER)
-    need_id, offer_id = _ids(app, MarketPost, kind="need")[0], _ids(app, MarketPost, kind="offer")[0]
+    need_id, offer_id = _need_and_offer(app, guests)
     guests["Bo"].post(f"/e/{code}/market/posts/{offer_id}/talk/{need_id}")
     [connection_id] = _ids(app, Connection)
     declined = guests["Ann"].post(f"/e/{code}/market/connections/{connection_id}/withdraw")
     page = guests["Ann"].client.get(declined.headers["Location"]).get_data(as_text=True)
-    assert {"nl": "Nee, dank je: genoteerd", "en": "No, thank you: noted"}[lang_of(w)] in page
+    assert {"nl": "Nee, dank je: genoteerd", "en": "No, thank you: noted"}[lang] in page
     # Bo does not get a second "let's talk" on it, and never learns who said no
     bo = guests["Bo"].page()
-    assert {"nl": "Nu niet", "en": "Not now"}[lang_of(w)] in bo and "Ann" not in bo
+    assert {"nl": "Nu niet", "en": "Not now"}[lang] in bo and "Ann" not in bo
 
-
-def lang_of(words) -> str:
-    return "nl" if words is WORDS["nl"] else "en"
