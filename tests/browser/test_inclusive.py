@@ -98,7 +98,7 @@ def test_touch_targets_are_at_least_44_px(server, contexts, page_name):
     assert small == [] and radios == []
 
 
-@pytest.mark.parametrize("path", ["join", "phone", "table"])
+@pytest.mark.parametrize("path", ["join", "phone", "table", "market"])
 def test_320_px_wide_at_200_percent_text_needs_no_sideways_scrolling(server, browser, screenshot, path):
     event = server.set_up_event("Een heel lange titel van een bijeenkomst over samenleven", "nl", 1)
     context = browser.new_context(viewport={"width": 320, "height": 640})
@@ -114,12 +114,15 @@ def test_320_px_wide_at_200_percent_text_needs_no_sideways_scrolling(server, bro
             page.get_by_role("link", name="Kies een tafel").click()
             expect(page).to_have_url(re.compile(r"/tables$"))
             page.get_by_role("button", name="Ga zitten aan Tafel 1").click()
+        if path == "market":
+            page.goto(event["join_url"].replace("/j/", "/e/").split("?")[0].rstrip("/") + "/market")
+            expect(page.get_by_role("heading", name="Markt: vraag en aanbod")).to_be_visible()
     page.wait_for_load_state()
     page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
-    if path == "phone":
-        screenshot(page, "phone-320px-200pct")
+    if path in ("phone", "market"):
+        screenshot(page, {"phone": "phone-320px-200pct", "market": "market-320px-200pct"}[path])
     context.close()
 
 
