@@ -20,6 +20,7 @@ run: deps
 	@echo "Demo event ready. Open these addresses in a browser:"
 	@HOST=$(HOST) PORT=$(PORT) $(FLASK) event demo
 	@echo
+	@echo "Follow-up mails to guests: '$(FLASK) followup send' writes them to instance/mail/*.eml (no mail server needed)"
 	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl+C stops)"
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python app.py
 

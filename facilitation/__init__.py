@@ -5,7 +5,7 @@ from flask import Flask
 from sqlalchemy import event as sa_event
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 
 # socket handlers (sockets) must be declared before init_app, which hands them to each new server
 from . import cli, enums, flood, home, i18n, sockets  # noqa: F401
@@ -19,6 +19,7 @@ from .events import routes as events_routes
 from .events.roles import role_label
 from .extensions import babel, compress, csrf, db, htmx, login_manager, migrate, socketio
 from .facilitator import routes as facilitator_routes
+from .followup import routes as followup_routes
 from .i18n import in_language, select_locale
 from .limits import LIMITS
 from .live import transport
@@ -133,7 +134,7 @@ def _register_blueprints(app: Flask) -> None:
     for module in (home, i18n, accounts_routes, events_routes, organiser_routes, dreams_routes, dreams_console,
                    moderation_console, tables_routes, tables_console, programme_routes, programme_console,
                    facilitator_routes, projector_routes, projector_console, reports_routes, branding_routes,
-                   market_routes, market_console):
+                   market_routes, market_console, followup_routes):
         app.register_blueprint(module.bp)
 
 
@@ -147,6 +148,8 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["phase_title"] = phase_title
     app.jinja_env.filters["rubric_label"] = rubric_label
     app.jinja_env.filters["what_to_do"] = what_to_do
+    # a moment (naive UTC) as the day it is at the venue: "zaterdag 2 januari 2027"
+    app.jinja_env.filters["venue_day"] = lambda moment: format_date(moment, "full")
 
 
 def _register_cli(app: Flask) -> None:

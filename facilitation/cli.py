@@ -13,6 +13,7 @@ from .accounts.operations import create_organiser, find_organiser
 from .dreams.operations import post_dream
 from .accounts.cli import user_cli
 from .backup import backup_command
+from .followup.cli import followup_cli
 from .config import LANGUAGES
 from .errors import Refused
 from .extensions import db
@@ -27,7 +28,7 @@ event_cli = AppGroup("event", help="Create events and the demo event.")
 
 
 def register(app) -> None:
-    for command in (user_cli, event_cli, backup_command):
+    for command in (user_cli, event_cli, backup_command, followup_cli):
         app.cli.add_command(command)
 
 DEMO_ORGANISER = "demo@facilitation.local"

@@ -61,6 +61,16 @@ class Config:
         # cookies only over HTTPS when the event is served over HTTPS
         self.SESSION_COOKIE_SECURE = self.PUBLIC_URL.startswith("https://")
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+        # The follow-up mails (`flask --app app followup send`): an SMTP server, or, without MAIL_SERVER,
+        # a folder where each mail is written as a .eml file (a venue laptop or `make run` needs no mail server).
+        self.MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+        self.MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+        self.MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+        self.MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+        #: "starttls" (port 587), "ssl" (port 465) or "" (a local relay)
+        self.MAIL_SECURITY = os.environ.get("MAIL_SECURITY", "")
+        self.MAIL_FROM = os.environ.get("MAIL_FROM", "Dromen en daden <noreply@localhost>")
+        self.MAIL_FOLDER = os.environ.get("MAIL_FOLDER", os.path.join(instance_path, "mail"))
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # An evening is long: a CSRF token lives as long as the session cookie.
@@ -88,6 +98,8 @@ class Config:
     LANGUAGE_NAMES = LANGUAGE_NAMES
     #: an event's data is deleted this many days after the event, unless the organiser picks another day
     PURGE_AFTER_DAYS = 30
+    #: ...and never before guests had this many days to answer the check-in mail
+    CHECKIN_ANSWER_DAYS = 14
     #: new clouds and heart counts reach phones at once, but at most one message per this many seconds:
     #: what comes in between is sent together (a 1,000-guest dream rush: 2 messages a second per phone)
     PUSH_BATCH_SECONDS = float(os.environ.get("PUSH_BATCH_SECONDS", "0.5"))

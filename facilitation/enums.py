@@ -36,12 +36,15 @@ class ProjectorView(LabelledEnum):
     timer = "timer"
     pause = "pause"
     market = "market"
+    #: at the end: the QR code of the harvest page the guests take home
+    takeaway = "takeaway"
 
     @classmethod
     def _labels(cls):
         return {cls.join: _l("Join screen"), cls.wall: _l("Dream wall"), cls.wordcloud: _l("Word cloud"),
                 cls.tables: _l("Tables overview"), cls.harvest: _l("Harvest"), cls.timer: _l("Timer only"),
-                cls.pause: _l("Pause screen"), cls.market: _l("Market: offers and needs")}
+                cls.pause: _l("Pause screen"), cls.market: _l("Market: offers and needs"),
+                cls.takeaway: _l("Harvest page for guests (QR code)")}
 
 
 class ParticipantSource(LabelledEnum):
@@ -97,12 +100,13 @@ class PostKind(LabelledEnum):
     comment = "comment"
     name = "name"
     market = "market"
+    checkin = "checkin"
 
     @classmethod
     def _labels(cls):
         return {cls.dream: _l("dream"), cls.contribution: _l("contribution"), cls.card: _l("advice card"),
                 cls.deed: _l("deed"), cls.comment: _l("comment"), cls.name: _l("name"),
-                cls.market: _l("offer or need")}
+                cls.market: _l("offer or need"), cls.checkin: _l("line with a check-in")}
 
 
 class EnumText(TypeDecorator):

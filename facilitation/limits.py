@@ -29,5 +29,12 @@ LIMITS = SimpleNamespace(
     market_organisation=80,
     market_contact=120,
     market_agreement=200,
+    checkin_line=280,
+    email=254,
+    series_name=120,
     search=100,
 )
+
+#: a group of guests smaller than this is merged with others in every report (a role, an answer), so no one
+#: can be singled out
+ANONYMITY_THRESHOLD = 3

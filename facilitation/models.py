@@ -8,3 +8,5 @@ from .moderation.models import ModerationAction  # noqa: F401
 from .programme.models import Announcement, Deed, Phase, Rating, Speaker  # noqa: F401
 from .tables.models import AdviceCard, Contribution, Endorsement, Seat, Table, Vote  # noqa: F401
 from .reports.models import LeftOut, ReportText, Theme, ThemeDream  # noqa: F401
+from .followup.models import CheckIn, CheckInSent, MailAddress, MatchCheckIn  # noqa: F401
+from .events.models import Series  # noqa: F401

@@ -37,3 +37,13 @@ def set_brand(event, accent: str | None, logo: bytes | None = None, remove_logo:
     brand.version += 1
     db.session.flush()
     return brand
+
+
+def copy_brand(source, target) -> None:
+    """The next evening wears the same logo and colour."""
+    if source.brand is None:
+        return
+    brand = source.brand
+    db.session.add(EventBrand(event=target, accent=brand.accent, logo=brand.logo, logo_type=brand.logo_type,
+                              logo_width=brand.logo_width, logo_height=brand.logo_height, version=1))
+    db.session.flush()

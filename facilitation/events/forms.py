@@ -61,3 +61,11 @@ class WordsForm(FlaskForm):
         _l("Do not hold posts for these words of our list"),
         description=_l("Separate them with commas. Illnesses such as kanker never hold a post on their own; "
                        "only curses with them do."), validators=[Length(max=2000)])
+
+
+class NextEveningForm(FlaskForm):
+    """The next evening, made from this one's set-up."""
+
+    title = StringField(_l("Title of the next evening"),
+                        validators=[DataRequired(_l("Give the event a title.")), Length(max=LIMITS.event_title)])
+    starts_on = DateField(_l("Date"), validators=[Optional()])

@@ -84,10 +84,15 @@ class Event(db.Model):
     #: the organiser who owns the event (None for events made on the command line)
     organiser_id: Mapped[int | None] = mapped_column(ForeignKey("organisers.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    #: the day everything of this event is deleted; None means the default, PURGE_AFTER_DAYS after the event
+    #: the day everything of this event is deleted; None means the default (see purge_date)
     purge_on: Mapped[date | None]
+    #: weeks after the evening that guests who left an e-mail address are asked "did you do it?"; 0: no check-in
+    checkin_weeks: Mapped[int] = mapped_column(default=4, server_default="4")
+    #: the series of evenings this one belongs to (an organiser's yearly evening, a trajectory)
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id", ondelete="SET NULL", name="fk_events_series"), index=True)
 
     organiser = relationship("Organiser", back_populates="events")
+    series = relationship("Series", back_populates="events")
     participants = relationship(
         "Participant", back_populates="event", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -109,12 +114,26 @@ class Event(db.Model):
         return bool(token) and hmac.compare_digest(self.link_token(audience), token)
 
     @property
+    def held_on(self) -> date:
+        """The day of the evening: the day set, or the day the event was made."""
+        return self.starts_on or (self.created_at or utcnow()).date()
+
+    @property
+    def checkin_day(self) -> date | None:
+        """The day of the check-in mail, if there is one."""
+        return self.held_on + timedelta(weeks=self.checkin_weeks) if self.checkin_weeks else None
+
+    @property
     def purge_date(self) -> date:
-        """When this event's data goes: the organiser's date, or some weeks after the event."""
+        """When this event's data goes: the organiser's date, or some weeks after the event, and never
+        before the guests had CHECKIN_ANSWER_DAYS to answer the check-in."""
         if self.purge_on:
             return self.purge_on
-        held_on = self.starts_on or (self.created_at or utcnow()).date()
-        return held_on + timedelta(days=current_app.config["PURGE_AFTER_DAYS"])
+        days = current_app.config["PURGE_AFTER_DAYS"]
+        if self.checkin_day:
+            answered_by = self.checkin_day + timedelta(days=current_app.config["CHECKIN_ANSWER_DAYS"])
+            return max(self.held_on + timedelta(days=days), answered_by)
+        return self.held_on + timedelta(days=days)
 
     @property
     def join_code_display(self) -> str:
@@ -122,6 +141,22 @@ class Event(db.Model):
 
     def __repr__(self):
         return f"<Event {self.id} {self.join_code} {self.title!r}>"
+
+
+class Series(db.Model):
+    """Evenings that belong together (a yearly evening, the meetings of one trajectory), compared on one page."""
+
+    __tablename__ = "series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organiser_id: Mapped[int] = mapped_column(ForeignKey("organisers.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    events = relationship("Event", back_populates="series", order_by="Event.starts_on, Event.id")
+
+    def __repr__(self):
+        return f"<Series {self.id} {self.name!r}>"
 
 
 class Participant(Moderated, db.Model):

@@ -14,7 +14,7 @@ from ..extensions import db
 from ..review import screen
 from ..limits import LIMITS
 from ..text import clean_text
-from .models import DEFAULT_ROLE_TAGS, Event, Participant
+from .models import DEFAULT_ROLE_TAGS, Event, Participant, Series
 from .queries import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
 from . import roles
 
@@ -59,6 +59,43 @@ def create_event(
     db.session.add(event)
     db.session.flush()
     return event
+
+
+#: what the next evening takes over from this one, besides the title's details (never a guest's data)
+COPIED_SETTINGS = ("moderation", "held_words", "allowed_words", "market_rubrics", "timer_sound", "projector_contrast",
+                   "checkin_weeks")
+
+
+def copy_settings(source: Event, target: Event) -> None:
+    for name in COPIED_SETTINGS:
+        value = getattr(source, name)
+        setattr(target, name, list(value) if isinstance(value, list) else value)
+    db.session.flush()
+
+
+def name_series(organiser, name: str) -> Series:
+    name = clean_text(name, LIMITS.series_name)
+    if not name:
+        raise Refused(_l("Give the series a name."), status=422)
+    series = Series(organiser_id=organiser.id, name=name)
+    db.session.add(series)
+    db.session.flush()
+    return series
+
+
+def put_in_series(event: Event, series_id: str | None, new_name: str = "") -> Series | None:
+    """Put the event in one of its organiser's series, in a new one (a name), or in none ("")."""
+    if new_name.strip():
+        series = name_series(event.organiser, new_name)
+    elif series_id:
+        series = db.session.get(Series, int(series_id)) if str(series_id).isdigit() else None
+        if series is None or series.organiser_id != event.organiser_id:
+            raise Refused(_l("That series no longer exists. Reload the page."), status=409)
+    else:
+        series = None
+    event.series = series
+    db.session.flush()
+    return series
 
 
 def rotate_link(event: Event, audience: str) -> None:
@@ -146,6 +183,9 @@ def set_purge_date(event: Event, day: date | None, today: date) -> None:
     """None goes back to the default; a day in the past is refused (use delete now for that)."""
     if day is not None and day < today:
         raise Refused(_l("Choose a day from today on. To delete everything now, use the button below."))
+    if day is not None and event.checkin_day and day <= event.checkin_day:
+        raise Refused(_l("The check-in mail goes on %(day)s. Choose a later day, or turn the check-in off.",
+                         day=event.checkin_day.isoformat()))
     event.purge_on = day
 
 

@@ -16,6 +16,7 @@ from ..enums import PostKind
 from ..errors import Refused
 from ..events.models import Participant
 from ..extensions import db
+from ..followup.models import CheckIn
 from ..limits import LIMITS
 from ..live.broadcast import panels
 from ..market import pushes as market_pushes
@@ -90,6 +91,8 @@ KINDS = {kind.kind: kind for kind in (
     Kind(PostKind.market, MarketPost, "created_at", (Field("text", _l("Offer or need"), LIMITS.market_post),),
          lambda event: db.select(MarketPost).where(MarketPost.event_id == event.id),
          lambda post, event: market_pushes.market_changed(event, post)),
+    Kind(PostKind.checkin, CheckIn, "answered_at", (Field("line", _l("Line"), LIMITS.checkin_line),),
+         lambda event: db.select(CheckIn).where(CheckIn.event_id == event.id), lambda post, event: None),
 )}
 
 

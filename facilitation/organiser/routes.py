@@ -10,13 +10,16 @@ from ..branding.colours import STANDARD
 from ..branding.operations import set_brand
 from ..branding.pushes import brand_changed
 from ..events import access
-from ..events.forms import EventForm, WordsForm
+from ..events.forms import EventForm, NextEveningForm, WordsForm
+from ..events.models import Series
 from ..events.links import event_links
-from ..events.operations import rotate_link, set_event_words
+from ..events.operations import put_in_series, rotate_link, set_event_words
+from ..extensions import db
+from ..reports import series as series_figures
 from ..live.broadcast import link_rotated
 from ..security import render_error, takes_large_bodies
 from ..tables.queries import count_tables
-from .setup import set_up_event
+from .setup import duplicate_event, set_up_event
 
 bp = Blueprint("organiser", __name__)
 
@@ -59,7 +62,8 @@ def show(event_id):
     return _show(_owned_event(event_id))
 
 
-def _show(event, words_form=None, words_error=None, brand_error=None, brand_problems=None, brand_typed=None):
+def _show(event, words_form=None, words_error=None, brand_error=None, brand_problems=None, brand_typed=None,
+          next_form=None, next_error=None, series_error=None):
     if words_form is None:
         # the saved words (never the data of another form that was posted, such as the logo's)
         words_form = WordsForm(formdata=None, held_words=", ".join(event.held_words or []),
@@ -67,7 +71,62 @@ def _show(event, words_form=None, words_error=None, brand_error=None, brand_prob
     return render_template("organiser/show.html", event=event, links=event_links(event),
                            table_count=count_tables(event), words_form=words_form, words_error=words_error,
                            brand_error=brand_error, brand_problems=brand_problems or {},
-                           brand_typed=brand_typed or {}, standard_colour=STANDARD)
+                           brand_typed=brand_typed or {}, standard_colour=STANDARD,
+                           next_form=next_form or NextEveningForm(formdata=None, title=event.title),
+                           next_error=next_error, series_error=series_error,
+                           all_series=_series_of(current_user))
+
+
+def _series_of(organiser) -> list:
+    return list(db.session.scalars(db.select(Series).filter_by(organiser_id=organiser.id).order_by(Series.name)))
+
+
+@bp.post("/events/<int:event_id>/next")
+@login_required
+def next_evening(event_id):
+    """Duplicate the set-up (not the guests' data) as the start of the next evening in the same series."""
+    event = _owned_event(event_id)
+    form = NextEveningForm()
+    if not form.validate_on_submit():
+        message = " ".join(str(error) for errors in form.errors.values() for error in errors)
+        return _show(event, next_form=form, next_error=message), 422
+
+    def made(copy):
+        flash(gettext("The next evening is ready, with the set-up of “%(title)s” and none of its guests' data.",
+                      title=event.title))
+        return redirect(url_for("organiser.show", event_id=copy.id))
+
+    return act(lambda: duplicate_event(event, form.title.data, form.starts_on.data), answer=made,
+               refused=lambda error: (_show(event, next_form=form, next_error=error.message), 422))
+
+
+@bp.post("/events/<int:event_id>/series")
+@login_required
+def set_series(event_id):
+    event = _owned_event(event_id)
+
+    def saved(series):
+        flash(gettext("The event is in the series “%(name)s”.", name=series.name) if series
+              else gettext("The event is in no series."))
+        return redirect(url_for("organiser.show", event_id=event.id) + "#series")
+
+    return act(lambda: put_in_series(event, request.form.get("series_id"), request.form.get("new_series", "")),
+               answer=saved, refused=lambda error: (_show(event, series_error=error.message), error.status))
+
+
+@bp.get("/series/<int:series_id>")
+@login_required
+def series(series_id):
+    """The evenings of a series side by side; each figure is the one in that evening's report."""
+    found = db.session.get(Series, series_id)
+    if found is None:
+        abort(404)
+    if found.organiser_id != current_user.id:
+        abort(403)
+    events = list(found.events)
+    return act(lambda: series_figures.prepare(events), answer=lambda _: render_template(
+        "organiser/series.html", series=found, rows=series_figures.compare(events), unknown=series_figures.unknown()),
+        refused=lambda error: render_error(error.status, error.message))
 
 
 @bp.post("/events/<int:event_id>/words")

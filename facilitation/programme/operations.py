@@ -53,6 +53,15 @@ def add_default_programme(event) -> list[Phase]:
     return made
 
 
+def copy_programme(source, target) -> list[Phase]:
+    """The next evening gets the same parts, titles and minutes; none of them has run yet."""
+    made = [Phase(event_id=target.id, position=phase.position, kind=phase.kind, title=phase.title,
+                  description=phase.description, planned_minutes=phase.planned_minutes) for phase in phases(source)]
+    db.session.add_all(made)
+    db.session.flush()
+    return made
+
+
 def add_phase(event, kind: str, title: str, planned_minutes: int = 10, description: str = "") -> Phase:
     phase = Phase(event_id=event.id, position=len(phases(event)) + 1)
     _fill(phase, kind, title, planned_minutes, description)

@@ -4,7 +4,9 @@ from flask_babel import lazy_gettext as _l
 from ..enums import ProjectorView
 from ..errors import Refused
 from ..extensions import db
+from ..reports.operations import ensure_themes
 from ..tables.queries import harvest_tables
+
 
 def show_view(event, view: str) -> None:
     """Switch the projector; the harvest starts at the first table with a submitted card."""
@@ -16,6 +18,8 @@ def show_view(event, view: str) -> None:
             raise Refused(_l("No table has submitted its advice card yet."), status=409)
         if event.harvest_table_id not in {table.id for table, _ in cards}:
             event.harvest_table_id = cards[0][0].id
+    if view == ProjectorView.takeaway:
+        ensure_themes(event)  # found once, here, not by hundreds of phones opening the harvest page at once
     event.projector_view = ProjectorView(view)
     db.session.flush()
 

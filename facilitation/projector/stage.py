@@ -48,6 +48,8 @@ def stage_context(event, offset: int = 0) -> dict:
     elif event.projector_view == ProjectorView.market:
         context.update(market=market_counts(event), cards=newest_cards(event), sealed=sealed_matches(event),
                        highlighted_need=highlighted(event))
+    elif event.projector_view == ProjectorView.takeaway:
+        context.update(harvest_address=public_url("followup.harvest", code=event.join_code).split("://", 1)[-1])
     elif event.projector_view in (ProjectorView.join, ProjectorView.timer, ProjectorView.pause):
         pass
     else:

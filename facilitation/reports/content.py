@@ -15,6 +15,8 @@ from ..events.models import Participant
 from ..events.roles import role_label
 from ..enums import ParticipantSource
 from ..extensions import db
+from ..limits import ANONYMITY_THRESHOLD
+from ..followup.queries import for_report as follow_up_report
 from ..market.queries import for_report as market_report
 from ..programme.labels import phase_kind_label, phase_title
 from ..programme.models import Phase
@@ -27,8 +29,6 @@ from . import operations
 from .account import draft
 
 FORMAT_VERSION = 1
-#: a role with fewer people than this is counted under "other", so nobody can be singled out
-ANONYMITY_THRESHOLD = 3
 MOST_HEARTED = 10
 KEY_CONTRIBUTIONS = 5
 TIMELINE_MINUTES = 10
@@ -65,10 +65,25 @@ def gather(event) -> dict:
         "evaluation": _evaluation(event),
         "timeline": _timeline(dreams, contributions),
         "market": market_report(event),
+        "follow_up": follow_up_report(event),
     }
     report["counts"] = _counts(report)
     report["account"] = {"text": text.account or draft(report), "edited": bool(text.account)}
     return report
+
+
+def for_guests(event) -> dict:
+    """The harvest page for the guests: the same content as the report, without any name of a guest, the
+    deeds, the evaluation or the organiser's numbers. What is hidden or left out of the report is left out."""
+    tables, _ = _tables(event, operations.reportable_contributions(event))
+    market = market_report(event)
+    return {
+        "event": {"title": event.title, "date": event.starts_on, "venue": event.venue or ""},
+        "pitches": pitches(event),
+        "dreams": _dreams(event, operations.reportable_dreams(event)),
+        "tables": [table for table in tables if table["advice_cards"] or table["key_contributions"]],
+        "agreements": [{"rubric": item["rubric"], "agreement": item["agreement"]} for item in market["agreements"]],
+    }
 
 
 def _counts(report) -> dict:

@@ -75,7 +75,7 @@ def outline(report: dict) -> list[Block]:
     blocks += [Block("paragraph", part) for part in report["introduction"].split("\n\n") if part]
     blocks += _account(report) + _programme(report) + _attendance(report) + _pitches(report) + _dreams(report)
     blocks += _tables(report)
-    blocks += _market(report) + _deeds(report) + _evaluation(report)
+    blocks += _market(report) + _deeds(report) + _follow_up(report) + _evaluation(report)
     if report["closing"]:
         blocks.append(Block("heading", gettext("In closing")))
         blocks += [Block("paragraph", part) for part in report["closing"].split("\n\n") if part]
@@ -207,6 +207,48 @@ def _deeds(report) -> list[Block]:
         return []
     return [Block("heading", gettext("What guests will do next week")),
             Block("bullets", items=[d["text"] for d in report["deeds"]])]
+
+
+def follow_up_lines(follow_up: dict) -> list[str]:
+    """The check-in in sentences, shared by every format."""
+    lines = [gettext("%(asked)s guests got the check-in mail; %(answered)s answered what became of their deed.",
+                     asked=follow_up["asked"], answered=follow_up["answered"])]
+    if follow_up["waiting"]:
+        lines.append(ngettext("%(num)s guest still gets the mails.", "%(num)s guests still get the mails.",
+                              follow_up["waiting"]))
+    if follow_up["answered"] and not follow_up["progress"]:
+        lines.append(gettext("Fewer than %(n)s answers: they are not shown, so nobody can be singled out.",
+                             n=follow_up["threshold"]))
+    matches = follow_up["matches"]
+    if matches["share"] is not None:
+        lines.append(gettext("Of the %(answered)s matches guests told us about, %(done)s were carried out "
+                             "(%(share)s %%; at a beursvloer about %(benchmark)s %% are).",
+                             answered=matches["answered"], done=matches["carried_out"], share=matches["share"],
+                             benchmark=matches["benchmark"]))
+    elif matches["answered"]:
+        lines.append(gettext("Fewer than %(n)s matches were answered about: not shown.", n=follow_up["threshold"]))
+    return lines
+
+
+def has_follow_up(report) -> bool:
+    follow_up = report["follow_up"]
+    return bool(follow_up["asked"] or follow_up["answered"] or follow_up["waiting"] or follow_up["matches"]["answered"])
+
+
+def _follow_up(report) -> list[Block]:
+    if not has_follow_up(report):
+        return []
+    follow_up = report["follow_up"]
+    blocks = [Block("heading", gettext("What became of the deeds"))]
+    blocks += [Block("paragraph", line) for line in follow_up_lines(follow_up)]
+    if follow_up["progress"]:
+        blocks.append(Block("table", headers=[gettext("Answer"), gettext("People")],
+                            items=[[row["label"], str(row["count"])] for row in follow_up["progress"]]))
+        blocks.append(Block("note", gettext("Answers given by fewer than %(n)s people are counted together, so "
+                                            "nobody can be singled out.", n=follow_up["threshold"])))
+    if follow_up["lines"]:
+        blocks.append(Block("bullets", label=gettext("What guests added"), items=follow_up["lines"]))
+    return blocks
 
 
 def _evaluation(report) -> list[Block]:

@@ -16,6 +16,7 @@ from flask_login import current_user
 from ..actions import act
 from ..events import access
 from ..events.operations import delete_event, set_purge_date
+from ..followup.operations import set_checkin_weeks
 from ..security import render_error
 from . import charts, data, documents, operations
 from .content import gather
@@ -169,6 +170,14 @@ def purge_date(event_id):
                                          example=date.today().isoformat()))
     return _edit(event, lambda: set_purge_date(event, day, date.today()),
                  gettext("The data of this event will be deleted on the day you chose."), "#privacy")
+
+
+@bp.post("/follow-up")
+def follow_up_weeks(event_id):
+    """How many weeks after the evening the check-in mail goes (the default purge date moves with it)."""
+    event = access.facilitated_event(event_id)
+    return _edit(event, lambda: set_checkin_weeks(event, request.form.get("weeks")),
+                 gettext("Saved. The check-in and the day the data is deleted follow it."), "#follow-up")
 
 
 @bp.route("/delete", methods=["GET", "POST"])

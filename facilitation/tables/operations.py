@@ -44,6 +44,12 @@ def add_numbered_tables(event, count: int) -> list[Table]:
     return [add_table(event, name) for name in names]
 
 
+def copy_tables(source, target) -> list[Table]:
+    """The next evening gets the same tables, themes and dilemmas; nobody sits at them yet."""
+    return [add_table(target, table.name, table.dilemma, table.context, table.theme, table.capacity)
+            for table in db.session.scalars(db.select(Table).filter_by(event_id=source.id).order_by(Table.position))]
+
+
 def add_table(event, name: str, dilemma: str = "", context: str = "", theme: str = "",
               capacity: int | None = None) -> Table:
     if count_tables(event) >= MAX_TABLES:

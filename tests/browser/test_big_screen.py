@@ -214,6 +214,7 @@ def test_every_other_view_fits_on_both_screens(server, contexts, screenshot):
         ("wordcloud", lambda ev: show_view(ev, "wordcloud")),
         ("tables", lambda ev: show_view(ev, "tables")),
         ("harvest", lambda ev: show_view(ev, "harvest")),
+        ("takeaway", lambda ev: show_view(ev, "takeaway")),
     ]
     for kind in SIZES:
         projector = contexts(kind, reduced_motion="reduce").page()
@@ -228,7 +229,7 @@ def test_every_other_view_fits_on_both_screens(server, contexts, screenshot):
             fitted(projector)
             check_screen(projector, kind, name)
             screenshot(projector, f"projector-{name}-{kind}")
-            if name == "join":
+            if name in ("join", "takeaway"):
                 expect(projector.locator(".big-join")).to_contain_text(server.url.split("://")[1])
             if name == "harvest":
                 expect(projector.locator(".harvest-endorsements")).to_be_in_viewport()

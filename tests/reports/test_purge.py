@@ -81,10 +81,18 @@ def test_the_purge_command_deletes_events_whose_day_has_come(app, runner, two_ev
     assert row_counts(app) == only_keep
 
 
-def test_the_default_purge_date_is_thirty_days_after_the_event(app, make):
+def test_the_default_purge_date_is_thirty_days_after_the_event_and_after_the_check_in(app, make):
+    """Issue #17 item 6: with the check-in four weeks after the evening (the default), guests have two weeks
+    to answer it before the data goes; without a check-in, thirty days after the event."""
     event_id, _ = make.event(starts_on=date(2026, 11, 24))
     with app.app_context():
-        assert db.session.get(Event, event_id).purge_date == date(2026, 12, 24)
+        event = db.session.get(Event, event_id)
+        assert event.checkin_day == date(2026, 12, 22)
+        assert event.purge_date == date(2027, 1, 5)
+        event.checkin_weeks = 0
+        assert event.purge_date == date(2026, 12, 24)
+        event.checkin_weeks = 1
+        assert event.purge_date == date(2026, 12, 24)
 
 
 def test_the_organiser_picks_another_purge_date(client, make, app, lang):

@@ -1,0 +1,158 @@
+"""After the evening: the harvest page for the guests, "my evening" on the guest's phone, the check-in that a
+mail links to, and the link that stops the mails. Plain forms: they work without JavaScript."""
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, gettext
+
+from .. import flood
+from ..actions import act
+from ..dreams.queries import own_dreams
+from ..events import access
+from ..extensions import csrf, db
+from ..market.queries import connections_of
+from ..programme.models import Deed
+from ..reports.content import for_guests
+from ..tables.queries import seat_of
+from ..util import public_url, qr_svg_response
+from . import operations as ops
+from .links import participant_for
+from .models import DeedProgress
+from .queries import progress_label
+
+bp = Blueprint("followup", __name__)
+
+
+@bp.get("/h/<code>")
+def harvest(code):
+    """The evening's harvest, read-only, for anyone with the code (the big screen shows its QR code at the end)."""
+    event = access.event_by_code(code)
+    return render_template("followup/harvest.html", event=event, brand_event=event, harvest=for_guests(event),
+                           joined=access.current_participant(event) is not None)
+
+
+@bp.get("/h/<code>/qr.svg")
+def harvest_qr(code):
+    event = access.event_by_code(code)
+    return qr_svg_response(public_url("followup.harvest", code=event.join_code))
+
+
+def _mine(event, participant, **extra) -> dict:
+    return {"event": event, "brand_event": event, "participant": participant,
+            "dreams": own_dreams(participant),
+            "deed": db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id)),
+            "matches": [mine for mine in connections_of(event, participant) if mine.connection.matched],
+            "seat": seat_of(participant), "address": ops.address_of(participant),
+            "summary_due": ops.summary_due(event), "checkin_due": ops.checkin_due(event),
+            "typed": "", "error": None, **extra}
+
+
+def _my_page(event) -> str:
+    return url_for("followup.my_evening", code=event.join_code)
+
+
+@bp.get("/e/<code>/me")
+def my_evening(code):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    return render_template("followup/my_evening.html", **_mine(event, participant))
+
+
+@bp.post("/e/<code>/me/mail")
+def keep_in_touch(code):
+    """The explicit opt-in: an address and a ticked box, for the summary and the one check-in."""
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    email = request.form.get("email", "")
+
+    def operation():
+        flood.check("post", f"participant:{participant.id}")
+        return ops.keep_in_touch(event, participant, email, request.form.get("consent") == "yes", str(get_locale()))
+
+    def kept(_):
+        flash(gettext("Thank you. We will mail you the harvest tomorrow morning, and ask once how it went."))
+        return redirect(_my_page(event) + "#keep-in-touch")
+
+    return act(operation, answer=kept, refused=lambda error: render_template(
+        "followup/my_evening.html", **_mine(event, participant, typed=email, error=error.message)))
+
+
+@bp.post("/e/<code>/me/forget")
+def forget(code):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+
+    def forgotten(_):
+        flash(gettext("Your e-mail address is deleted. We will not mail you."))
+        return redirect(_my_page(event) + "#keep-in-touch")
+
+    return act(lambda: ops.forget_address(participant), answer=forgotten,
+               refused=lambda error: render_template("followup/my_evening.html",
+                                                     **_mine(event, participant, error=error.message)))
+
+
+def _guest_of(token: str):
+    """The guest of a mail's link; the page speaks the event's language (or the one this browser chose)."""
+    participant = participant_for(token)
+    if participant is not None:
+        access.use_event(participant.event)
+    return participant
+
+
+def _unknown():
+    return render_template("followup/unknown_link.html"), 404
+
+
+def _checkin_context(participant, **extra) -> dict:
+    event = participant.event
+    deed = db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id))
+    checkin = ops.checkin_of(participant)
+    return {"event": event, "brand_event": event, "token": request.view_args["token"],
+            "deed": deed, "checkin": checkin, "answers": [(p.value, progress_label(p)) for p in DeedProgress],
+            "matches": [mine for mine in connections_of(event, participant) if mine.connection.matched],
+            "match_answers": ops.match_answers(participant), "chosen": None, "error": None, **extra}
+
+
+@bp.get("/checkin/<token>")
+def checkin(token):
+    """The page a check-in mail links to; `?answer=done` (the mail's one-tap links) sends that answer at once
+    in a browser, while a mail scanner that only fetches the link changes nothing."""
+    participant = _guest_of(token)
+    if participant is None:
+        return _unknown()
+    chosen = request.args.get("answer")
+    return render_template("followup/checkin.html", **_checkin_context(
+        participant, chosen=chosen if chosen in {p.value for p in DeedProgress} else None))
+
+
+@bp.post("/checkin/<token>")
+def answer(token):
+    participant = _guest_of(token)
+    if participant is None:
+        return _unknown()
+    form = request.form
+
+    def operation():
+        flood.check("post", f"participant:{participant.id}")
+        if form.get("progress") or "line" in form:
+            ops.answer_checkin(participant, form.get("progress"), form.get("line") if "line" in form else None)
+        for key, value in form.items():
+            if key.startswith("match-"):
+                ops.answer_match(participant, key.removeprefix("match-"), value == "yes")
+
+    return act(operation, answer=lambda _: render_template(
+        "followup/checkin.html", **_checkin_context(participant, saved=True)),
+        refused=lambda error: render_template("followup/checkin.html",
+                                              **_checkin_context(participant, error=error.message)))
+
+
+@bp.route("/stop/<token>", methods=["GET", "POST"])
+@csrf.exempt  # a mail program's one-click "unsubscribe" posts without a form (RFC 8058); the token is the proof
+def stop(token):
+    participant = _guest_of(token)
+    if participant is None:
+        return _unknown()
+    if request.method == "GET":
+        return render_template("followup/stop.html", event=participant.event, token=token, done=False)
+    return act(lambda: ops.forget_address(participant),
+               answer=lambda _: render_template("followup/stop.html", event=participant.event, token=token, done=True),
+               refused=lambda error: _unknown())
+
