@@ -4,14 +4,13 @@ browser, saves the answer (the page sends it by itself)."""
 import email
 import email.policy
 import re
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_room_screens import join_live
-from tests.browser.test_walking_skeleton import live
+from tests.browser.test_room_screens import join_live, open_room
 
 pytestmark = pytest.mark.browser
 
@@ -55,12 +54,7 @@ def test_a_guest_keeps_the_evening_and_answers_the_check_in_with_one_tap(server,
     screenshot(phone, "after-my-evening-390")
 
     # the end of the evening: the big screen shows where the harvest is; a guest scans it
-    console = contexts("laptop").page()
-    console.goto(event["facilitator_url"])
-    live(console)
-    projector = contexts("projector").page()
-    projector.goto(event["projector_url"])
-    live(projector)
+    console, projector = open_room(contexts, event)
     console.get_by_role("button", name="Oogstpagina voor gasten (QR-code)").click()
     expect(projector.locator(".takeaway img")).to_be_visible(timeout=5_000)
     expect(projector.locator(".takeaway")).to_contain_text(f"/h/{event['join_code']}")

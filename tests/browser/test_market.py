@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_room_screens import join_live, sit_at_table_one
+from tests.browser.test_room_screens import join_live, open_room, sit_at_table_one
 from tests.browser.test_walking_skeleton import live
 
 pytestmark = pytest.mark.browser
@@ -31,12 +31,7 @@ def post(phone, kind: str, rubric: str, text: str):
 
 def test_two_guests_at_different_tables_make_and_seal_a_match(server, contexts, screenshot):
     event = server.set_up_event("Beursvloer", "nl", 2)
-    console = contexts("laptop").page()
-    console.goto(event["facilitator_url"])
-    live(console)
-    projector = contexts("projector").page()
-    projector.goto(event["projector_url"])
-    live(projector)
+    console, projector = open_room(contexts, event)
     ann, bo = contexts("phone").page(), contexts("phone").page()
     join_live(ann, event, "Ann")
     join_live(bo, event, "Bo")

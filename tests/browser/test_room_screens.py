@@ -37,6 +37,17 @@ SPLIT_WORDS = r"""() => {
 ABOVE_THE_FOLD = """(el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"""
 
 
+def open_room(contexts, event):
+    """The facilitator's console on a laptop and the big screen, both live."""
+    console = contexts("laptop").page()
+    console.goto(event["facilitator_url"])
+    live(console)
+    projector = contexts("projector").page()
+    projector.goto(event["projector_url"])
+    live(projector)
+    return console, projector
+
+
 def join_live(phone, event, name):
     join(phone, event, name)
     live(phone)

@@ -4,6 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_room_screens import open_room
 from tests.browser.test_walking_skeleton import live
 
 pytestmark = pytest.mark.browser
@@ -13,12 +14,7 @@ def test_tables_contributions_card_harvest_and_endorsements(server, contexts, sc
     event = server.set_up_event("Van dromen naar daden", "nl", 2)
     code = event["join_code"]
 
-    console = contexts("laptop").page()
-    console.goto(event["facilitator_url"])
-    live(console)
-    projector = contexts("projector").page()
-    projector.goto(event["projector_url"])
-    live(projector)
+    console, projector = open_room(contexts, event)
 
     # the facilitator writes the dilemmas and finds the table cards' QR addresses
     console.get_by_role("link", name="Ronde tafels").click()

@@ -15,7 +15,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from docx import Document
 
-from facilitation.events.models import Event, Participant
+from facilitation.events.models import Event
 from facilitation.extensions import db
 from facilitation.followup.models import CheckIn, CheckInSent, MailAddress
 from facilitation.programme.models import Phase, PhaseKind
