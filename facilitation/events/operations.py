@@ -93,8 +93,12 @@ def put_in_series(event: Event, series_id: str | None, new_name: str = "") -> Se
             raise Refused(_l("That series no longer exists. Reload the page."), status=409)
     else:
         series = None
+    left = event.series
     event.series = series
     db.session.flush()
+    if left is not None and left is not series and not left.events:
+        db.session.delete(left)  # a series nobody is in any more is not kept in the list
+        db.session.flush()
     return series
 
 

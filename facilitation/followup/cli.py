@@ -20,6 +20,8 @@ def send(at):
     except ValueError:
         raise click.BadParameter("use the form 2027-01-05T09:00", param_hint="--at") from None
     run = send_due(now)
+    for address_id, kind, where in run.sent:
+        click.echo(f"  sent: {kind} to address {address_id} ({where})")
     for address_id, kind, error in run.failed:
         click.echo(f"  not sent: {kind} to address {address_id}: {error} (tried again later)", err=True)
     click.echo(f"Sent {len(run.sent)} mail(s); {len(run.failed)} to try again later.")

@@ -1,6 +1,6 @@
 """After the evening: the harvest page for the guests, "my evening" on the guest's phone, the check-in that a
 mail links to, and the link that stops the mails. Plain forms: they work without JavaScript."""
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale, gettext
 
 from .. import flood
@@ -90,10 +90,12 @@ def forget(code):
 
 
 def _guest_of(token: str):
-    """The guest of a mail's link; the page speaks the event's language (or the one this browser chose)."""
-    participant = participant_for(token)
+    """The guest of a mail's link; the page speaks the language of their mails, unless this browser chose one."""
+    participant, language = participant_for(token)
     if participant is not None:
         access.use_event(participant.event)
+        if language in current_app.config["LANGUAGES"] and "lang" not in session:
+            session["lang"] = language
     return participant
 
 
@@ -108,7 +110,8 @@ def _checkin_context(participant, **extra) -> dict:
     return {"event": event, "brand_event": event, "token": request.view_args["token"],
             "deed": deed, "checkin": checkin, "answers": [(p.value, progress_label(p)) for p in DeedProgress],
             "matches": [mine for mine in connections_of(event, participant) if mine.connection.matched],
-            "match_answers": ops.match_answers(participant), "chosen": None, "error": None, **extra}
+            "match_answers": ops.match_answers(participant), "has_address": ops.address_of(participant) is not None,
+            "chosen": None, "error": None, **extra}
 
 
 @bp.get("/checkin/<token>")

@@ -49,7 +49,7 @@ def send_due(now: datetime) -> Run:
         address = db.session.get(MailAddress, address_id)
         try:
             message = compose(kind, address, address.event, _context(address))
-            deliver(message)
+            where = deliver(message)
         except (OSError, smtplib.SMTPException) as error:
             db.session.rollback()
             _failed(address_id, now)
@@ -57,7 +57,7 @@ def send_due(now: datetime) -> Run:
             log.warning("follow-up mail %s to address %s failed: %s", kind, address_id, error)
             continue
         _sent(address, kind, now)
-        run.sent.append((address_id, kind))
+        run.sent.append((address_id, kind, where))
     return run
 
 

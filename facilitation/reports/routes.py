@@ -24,10 +24,10 @@ from .content import gather
 bp = Blueprint("reports", __name__, url_prefix="/console/<int:event_id>/report")
 
 DOWNLOADS = {
-    "report.md": "text/markdown; charset=utf-8",
+    "report.md": "text/markdown",
     "report.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "report.pdf": "application/pdf",
-    "report.html": "text/html; charset=utf-8",
+    "report.html": "text/html",
     "data.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "data.zip": "application/zip",
     "report.json": "application/json",
@@ -176,8 +176,10 @@ def purge_date(event_id):
 def follow_up_weeks(event_id):
     """How many weeks after the evening the check-in mail goes (the default purge date moves with it)."""
     event = access.facilitated_event(event_id)
-    return _edit(event, lambda: set_checkin_weeks(event, request.form.get("weeks")),
-                 gettext("Saved. The check-in and the day the data is deleted follow it."), "#follow-up")
+    weeks = request.form.get("weeks", "")
+    return _edit(event, lambda: set_checkin_weeks(event, weeks),
+                 gettext("Saved. The check-in and the day the data is deleted follow it."), "#follow-up",
+                 {"weeks": weeks})
 
 
 @bp.route("/delete", methods=["GET", "POST"])

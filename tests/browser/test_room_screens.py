@@ -172,3 +172,36 @@ def test_the_console_keeps_the_programme_bar_in_sight_on_a_laptop(server, contex
     console.get_by_role("button", name="Timer starten").click()
     expect(console.get_by_role("button", name="Pauze", exact=True)).to_be_visible()
     expect(console.get_by_role("button", name="Timer starten")).to_have_count(0)
+
+
+@pytest.mark.parametrize("kind", ["laptop", "projector-1024"])
+def test_the_console_never_scrolls_sideways(server, contexts, screenshot, kind):
+    """A facilitator's laptop at 1366 or 1024 px: the console, with a full room at its tables and the harvest
+    page's QR code in the miniature, fits the width; a wide table scrolls inside its own card."""
+    from facilitation.events.models import Event
+    from facilitation.events.operations import join_event
+    from facilitation.extensions import db
+    from facilitation.projector.operations import show_view
+    from facilitation.tables.operations import join_table
+    from facilitation.tables.queries import event_tables
+
+    event = server.set_up_event("Een volle zaal met een lange naam voor de avond", "nl", 8)
+    with server.app().app_context():
+        ev = db.session.get(Event, event["event_id"])
+        for n, table in enumerate(event_tables(ev)):
+            for role in ("inwoner", "vrijwilliger", "medewerker", "bestuurder", "bedrijfsleven"):
+                guest, _ = join_event(ev, f"Gast{n}{role[:3]}", role)
+                join_table(guest, table)
+        show_view(ev, "takeaway")
+        db.session.commit()
+    console = contexts(kind).page()
+    console.goto(event["facilitator_url"])
+    live(console)
+    expect(console.locator("#projector-mini .takeaway")).to_be_attached()
+    width = console.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    screenshot(console, f"console-width-{kind}")
+    assert width[0] <= width[1], f"the console is {width[0]} px wide in a {width[1]} px window"
+    mini = console.evaluate("""() => { const box = document.querySelector('.projector-mini').getBoundingClientRect();
+        const card = document.querySelector('.console-projector').getBoundingClientRect();
+        return [box.right, card.right]; }""")
+    assert mini[0] <= mini[1], "the big screen's miniature runs out of its card"

@@ -167,7 +167,7 @@ def test_the_summary_the_check_in_and_the_answers_reach_the_report(evening, app,
         assert "Ann belt volgende week de buurtsportcoach." in body and "Bo belt" not in body
         assert f"http://venue.test:5000/h/{code}" in body
     assert summary["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert summary["List-Unsubscribe"].startswith("<http://venue.test:5000/stop/")
+    assert summary["List-Unsubscribe"].strip().startswith("<http://venue.test:5000/stop/")
 
     inbox.messages.clear()
     assert "Sent 4 mail(s)" in _send(runner, CHECKIN)
@@ -264,7 +264,7 @@ def test_the_stop_link_deletes_the_address_in_one_click(evening, app, runner, sm
     for name in ("Ann", "Bo"):
         guests[name].opt_in(f"{name.lower()}@example.org")
     _send(runner, MORNING)
-    stops = {to[0]: message["List-Unsubscribe"].strip("<>").replace("http://venue.test:5000", "")
+    stops = {to[0]: message["List-Unsubscribe"].strip().strip("<>").replace("http://venue.test:5000", "")
              for to, message in inbox.messages}
     # a mail program's one-click unsubscribe: a POST without a form token
     mail_program = app.test_client()
@@ -325,3 +325,18 @@ def test_a_check_in_line_with_personal_data_stays_out_of_the_report(evening, app
                                  "line": "Bel me op 06 12 34 56 78"})
     report, _ = _report_json(app, make, event_id)
     assert report["follow_up"]["done"] == 4 and report["follow_up"]["lines"] == []
+
+
+def test_the_check_in_page_speaks_the_language_of_the_guests_mails(app, make, runner, smtp):
+    """A Dutch evening, a guest who read it in English: the mail is English, and so is the page its link opens
+    in a browser that never saw the evening."""
+    event_id, code = make.event("Dromen en daden in Cuijk", language="nl", starts_on=EVENING)
+    guest = Guest(app, make, code, "Carla", "en")
+    assert guest.opt_in("carla@example.org").status_code == 302
+    _send(runner, CHECKIN)
+    inbox, _ = smtp
+    [(_, message)] = inbox.messages
+    assert "Did you do it?" in message["Subject"]
+    link = re.search(r"http://venue\.test:5000(/checkin/\S+)", message.get_body(("plain",)).get_content()).group(1)
+    page = app.test_client().get(link).get_data(as_text=True)
+    assert "Did you do it?" in page and "Heb je het gedaan?" not in page
