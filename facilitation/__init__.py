@@ -20,6 +20,8 @@ from .events.roles import role_label
 from .extensions import babel, compress, csrf, db, htmx, login_manager, migrate, socketio
 from .facilitator import routes as facilitator_routes
 from .followup import routes as followup_routes
+from .polls import console as polls_console
+from .polls import routes as polls_routes
 from .i18n import in_language, select_locale
 from .limits import LIMITS
 from .live import transport
@@ -134,7 +136,7 @@ def _register_blueprints(app: Flask) -> None:
     for module in (home, i18n, accounts_routes, events_routes, organiser_routes, dreams_routes, dreams_console,
                    moderation_console, tables_routes, tables_console, programme_routes, programme_console,
                    facilitator_routes, projector_routes, projector_console, reports_routes, branding_routes,
-                   market_routes, market_console, followup_routes):
+                   market_routes, market_console, followup_routes, polls_routes, polls_console):
         app.register_blueprint(module.bp)
 
 

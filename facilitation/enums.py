@@ -38,13 +38,20 @@ class ProjectorView(LabelledEnum):
     market = "market"
     #: at the end: the QR code of the harvest page the guests take home
     takeaway = "takeaway"
+    #: the quick poll in view, its results live (or hidden until revealed)
+    poll = "poll"
+    #: where the guests stand on the dilemmas, before and after the round
+    stances = "stances"
+    #: the guests' questions for the speaker, most votes first
+    questions = "questions"
 
     @classmethod
     def _labels(cls):
         return {cls.join: _l("Join screen"), cls.wall: _l("Dream wall"), cls.wordcloud: _l("Word cloud"),
                 cls.tables: _l("Tables overview"), cls.harvest: _l("Harvest"), cls.timer: _l("Timer only"),
                 cls.pause: _l("Pause screen"), cls.market: _l("Market: offers and needs"),
-                cls.takeaway: _l("Harvest page for guests (QR code)")}
+                cls.takeaway: _l("Harvest page for guests (QR code)"), cls.poll: _l("Quick poll"),
+                cls.stances: _l("Stances on the dilemmas"), cls.questions: _l("Questions for the speaker")}
 
 
 class ParticipantSource(LabelledEnum):
@@ -101,12 +108,15 @@ class PostKind(LabelledEnum):
     name = "name"
     market = "market"
     checkin = "checkin"
+    question = "question"
+    poll = "poll"
 
     @classmethod
     def _labels(cls):
         return {cls.dream: _l("dream"), cls.contribution: _l("contribution"), cls.card: _l("advice card"),
                 cls.deed: _l("deed"), cls.comment: _l("comment"), cls.name: _l("name"),
-                cls.market: _l("offer or need"), cls.checkin: _l("line with a check-in")}
+                cls.market: _l("offer or need"), cls.checkin: _l("line with a check-in"),
+                cls.question: _l("question for a speaker"), cls.poll: _l("words in a quick poll")}
 
 
 class EnumText(TypeDecorator):

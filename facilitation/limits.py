@@ -32,6 +32,11 @@ LIMITS = SimpleNamespace(
     checkin_line=280,
     email=254,
     series_name=120,
+    pole=80,
+    poll_question=200,
+    poll_option=80,
+    poll_words=40,
+    speaker_question=200,
     search=100,
 )
 

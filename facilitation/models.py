@@ -10,3 +10,4 @@ from .tables.models import AdviceCard, Contribution, Endorsement, Seat, Table, V
 from .reports.models import LeftOut, ReportText, Theme, ThemeDream  # noqa: F401
 from .followup.models import CheckIn, CheckInSent, MailAddress, MatchCheckIn  # noqa: F401
 from .events.models import Series  # noqa: F401
+from .polls.models import Poll, PollAnswer, QuestionVote, SpeakerQuestion, Stance  # noqa: F401

@@ -11,7 +11,7 @@ FOUNDATIONS = {"actions", "config", "enums", "errors", "extensions", "flood", "i
                "review", "screening", "security", "text", "toggles", "util", "backup", "events", "live", "accounts",
                "tags"}
 #: the meeting's parts; they may use foundations and each other
-FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports", "branding", "market", "followup"}
+FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports", "branding", "market", "followup", "polls"}
 #: put the features together: the app factory, the console, the organiser's pages, sockets, the CLI
 SHELLS = {"__init__", "facilitator", "organiser", "sockets", "cli", "models", "home"}
 

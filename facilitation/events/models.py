@@ -88,6 +88,16 @@ class Event(db.Model):
     purge_on: Mapped[date | None]
     #: weeks after the evening that guests who left an e-mail address are asked "did you do it?"; 0: no check-in
     checkin_weeks: Mapped[int] = mapped_column(default=4, server_default="4")
+    #: the quick poll the room is asked now (open) or shown (closed); None: no poll in view
+    current_poll_id: Mapped[int | None] = mapped_column(
+        ForeignKey("polls.id", use_alter=True, ondelete="SET NULL", name="fk_events_current_poll"))
+    #: whether guests place themselves on their table's dilemma now: "before" or "after" the round, or None
+    stance_moment: Mapped[str | None] = mapped_column(String(8))
+    #: whether guests may ask the speakers questions now
+    questions_open: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    #: the guests' question the big screen shows, if any
+    spotlight_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("speaker_questions.id", use_alter=True, ondelete="SET NULL", name="fk_events_spotlight_question"))
     #: the series of evenings this one belongs to (an organiser's yearly evening, a trajectory)
     series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id", ondelete="SET NULL", name="fk_events_series"), index=True)
 
@@ -99,6 +109,8 @@ class Event(db.Model):
     spotlight_dream = relationship("Dream", foreign_keys=[spotlight_dream_id], post_update=True)
     current_phase = relationship("Phase", foreign_keys=[current_phase_id], post_update=True)
     current_speaker = relationship("Speaker", foreign_keys=[current_speaker_id], post_update=True)
+    current_poll = relationship("Poll", foreign_keys=[current_poll_id], post_update=True)
+    spotlight_question = relationship("SpeakerQuestion", foreign_keys=[spotlight_question_id], post_update=True)
 
     def link_token(self, audience: str) -> str:
         """The secret in the facilitator or projector link: HMAC of the server key and a nonce.

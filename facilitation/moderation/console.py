@@ -23,7 +23,8 @@ DEEDS_SHOWN = 20
 #: the kind of post as it appears in the URL
 KIND_IN_URL = {"dreams": PostKind.dream, "contributions": PostKind.contribution, "cards": PostKind.card,
                "deeds": PostKind.deed, "comments": PostKind.comment, "names": PostKind.name,
-               "market": PostKind.market, "checkins": PostKind.checkin}
+               "market": PostKind.market, "checkins": PostKind.checkin,
+               "questions": PostKind.question, "polls": PostKind.poll}
 URL_OF_KIND = {kind: segment for segment, kind in KIND_IN_URL.items()}
 ACTIONS = {"approve": (ModerationActionKind.approve, posts.approve),
            "hide": (ModerationActionKind.hide, posts.hide),

@@ -17,6 +17,8 @@ from ..errors import Refused
 from ..events.models import Participant
 from ..extensions import db
 from ..followup.models import CheckIn
+from ..polls import pushes as poll_pushes
+from ..polls.models import Poll, PollAnswer, SpeakerQuestion
 from ..limits import LIMITS
 from ..live.broadcast import panels
 from ..market import pushes as market_pushes
@@ -91,6 +93,12 @@ KINDS = {kind.kind: kind for kind in (
     Kind(PostKind.market, MarketPost, "created_at", (Field("text", _l("Offer or need"), LIMITS.market_post),),
          lambda event: db.select(MarketPost).where(MarketPost.event_id == event.id),
          lambda post, event: market_pushes.market_changed(event, post)),
+    Kind(PostKind.question, SpeakerQuestion, "created_at", (Field("text", _l("Question"), LIMITS.speaker_question),),
+         lambda event: db.select(SpeakerQuestion).where(SpeakerQuestion.event_id == event.id),
+         lambda post, event: poll_pushes.question_handled(event)),
+    Kind(PostKind.poll, PollAnswer, "answered_at", (Field("words", _l("Words"), LIMITS.poll_words),),
+         lambda event: db.select(PollAnswer).join(Poll).where(Poll.event_id == event.id),
+         lambda post, event: poll_pushes.answered(event)),
     Kind(PostKind.checkin, CheckIn, "answered_at", (Field("line", _l("Line"), LIMITS.checkin_line),),
          lambda event: db.select(CheckIn).where(CheckIn.event_id == event.id), lambda post, event: None),
 )}

@@ -7,7 +7,7 @@ from .operations import DEFAULT_PROGRAMME
 KIND_LABELS = {
     "welcome": _l("Welcome"), "pitches": _l("Pitches"), "dreams": _l("Dreams"), "break": _l("Break"),
     "tables": _l("Round tables"), "harvest": _l("Harvest"), "plenary": _l("Plenary"),
-    "market": _l("Market: offers and needs"), "closing": _l("Closing"),
+    "market": _l("Market: offers and needs"), "poll": _l("Quick poll"), "closing": _l("Closing"),
 }
 
 #: what a phone says to do now, in one line
@@ -20,6 +20,7 @@ NOW = {
     "harvest": _l("Look at the harvest and endorse the advice you like."),
     "plenary": _l("Look and listen along."),
     "market": _l("Write what you can offer and what you look for, and meet who can help."),
+    "poll": _l("Answer the question on your phone: one tap."),
     "closing": _l("Write what you will do next week, and tell us how the evening was."),
 }
 

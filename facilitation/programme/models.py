@@ -18,6 +18,7 @@ class PhaseKind(enum.Enum):
     harvest = "harvest"
     plenary = "plenary"
     market = "market"
+    poll = "poll"
     closing = "closing"
 
 

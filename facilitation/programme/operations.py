@@ -40,6 +40,7 @@ DEFAULT_VIEW = {
     PhaseKind.harvest: ProjectorView.harvest,
     PhaseKind.plenary: ProjectorView.wall,
     PhaseKind.market: ProjectorView.market,
+    PhaseKind.poll: ProjectorView.poll,
     PhaseKind.closing: ProjectorView.wall,  # in the closing part the wall holds the deeds
 }
 

@@ -30,7 +30,16 @@ def now_changed(event) -> None:
 
 
 def now_key(event) -> str:
-    return f"{event.current_phase_id or 0}{'-market' if event.market_open else ''}"
+    """What the now bar shows, as its data-phase attribute says it (the template writes the same key)."""
+    return (f"{event.current_phase_id or 0}{'-market' if event.market_open else ''}"
+            f"{_poll_key(event)}{'-ask' if event.questions_open else ''}"
+            f"{'-stance' if event.stance_moment else ''}")
+
+
+def _poll_key(event) -> str:
+    if not event.current_poll_id:
+        return ""
+    return f"-poll{event.current_poll_id}{'o' if event.current_poll.state.value == 'open' else ''}"
 
 
 def programme_edited(event) -> None:

@@ -6,6 +6,7 @@ from ..dreams.queries import wall_batch, wall_counts, word_cloud
 from ..enums import ProjectorView
 from ..market.queries import counts as market_counts
 from ..market.queries import highlighted, newest_cards, sealed_matches
+from ..polls.queries import questions, results, stances
 from ..programme import timer
 from ..programme.queries import count_deeds, deeds
 from ..programme.models import PhaseKind
@@ -48,6 +49,15 @@ def stage_context(event, offset: int = 0) -> dict:
     elif event.projector_view == ProjectorView.market:
         context.update(market=market_counts(event), cards=newest_cards(event), sealed=sealed_matches(event),
                        highlighted_need=highlighted(event))
+    elif event.projector_view == ProjectorView.poll:
+        poll = event.current_poll
+        context.update(poll=poll, poll_results=results(poll) if poll else None)
+    elif event.projector_view == ProjectorView.stances:
+        context.update(stances=stances(event))
+    elif event.projector_view == ProjectorView.questions:
+        speaker = event.current_speaker
+        context.update(speaker=speaker, spotlight_question=event.spotlight_question,
+                       top_questions=questions(event, speaker.id if speaker else None, answered=False, limit=5))
     elif event.projector_view == ProjectorView.takeaway:
         context.update(harvest_address=public_url("followup.harvest", code=event.join_code).split("://", 1)[-1])
     elif event.projector_view in (ProjectorView.join, ProjectorView.timer, ProjectorView.pause):

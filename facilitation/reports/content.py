@@ -18,6 +18,7 @@ from ..extensions import db
 from ..limits import ANONYMITY_THRESHOLD
 from ..followup.queries import for_report as follow_up_report
 from ..market.queries import for_report as market_report
+from ..polls.queries import for_report as room_report
 from ..programme.labels import phase_kind_label, phase_title
 from ..programme.models import Phase
 from ..programme.queries import speakers
@@ -66,6 +67,7 @@ def gather(event) -> dict:
         "timeline": _timeline(dreams, contributions),
         "market": market_report(event),
         "follow_up": follow_up_report(event),
+        "room": room_report(event),
     }
     report["counts"] = _counts(report)
     report["account"] = {"text": text.account or draft(report), "edited": bool(text.account)}

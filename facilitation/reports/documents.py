@@ -75,7 +75,7 @@ def outline(report: dict) -> list[Block]:
     blocks += [Block("paragraph", part) for part in report["introduction"].split("\n\n") if part]
     blocks += _account(report) + _programme(report) + _attendance(report) + _pitches(report) + _dreams(report)
     blocks += _tables(report)
-    blocks += _market(report) + _deeds(report) + _follow_up(report) + _evaluation(report)
+    blocks += _room(report) + _market(report) + _deeds(report) + _follow_up(report) + _evaluation(report)
     if report["closing"]:
         blocks.append(Block("heading", gettext("In closing")))
         blocks += [Block("paragraph", part) for part in report["closing"].split("\n\n") if part]
@@ -207,6 +207,60 @@ def _deeds(report) -> list[Block]:
         return []
     return [Block("heading", gettext("What guests will do next week")),
             Block("bullets", items=[d["text"] for d in report["deeds"]])]
+
+
+def poll_line(poll: dict) -> str:
+    """A poll's counts in one line: "Ja 12 · Nee 5" (a scale also says its average)."""
+    counts = " · ".join(f"{row['label']} {row['count']}" for row in poll["results"])
+    answered = ngettext("%(num)s answer", "%(num)s answers", poll["answered"])
+    average = "; " + gettext("Average: %(mean)s", mean=poll["mean"]) if poll["mean"] is not None else ""
+    return f"{poll['question']} ({answered}{average}): {counts}"
+
+
+def stance_line(table: dict, threshold: int) -> str:
+    """A dilemma's stances in one line: the sides, before and after (counts per place), and the shift."""
+    def moment(found):
+        if found["places"] is None:
+            return ngettext("%(num)s answer: fewer than %(n)s are not shown",
+                            "%(num)s answers: fewer than %(n)s are not shown", found["count"], n=threshold)
+        return gettext("%(places)s, average %(mean)s", places=" ".join(str(n) for n in found["places"]),
+                       mean=found["mean"])
+    shift = gettext("shift %(shift)s", shift=f"{table['shift']:+.1f}") if table["shift"] is not None else ""
+    return " · ".join(part for part in (
+        f"{table['left']} ⟷ {table['right']}", gettext("before: %(line)s", line=moment(table["before"])),
+        gettext("after: %(line)s", line=moment(table["after"])), shift) if part)
+
+
+def has_room(report) -> bool:
+    room = report["room"]
+    return bool(room["polls"] or room["questions"] or room["stances"]["room"]["before"]["count"]
+                or room["stances"]["room"]["after"]["count"])
+
+
+def _room(report) -> list[Block]:
+    if not has_room(report):
+        return []
+    room = report["room"]
+    blocks = [Block("heading", gettext("Questions to the room"))]
+    if room["polls"]:
+        blocks.append(Block("bullets", label=gettext("Quick polls"), items=[poll_line(poll) for poll in room["polls"]]))
+    stances = room["stances"]
+    if stances["room"]["before"]["count"] or stances["room"]["after"]["count"]:
+        blocks.append(Block("bullets", label=gettext("Where guests stood on the dilemmas, before and after the round "
+                                                     "(places 1 to %(n)s between the two sides)", n=stances["max"]),
+                            items=[f"{table['name']}: {stance_line(table, stances['threshold'])}"
+                                   for table in stances["tables"]]))
+    if room["questions"]:
+        blocks.append(Block("bullets", label=gettext("Questions for the speakers, most votes first"), items=[
+            question_line(question) for question in room["questions"]]))
+    return blocks
+
+
+def question_line(question: dict) -> str:
+    votes = ngettext("%(num)s vote", "%(num)s votes", question["votes"])
+    answered = ", " + gettext("answered") if question["answered"] else ""
+    speaker = f"{question['speaker']}: " if question["speaker"] else ""
+    return f"{speaker}{question['text']} ({votes}{answered})"
 
 
 def follow_up_lines(follow_up: dict) -> list[str]:

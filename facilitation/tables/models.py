@@ -26,6 +26,9 @@ class Table(db.Model):
     dilemma: Mapped[str] = mapped_column(Text, default="")
     #: a few sentences of background to the dilemma
     context: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: the dilemma's two sides, for the guests' stance before and after the round (polls.stances); optional
+    pole_left: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    pole_right: Mapped[str] = mapped_column(String(80), default="", server_default="")
     #: most people at the table in one round; None for no limit
     capacity: Mapped[int | None]
     #: the participant who fills the advice card (stays when the others rotate)

@@ -46,28 +46,29 @@ def add_numbered_tables(event, count: int) -> list[Table]:
 
 def copy_tables(source, target) -> list[Table]:
     """The next evening gets the same tables, themes and dilemmas; nobody sits at them yet."""
-    return [add_table(target, table.name, table.dilemma, table.context, table.theme, table.capacity)
+    return [add_table(target, table.name, table.dilemma, table.context, table.theme, table.capacity,
+                      table.pole_left, table.pole_right)
             for table in db.session.scalars(db.select(Table).filter_by(event_id=source.id).order_by(Table.position))]
 
 
 def add_table(event, name: str, dilemma: str = "", context: str = "", theme: str = "",
-              capacity: int | None = None) -> Table:
+              capacity: int | None = None, pole_left: str = "", pole_right: str = "") -> Table:
     if count_tables(event) >= MAX_TABLES:
         raise Refused(_l("An event can have at most %(n)s tables.", n=MAX_TABLES))
     table = Table(event_id=event.id, position=count_tables(event) + 1)
-    _fill_table(table, name, dilemma, context, theme, capacity)
+    _fill_table(table, name, dilemma, context, theme, capacity, pole_left, pole_right)
     db.session.add(table)
     db.session.flush()
     return table
 
 
 def update_table(table: Table, name: str, dilemma: str = "", context: str = "", theme: str = "",
-                 capacity: int | None = None) -> None:
-    _fill_table(table, name, dilemma, context, theme, capacity)
+                 capacity: int | None = None, pole_left: str = "", pole_right: str = "") -> None:
+    _fill_table(table, name, dilemma, context, theme, capacity, pole_left, pole_right)
     db.session.flush()
 
 
-def _fill_table(table, name, dilemma, context, theme, capacity) -> None:
+def _fill_table(table, name, dilemma, context, theme, capacity, pole_left="", pole_right="") -> None:
     name = clean_text(name, LIMITS.table_name)
     if not name:
         raise Refused(_l("Give the table a name."))
@@ -78,10 +79,12 @@ def _fill_table(table, name, dilemma, context, theme, capacity) -> None:
     table.context = clean_text(context, LIMITS.table_context)
     table.theme = clean_text(theme, LIMITS.table_theme)
     table.capacity = capacity
+    table.pole_left = clean_text(pole_left, LIMITS.pole)
+    table.pole_right = clean_text(pole_right, LIMITS.pole)
 
 
 #: the fields of a table on the set-up page, as the form names them after a prefix ("t12-name", "new-name")
-TABLE_FIELDS = ("name", "theme", "dilemma", "context", "capacity")
+TABLE_FIELDS = ("name", "theme", "dilemma", "pole_left", "pole_right", "context", "capacity")
 
 
 def save_set_up(event, edits: dict[int, dict], new: dict | None = None, rows: str | None = None,

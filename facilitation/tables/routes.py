@@ -10,6 +10,8 @@ from ..events import access
 from ..events.operations import join_event
 from ..extensions import db, htmx
 from ..market.queries import waiting_for
+from ..polls.operations import STANCE_MAX
+from ..polls.queries import my_stance
 from ..programme import timer
 from ..programme.queries import announcements_for
 from ..security import takes_large_bodies
@@ -211,6 +213,8 @@ def _table_context(event, participant, table, **extra) -> dict:
         "error": None,
         "card_error": None,
         "market_waiting": waiting_for(participant),
+        "my_stance": my_stance(table, participant, event.stance_moment),
+        "stance_max": STANCE_MAX,
         **extra,
     }
 

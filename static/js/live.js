@@ -431,6 +431,14 @@
   socket.on("table:changed", refreshPage);
   /* the market: something concerns this guest; the page fetches its own part (names never travel here) */
   socket.on("market:changed", refreshPage);
+  /* questions to the room: new counts (batched, at most twice a second) for the big screen and the console;
+     a poll that opened, closed or was revealed for the phones */
+  socket.on("poll:counts", function () {
+    refreshPage();
+    if (panels.room) { panels.room(); }
+    if (panels.miniature) { panels.miniature(); }
+  });
+  socket.on("poll:changed", refreshPage);
   socket.on("panels", function (message) {
     message.names.forEach(function (name) {
       var answered = message.actor && message.actor === socket.id && message.answered === name;

@@ -1,0 +1,111 @@
+"""The console's panel "Questions to the room": prepare and ask quick polls, reveal their results, ask where
+guests stand on their dilemma before and after the round, and the speakers' questions by votes."""
+from flask import Blueprint, request
+
+from .. import panels
+from ..enums import ProjectorView
+from ..events import access
+from ..projector.operations import show_view
+from . import operations as ops
+from . import pushes
+from .models import PollKind
+from .queries import questions, results, stances
+
+bp = Blueprint("polls_console", __name__, url_prefix="/console/<int:event_id>/room")
+
+SHOWN_QUESTIONS = 10
+
+
+@panels.register("room", "polls/_console_panel.html", order=33, column="right")
+def panel(event, args) -> dict:
+    poll = event.current_poll
+    return {"polls": ops.polls(event), "poll_now": poll, "poll_results": results(poll) if poll else None,
+            "poll_kinds": list(PollKind), "room_stances": stances(event)["room"],
+            "speaker_questions": questions(event, answered=False, limit=SHOWN_QUESTIONS),
+            "answered_questions": len(questions(event, answered=True, limit=500))}
+
+
+def _act(event, change, tell=pushes.poll_changed):
+    def operation():
+        change()
+        tell(event)
+    return panels.act_on(event, operation, "room")
+
+
+@bp.post("/polls")
+def prepare(event_id):
+    event = access.facilitated_event(event_id)
+    form = request.form
+
+    def change():
+        poll = ops.prepare_poll(event, form.get("kind", ""), form.get("question", ""), form.get("options", ""),
+                                form.get("scale_max", "5"), form.get("low_label", ""), form.get("high_label", ""),
+                                revealed=form.get("hidden") != "yes")
+        if form.get("now") == "yes":
+            _ask(event, poll)
+
+    return _act(event, change)
+
+
+def _ask(event, poll) -> None:
+    ops.ask(event, poll)
+    show_view(event, ProjectorView.poll)
+
+
+@bp.post("/polls/<poll_id>/<any(ask, close, reveal, hide, delete):action>")
+def poll_action(event_id, poll_id, action):
+    event = access.facilitated_event(event_id)
+
+    def change():
+        poll = ops.poll_in(event, poll_id)
+        if action == "ask":
+            _ask(event, poll)
+        elif action == "close":
+            ops.close(event, poll)
+        elif action in ("reveal", "hide"):
+            ops.reveal(poll, action == "reveal")
+        else:
+            ops.delete_poll(event, poll)
+
+    return _act(event, change)
+
+
+@bp.post("/polls/put-away")
+def put_away(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: ops.put_away(event))
+
+
+@bp.post("/stances/<any(before, after, stop):moment>")
+def ask_stances(event_id, moment):
+    event = access.facilitated_event(event_id)
+
+    def change():
+        ops.ask_stances(event, None if moment == "stop" else moment)
+        if moment != "stop":
+            show_view(event, ProjectorView.stances)
+
+    return _act(event, change, tell=lambda e: pushes.stances_changed(e, asked=True))
+
+
+@bp.post("/questions/<any(open, close):action>")
+def open_or_close_questions(event_id, action):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: ops.open_questions(event, action == "open"))
+
+
+@bp.post("/questions/<question_id>/<any(answered, screen, unscreen):action>")
+def question_action(event_id, question_id, action):
+    event = access.facilitated_event(event_id)
+
+    def change():
+        question = ops.question_in(event, question_id)
+        if action == "answered":
+            ops.mark_answered(question)
+        elif action == "screen":
+            ops.put_on_screen(event, question)
+            show_view(event, ProjectorView.questions)
+        else:
+            ops.put_on_screen(event, None)
+
+    return _act(event, change, tell=pushes.question_handled)

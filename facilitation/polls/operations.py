@@ -1,0 +1,252 @@
+"""Rules for questions to the room: quick polls, stances on the dilemmas, questions for the speakers.
+They flush, never commit.
+
+A guest has exactly one answer per poll, one stance per table and moment, one vote per question: a second
+tap changes the answer (the last one counts) or is refused with a clear message, never counted twice.
+"""
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from ..errors import Refused
+from ..extensions import db
+from ..limits import LIMITS
+from ..review import screen
+from ..tables.models import Table
+from ..tables.queries import seat_of
+from ..text import clean_text
+from ..util import form_int, utcnow
+from .models import (Poll, PollAnswer, PollKind, PollState, QuestionVote, SpeakerQuestion, Stance,
+                     StanceMoment)
+
+#: a stance is a place between the dilemma's two sides: 1 (all the way left) to STANCE_MAX (all the way right)
+STANCE_MAX = 7
+MAX_OPTIONS = 8
+
+
+# --- polls: the facilitator ---------------------------------------------------------------------------------
+
+def polls(event) -> list[Poll]:
+    return list(db.session.scalars(db.select(Poll).filter_by(event_id=event.id).order_by(Poll.position, Poll.id)))
+
+
+def poll_in(event, poll_id) -> Poll:
+    number = form_int(str(poll_id))
+    poll = db.session.get(Poll, number) if number is not None else None
+    if poll is None or poll.event_id != event.id:
+        raise Refused(_l("That question no longer exists. Reload the page."), status=409)
+    return poll
+
+
+def prepare_poll(event, kind: str, question: str, options: str = "", scale_max=5, low_label: str = "",
+                 high_label: str = "", revealed: bool = True) -> Poll:
+    """A new question, not asked yet. Options one per line; a scale of 5 or 10 with a word for each end."""
+    try:
+        kind = PollKind(kind)
+    except ValueError:
+        raise Refused(_l("Choose the kind of question."), status=422) from None
+    question = clean_text(question, LIMITS.poll_question)
+    if not question:
+        raise Refused(_l("Write the question."), status=422)
+    choices = []
+    if kind in (PollKind.choice, PollKind.choices):
+        choices = list(dict.fromkeys(option for option in (clean_text(line, LIMITS.poll_option)
+                                                            for line in (options or "").splitlines()) if option))
+        if not 2 <= len(choices) <= MAX_OPTIONS:
+            raise Refused(_l("Give from 2 to %(n)s answers to choose from, one per line.", n=MAX_OPTIONS), status=422)
+    scale = form_int(str(scale_max)) if kind is PollKind.scale else 5
+    if scale not in (5, 10):
+        raise Refused(_l("A scale goes from 1 to 5 or from 1 to 10."), status=422)
+    poll = Poll(event_id=event.id, position=len(polls(event)) + 1, kind=kind, question=question, options=choices,
+                scale_max=scale, low_label=clean_text(low_label, LIMITS.poll_option),
+                high_label=clean_text(high_label, LIMITS.poll_option), revealed=revealed)
+    db.session.add(poll)
+    db.session.flush()
+    return poll
+
+
+def ask(event, poll: Poll) -> None:
+    """Open the poll on every phone and the big screen; a poll that was open before closes."""
+    if event.current_poll is not None and event.current_poll is not poll:
+        close(event, event.current_poll)
+    poll.state, poll.opened_at, poll.closed_at = PollState.open, poll.opened_at or utcnow(), None
+    event.current_poll = poll
+    db.session.flush()
+
+
+def close(event, poll: Poll) -> None:
+    """Answers are final; the poll stays in view (with its results, when revealed)."""
+    if poll.state is PollState.open:
+        poll.state, poll.closed_at = PollState.closed, utcnow()
+    db.session.flush()
+
+
+def reveal(poll: Poll, shown: bool) -> None:
+    poll.revealed = shown
+    db.session.flush()
+
+
+def put_away(event) -> None:
+    """No poll in view any more (an open one closes)."""
+    if event.current_poll is not None:
+        close(event, event.current_poll)
+    event.current_poll = None
+    db.session.flush()
+
+
+def delete_poll(event, poll: Poll) -> None:
+    if event.current_poll is poll:
+        event.current_poll = None
+    db.session.delete(poll)
+    db.session.flush()
+
+
+# --- polls: the guest ---------------------------------------------------------------------------------------
+
+def answer(poll: Poll, participant, choices: list[str] = (), value=None, words: str | None = None) -> PollAnswer:
+    """Store this guest's answer; answering again replaces it. Refused while the poll is not open, or for an
+    answer the poll does not have."""
+    if poll.state is not PollState.open:
+        raise Refused(_l("This question is closed. Your earlier answer, if any, still counts."), status=409)
+    row = _answer_of(poll, participant) or PollAnswer(poll_id=poll.id, participant_id=participant.id)
+    if poll.kind in (PollKind.choice, PollKind.choices):
+        picked = sorted({form_int(str(choice)) for choice in choices} - {None})
+        if not picked or any(not 0 <= index < len(poll.options) for index in picked) \
+                or len(picked) != len(set(choices)):
+            raise Refused(_l("Choose one of the answers."), status=422)
+        if poll.kind is PollKind.choice and len(picked) > 1:
+            raise Refused(_l("Choose one answer only."), status=422)
+        row.choices = picked
+    elif poll.kind is PollKind.scale:
+        number = form_int(str(value))
+        if number not in poll.values:
+            raise Refused(_l("Choose a number from 1 to %(n)s.", n=poll.scale_max), status=422)
+        row.value = number
+    else:
+        text = clean_text(words or "", LIMITS.poll_words + 1)
+        if not text:
+            raise Refused(_l("Write a few words."), status=422)
+        if len(text) > LIMITS.poll_words:
+            raise Refused(_l("At most %(n)s characters, please.", n=LIMITS.poll_words), status=422)
+        row.words = text
+        screen(row, text, poll.event)
+    row.answered_at = utcnow()
+    return _store_once(row, poll, participant)
+
+
+def _answer_of(poll, participant) -> PollAnswer | None:
+    return db.session.scalar(db.select(PollAnswer).filter_by(poll_id=poll.id, participant_id=participant.id))
+
+
+def _store_once(row: PollAnswer, poll, participant) -> PollAnswer:
+    """A double tap that arrives twice at once stores one answer: the second becomes a change of the first."""
+    if row.id is not None:
+        db.session.flush()
+        return row
+    try:
+        with db.session.begin_nested():
+            db.session.add(row)
+    except IntegrityError:
+        existing = _answer_of(poll, participant)
+        for name in ("choices", "value", "words", "review", "hold_reason", "answered_at"):
+            setattr(existing, name, getattr(row, name))
+        db.session.flush()
+        return existing
+    return row
+
+
+# --- stances on the dilemmas --------------------------------------------------------------------------------
+
+def ask_stances(event, moment: str | None) -> None:
+    """Ask every guest where they stand on their table's dilemma: before the round, after it, or no longer."""
+    if moment not in (None, "before", "after"):
+        raise Refused(_l("Choose before or after the round."), status=404)
+    event.stance_moment = moment
+    db.session.flush()
+
+
+def take_stance(event, table: Table, participant, value) -> Stance:
+    """The guest's place between the two sides of their own table's dilemma; again: the last one counts."""
+    if event.stance_moment is None:
+        raise Refused(_l("The facilitator has not asked where you stand right now."), status=409)
+    seat = seat_of(participant)
+    if seat is None or seat.table_id != table.id:
+        raise Refused(_l("You can only say where you stand on the dilemma of your own table."), status=403)
+    number = form_int(str(value))
+    if number is None or not 1 <= number <= STANCE_MAX:
+        raise Refused(_l("Choose a place on the line."), status=422)
+    moment = StanceMoment(event.stance_moment)
+    stance = db.session.scalar(db.select(Stance).filter_by(table_id=table.id, participant_id=participant.id,
+                                                           moment=moment))
+    if stance is None:
+        stance = Stance(event_id=event.id, table_id=table.id, participant_id=participant.id, moment=moment,
+                        value=number)
+        try:
+            with db.session.begin_nested():
+                db.session.add(stance)
+        except IntegrityError:
+            stance = db.session.scalar(db.select(Stance).filter_by(table_id=table.id, participant_id=participant.id,
+                                                                   moment=moment))
+    stance.value, stance.answered_at = number, utcnow()
+    db.session.flush()
+    return stance
+
+
+# --- questions for the speakers -----------------------------------------------------------------------------
+
+def open_questions(event, opened: bool) -> None:
+    event.questions_open = opened
+    db.session.flush()
+
+
+def ask_speaker(event, participant, text: str) -> SpeakerQuestion:
+    """A question to the speaker on now (or to the room); it goes through the same holds as every text."""
+    if not event.questions_open:
+        raise Refused(_l("Questions are closed right now. Your text is kept."), status=409)
+    text = clean_text(text, LIMITS.speaker_question + 1)
+    if not text:
+        raise Refused(_l("Write your question."), status=422)
+    if len(text) > LIMITS.speaker_question:
+        raise Refused(_l("At most %(n)s characters, please.", n=LIMITS.speaker_question), status=422)
+    question = SpeakerQuestion(event_id=event.id, speaker_id=event.current_speaker_id, participant_id=participant.id,
+                               text=text)
+    screen(question, text, event)
+    db.session.add(question)
+    db.session.flush()
+    return question
+
+
+def question_in(event, question_id) -> SpeakerQuestion:
+    number = form_int(str(question_id))
+    question = db.session.get(SpeakerQuestion, number) if number is not None else None
+    if question is None or question.event_id != event.id or not question.visible:
+        raise Refused(_l("That question is no longer there. Reload the page."), status=409)
+    return question
+
+
+def vote(question: SpeakerQuestion, participant) -> None:
+    """One vote per guest and question; voting again is refused and counts nothing."""
+    if db.session.scalar(db.select(QuestionVote.id).where(QuestionVote.question_id == question.id,
+                                                           QuestionVote.participant_id == participant.id)):
+        raise Refused(_l("You already voted for this question."), status=409)
+    try:
+        with db.session.begin_nested():
+            db.session.add(QuestionVote(question_id=question.id, participant_id=participant.id))
+    except IntegrityError:
+        raise Refused(_l("You already voted for this question."), status=409) from None
+    db.session.execute(db.update(SpeakerQuestion).where(SpeakerQuestion.id == question.id)
+                       .values(vote_count=SpeakerQuestion.vote_count + 1))
+    db.session.flush()
+    db.session.refresh(question)
+
+
+def mark_answered(question: SpeakerQuestion, answered: bool = True) -> None:
+    question.answered = answered
+    event = question.event
+    if answered and event.spotlight_question_id == question.id:
+        event.spotlight_question = None
+    db.session.flush()
+
+
+def put_on_screen(event, question: SpeakerQuestion | None) -> None:
+    event.spotlight_question = question
+    db.session.flush()

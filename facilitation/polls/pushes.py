@@ -1,0 +1,56 @@
+"""What the room hears about questions to the room. Called inside an action; sent after its commit.
+
+An answer changes counts only: the big screen and the consoles get one signal at most every
+PUSH_BATCH_SECONDS, however many phones answer (2,000 answers in 10 s: the big screen fetches its counts
+about twice a second, never once per answer). Phones hear when a poll opens, closes or is revealed.
+"""
+from ..live import rooms
+from ..live.broadcast import everyone, panels, stage_changed
+from ..live.transport import push, push_soon
+from ..programme import pushes as programme_pushes
+
+
+def answered(event) -> None:
+    """A new or changed answer: the counts on the big screen and the console's panel, batched."""
+    push_soon("poll:counts", {}, to=rooms.projector(event.id))
+    push_soon("poll:counts", {}, to=rooms.facilitators(event.id))
+
+
+def poll_changed(event) -> None:
+    """A poll opened, closed, was revealed or put away: every phone's "now" bar, open poll pages, the big screen
+    and the consoles."""
+    programme_pushes.now_changed(event)
+    push("poll:changed", {}, to=everyone(event))
+    stage_changed(event)
+    panels(event, "room")
+
+
+def stances_changed(event, asked: bool = False) -> None:
+    """A stance came in (or the facilitator asked for them): the big screen, the console; when asked, the
+    tables' pages show the line."""
+    if asked:
+        push("poll:changed", {}, to=everyone(event))
+        programme_pushes.now_changed(event)
+        stage_changed(event)
+        panels(event, "room")
+    else:
+        push_soon("poll:counts", {}, to=rooms.projector(event.id))
+        push_soon("poll:counts", {}, to=rooms.facilitators(event.id))
+
+
+def question_asked(event) -> None:
+    """A new question: the console's list (and its moderation queue, when it waits); the big screen's list."""
+    panels(event, "room", "moderation")
+    answered(event)
+
+
+def questions_changed(event) -> None:
+    """A vote: the console's list and the big screen, batched like the answers to a poll."""
+    answered(event)
+
+
+def question_handled(event) -> None:
+    """The facilitator marked a question answered or put it on the big screen: phones' lists follow."""
+    push("poll:changed", {}, to=everyone(event))
+    stage_changed(event)
+    panels(event, "room")

@@ -1,0 +1,140 @@
+"""Reads of the questions to the room: results as counts (never the single answers), stances per table and
+for the room with their shift, and the speakers' questions by votes. A handful of statements at any size."""
+from collections import Counter
+
+from ..extensions import db
+from ..limits import ANONYMITY_THRESHOLD
+from ..review import Review
+from ..tables.models import Table
+from .models import Poll, PollAnswer, PollKind, PollState, QuestionVote, SpeakerQuestion, Stance, StanceMoment
+from .operations import STANCE_MAX
+
+WORD_CLOUD = 30
+
+
+def results(poll: Poll) -> dict:
+    """How many answered, and the counts: per option, per number of the scale, or per word (the top ones)."""
+    if poll.kind in (PollKind.choice, PollKind.choices):
+        tally = Counter()
+        for (choices,) in db.session.execute(db.select(PollAnswer.choices).where(PollAnswer.poll_id == poll.id)):
+            tally.update(choices)
+        answered = _answered(poll)
+        rows = [{"label": option, "count": tally[n]} for n, option in enumerate(poll.options)]
+    elif poll.kind is PollKind.scale:
+        tally = dict(db.session.execute(db.select(PollAnswer.value, db.func.count(PollAnswer.id))
+                                        .where(PollAnswer.poll_id == poll.id).group_by(PollAnswer.value)).all())
+        answered = sum(tally.values())
+        rows = [{"label": str(value), "count": tally.get(value, 0)} for value in poll.values]
+    else:
+        words = Counter(words.lower() for (words,) in db.session.execute(
+            db.select(PollAnswer.words).where(PollAnswer.poll_id == poll.id, PollAnswer.review == Review.visible)))
+        answered = _answered(poll)
+        rows = [{"label": word, "count": count} for word, count in words.most_common(WORD_CLOUD)]
+    most = max((row["count"] for row in rows), default=0)
+    for row in rows:
+        row["share"] = round(100 * row["count"] / answered) if answered else 0
+        row["bar"] = round(100 * row["count"] / most) if most else 0
+    mean = None
+    if poll.kind is PollKind.scale and answered:
+        mean = round(sum(int(row["label"]) * row["count"] for row in rows) / answered, 1)
+    return {"answered": answered, "rows": rows, "mean": mean}
+
+
+def _answered(poll) -> int:
+    return db.session.scalar(db.select(db.func.count(PollAnswer.id)).where(PollAnswer.poll_id == poll.id))
+
+
+def my_answer(poll: Poll | None, participant) -> PollAnswer | None:
+    if poll is None:
+        return None
+    return db.session.scalar(db.select(PollAnswer).filter_by(poll_id=poll.id, participant_id=participant.id))
+
+
+def visible_to_room(poll: Poll | None) -> bool:
+    """Phones see the results once the poll is closed and revealed."""
+    return poll is not None and poll.revealed and poll.state is PollState.closed
+
+
+# --- stances ------------------------------------------------------------------------------------------------
+
+def _distribution(values: Counter) -> dict:
+    """Counts per place on the line, their mean; hidden (None) when fewer than the anonymity threshold answered."""
+    total = sum(values.values())
+    if total < ANONYMITY_THRESHOLD:
+        return {"count": total, "places": None, "mean": None}
+    return {"count": total, "places": [values.get(place, 0) for place in range(1, STANCE_MAX + 1)],
+            "mean": round(sum(place * n for place, n in values.items()) / total, 1)}
+
+
+def stances(event) -> dict:
+    """Per table (with two sides) and for the whole room: before, after, and the shift of the mean."""
+    per = {}
+    for table_id, moment, value, count in db.session.execute(
+            db.select(Stance.table_id, Stance.moment, Stance.value, db.func.count(Stance.id))
+            .where(Stance.event_id == event.id).group_by(Stance.table_id, Stance.moment, Stance.value)):
+        per.setdefault(table_id, {m: Counter() for m in StanceMoment})[moment][value] += count
+    room = {m: Counter() for m in StanceMoment}
+    tables = []
+    for table in db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)):
+        if not (table.pole_left and table.pole_right):
+            continue
+        counts = per.get(table.id, {m: Counter() for m in StanceMoment})
+        for moment in StanceMoment:
+            room[moment].update(counts[moment])
+        tables.append({"id": table.id, "name": table.name, "dilemma": table.dilemma, "left": table.pole_left,
+                       "right": table.pole_right, **_before_after(counts)})
+    return {"max": STANCE_MAX, "tables": tables, "room": _before_after(room), "threshold": ANONYMITY_THRESHOLD}
+
+
+def _before_after(counts: dict) -> dict:
+    before, after = _distribution(counts[StanceMoment.before]), _distribution(counts[StanceMoment.after])
+    shift = round(after["mean"] - before["mean"], 1) if before["mean"] is not None and after["mean"] is not None \
+        else None
+    return {"before": before, "after": after, "shift": shift}
+
+
+def my_stance(table, participant, moment: str | None) -> int | None:
+    if table is None or moment is None:
+        return None
+    return db.session.scalar(db.select(Stance.value).where(Stance.table_id == table.id,
+                                                           Stance.participant_id == participant.id,
+                                                           Stance.moment == StanceMoment(moment)))
+
+
+# --- questions for the speakers -----------------------------------------------------------------------------
+
+def questions(event, speaker_id=None, *, answered: bool | None = None, limit: int = 50) -> list[SpeakerQuestion]:
+    """The questions on view, most votes first (then the oldest)."""
+    query = db.select(SpeakerQuestion).filter_by(event_id=event.id, review=Review.visible)
+    if speaker_id is not None:
+        query = query.filter_by(speaker_id=speaker_id)
+    if answered is not None:
+        query = query.filter_by(answered=answered)
+    return list(db.session.scalars(query.order_by(SpeakerQuestion.vote_count.desc(), SpeakerQuestion.id)
+                                   .limit(limit)))
+
+
+def my_votes(participant) -> set[int]:
+    return set(db.session.scalars(db.select(QuestionVote.question_id).where(
+        QuestionVote.participant_id == participant.id)))
+
+
+# --- the report ---------------------------------------------------------------------------------------------
+
+def for_report(event) -> dict:
+    """Every poll that was asked with its counts, the stances with their shift, and the speakers' questions."""
+    asked = [poll for poll in db.session.scalars(db.select(Poll).filter_by(event_id=event.id)
+                                                 .order_by(Poll.position, Poll.id)) if poll.opened_at]
+    return {
+        "polls": [{"question": poll.question, "kind": poll.kind.value, **_report_results(poll)} for poll in asked],
+        "stances": stances(event),
+        "questions": [{"speaker": question.speaker.name if question.speaker else "", "text": question.text,
+                       "votes": question.vote_count, "answered": question.answered}
+                      for question in questions(event, limit=500)],
+    }
+
+
+def _report_results(poll) -> dict:
+    found = results(poll)
+    return {"answered": found["answered"], "mean": found["mean"],
+            "results": [{"label": row["label"], "count": row["count"]} for row in found["rows"]]}

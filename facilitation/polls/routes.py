@@ -1,0 +1,143 @@
+"""The guest's side of questions to the room: the poll page (one tap answers), the stance on their table's
+dilemma (on the table page), and questions for the speaker with votes. Plain forms: they work without
+JavaScript; a change of poll reaches an open page as a "poll:changed" signal, after which it fetches itself."""
+from flask import Blueprint, abort, render_template, request, url_for
+from flask_babel import gettext
+
+from .. import flood
+from ..actions import act, fragment_or_back, refusal_or_back
+from ..events import access
+from ..extensions import htmx
+from ..programme import timer
+from ..tables.queries import seat_of, table_or_404
+from ..util import utcnow
+from . import operations as ops
+from . import pushes
+from .queries import my_answer, my_votes, questions, results, visible_to_room
+
+bp = Blueprint("polls", __name__)
+
+
+def _poll_context(event, participant, **extra) -> dict:
+    poll = event.current_poll
+    shown = visible_to_room(poll)
+    return {"event": event, "participant": participant, "poll": poll, "mine": my_answer(poll, participant),
+            "results": results(poll) if shown else None, "timer": timer.state(event, utcnow()), "error": None,
+            "typed": "", **extra}
+
+
+@bp.get("/e/<code>/poll")
+def poll_page(code):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    return render_template("polls/phone.html", **_poll_context(event, participant))
+
+
+@bp.get("/e/<code>/poll/live")
+def poll_live(code):
+    event = access.event_by_code(code)
+    participant = access.current_participant(event)
+    if participant is None:
+        abort(403)
+    return render_template("polls/_poll.html", **_poll_context(event, participant))
+
+
+@bp.post("/e/<code>/polls/<poll_id>/answer")
+def answer(code, poll_id):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    form = request.form
+
+    def operation():
+        flood.check("mark", f"participant:{participant.id}")
+        poll = ops.poll_in(event, poll_id)
+        ops.answer(poll, participant, form.getlist("choice"), form.get("value"), form.get("words"))
+        pushes.answered(event)
+
+    page = url_for("polls.poll_page", code=event.join_code)
+    return act(operation, answer=lambda _: fragment_or_back(
+        lambda: render_template("polls/_poll.html", **_poll_context(event, participant, saved=True)), page,
+        gettext("Thank you, your answer counts. You can change it while the question is open.")),
+        refused=lambda error: (render_template(
+            "polls/_poll.html" if htmx else "polls/phone.html",
+            **_poll_context(event, participant, error=error.message, typed=form.get("words", ""))), error.status))
+
+
+@bp.post("/e/<code>/t/<int:table_id>/stance")
+def stance(code, table_id):
+    """Where I stand on my table's dilemma; the table page comes back with it marked."""
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    table = table_or_404(event, table_id)
+    seat = seat_of(participant)
+    # back to the guest's own table, where the line is (or to choosing one)
+    page = (url_for("tables.table", code=event.join_code, table_id=seat.table_id) + "#stance" if seat
+            else url_for("tables.choose", code=event.join_code))
+
+    def operation():
+        flood.check("mark", f"participant:{participant.id}")
+        ops.take_stance(event, table, participant, request.form.get("value"))
+        pushes.stances_changed(event)
+
+    return act(operation, answer=lambda _: fragment_or_back(None, page, gettext("Thank you: your place is saved.")),
+               refused=refusal_or_back(None, page))
+
+
+def _ask_context(event, participant, **extra) -> dict:
+    speaker = event.current_speaker
+    return {"event": event, "participant": participant, "speaker": speaker,
+            "questions": questions(event, speaker.id if speaker else None, answered=False),
+            "voted": my_votes(participant), "timer": timer.state(event, utcnow()), "error": None, "typed": "",
+            **extra}
+
+
+@bp.get("/e/<code>/ask")
+def ask_page(code):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    return render_template("polls/ask.html", **_ask_context(event, participant))
+
+
+@bp.get("/e/<code>/ask/live")
+def ask_live(code):
+    event = access.event_by_code(code)
+    participant = access.current_participant(event)
+    if participant is None:
+        abort(403)
+    return render_template("polls/_questions.html", **_ask_context(event, participant))
+
+
+@bp.post("/e/<code>/ask")
+def ask(code):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    text = request.form.get("text", "")
+
+    def operation():
+        flood.check("post", f"participant:{participant.id}")
+        question = ops.ask_speaker(event, participant, text)
+        pushes.question_asked(event)
+        return question
+
+    page = url_for("polls.ask_page", code=event.join_code)
+    return act(operation, answer=lambda question: fragment_or_back(None, page, gettext(
+        "Your question is in the list. Others can vote for it.") if question.visible else gettext(
+        "Your question waits for the facilitator before it goes in the list.")),
+        refused=lambda error: (render_template("polls/ask.html", **_ask_context(
+            event, participant, error=error.message, typed=text)), error.status))
+
+
+@bp.post("/e/<code>/questions/<question_id>/vote")
+def vote(code, question_id):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    page = url_for("polls.ask_page", code=event.join_code) + "#questions"
+
+    def operation():
+        flood.check("mark", f"participant:{participant.id}")
+        ops.vote(ops.question_in(event, question_id), participant)
+        pushes.questions_changed(event)
+
+    return act(operation, answer=lambda _: fragment_or_back(None, page, gettext("Your vote counts.")),
+               refused=lambda error: (render_template("polls/ask.html", **_ask_context(
+                   event, participant, error=error.message)), error.status))

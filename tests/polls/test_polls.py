@@ -1,0 +1,246 @@
+"""Questions to the room (issue #18): quick polls counted right (changes, double taps, closing while
+answering), hidden results revealed by the facilitator, stances before and after at a table with the shift,
+and questions for the speaker voted up. Through the real forms, in both languages."""
+import json
+import re
+
+import pytest
+
+from facilitation.events.models import Event
+from facilitation.extensions import db
+from facilitation.polls import operations as ops
+from facilitation.polls.models import Poll, PollAnswer, QuestionVote, SpeakerQuestion, Stance
+from facilitation.polls.queries import results
+from facilitation.programme.operations import add_speaker
+from facilitation.tables.models import Table
+from tests.conftest import csrf_token, on_the_big_screen
+
+HX = {"HX-Request": "true"}
+WORDS = {
+    "nl": {"closed": "Deze vraag is gesloten", "choose": "Kies een van de antwoorden", "one": "Kies één antwoord",
+           "number": "Kies een getal van 1 tot 5", "hidden": "De antwoorden blijven verborgen",
+           "own_table": "alleen zeggen waar je staat bij het dilemma van je eigen tafel", "twice": "Je stemde al",
+           "long": "Hoogstens 200 tekens", "q_closed": "Vragen zijn nu gesloten", "answer": "Beantwoord de vraag"},
+    "en": {"closed": "This question is closed", "choose": "Choose one of the answers", "one": "Choose one answer only",
+           "number": "Choose a number from 1 to 5", "hidden": "The answers stay hidden",
+           "own_table": "only say where you stand on the dilemma of your own table", "twice": "You already voted",
+           "long": "At most 200 characters", "q_closed": "Questions are closed right now",
+           "answer": "Answer the question"},
+}
+
+
+class Phone:
+    def __init__(self, app, make, code, name, lang):
+        self.client, self.code = app.test_client(), code
+        make.join(self.client, code, name=name)
+        self.client.get(f"/language/{lang}")
+
+    def post(self, path, page, **data):
+        return self.client.post(path, data={"csrf_token": csrf_token(self.client, page), **data})
+
+    def answer(self, poll_id, htmx=True, **data):
+        page = f"/e/{self.code}/poll"
+        return self.client.post(f"/e/{self.code}/polls/{poll_id}/answer", headers=HX if htmx else {},
+                                data={"csrf_token": csrf_token(self.client, page), **data})
+
+
+@pytest.fixture
+def room(app, make, lang):
+    """An evening with two tables with two sides to their dilemma, a facilitator laptop and three phones."""
+    event_id, code = make.event(language=lang, tables=2)
+    with app.app_context():
+        tables = db.session.scalars(db.select(Table).filter_by(event_id=event_id).order_by(Table.position)).all()
+        for table in tables:
+            table.dilemma = "Is werken met vrijwilligers een visie, of gaat het om geld?"
+            table.pole_left, table.pole_right = "een visie", "het geld"
+        table_ids = [table.id for table in tables]
+        db.session.commit()
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    phones = {name: Phone(app, make, code, name, lang) for name in ("Ann", "Bo", "Cas")}
+    return {"id": event_id, "code": code, "tables": table_ids, "laptop": laptop, "phones": phones,
+            "w": WORDS[lang], "projector": make.links(event_id)["projector_url"]}
+
+
+def console_post(room, path, **data):
+    console = f"/console/{room['id']}/"
+    return room["laptop"].post(f"/console/{room['id']}/room/{path}", headers=HX,
+                               data={"csrf_token": csrf_token(room["laptop"], console), **data})
+
+
+def _poll(app, room):
+    with app.app_context():
+        return db.session.scalar(db.select(Poll).filter_by(event_id=room["id"]).order_by(Poll.id.desc()))
+
+
+def test_a_guest_has_exactly_one_answer_and_the_last_change_counts(app, room):
+    console_post(room, "polls", kind="choice", question="Wie werkt er met vrijwilligers?", options="Ja\nNee\nSoms",
+                 now="yes")
+    poll = _poll(app, room)
+    ann, bo, cas = room["phones"].values()
+    assert room["w"]["answer"] in ann.client.get(f"/e/{room['code']}").get_data(as_text=True)
+    assert ann.answer(poll.id, choice="0").status_code == 200
+    assert ann.answer(poll.id, choice="0").status_code == 200  # a double tap
+    assert ann.answer(poll.id, choice="2").status_code == 200  # a change
+    assert bo.answer(poll.id, choice="0").status_code == 200
+    with app.app_context():
+        poll = db.session.get(Poll, poll.id)
+        assert db.session.scalar(db.select(db.func.count(PollAnswer.id)).filter_by(poll_id=poll.id)) == 2
+        assert [row["count"] for row in results(poll)["rows"]] == [1, 0, 1]
+    # outside the options, two answers to a one-answer question: refused, the earlier answer stays
+    wrong = ann.answer(poll.id, choice="7")
+    assert wrong.status_code == 422 and room["w"]["choose"] in wrong.get_data(as_text=True)
+    two = ann.answer(poll.id, choice=["0", "1"])
+    assert two.status_code == 422 and room["w"]["one"] in two.get_data(as_text=True)
+    # closing while a phone still answers: the late answer is refused, nothing lost
+    console_post(room, f"polls/{poll.id}/close")
+    late = cas.answer(poll.id, choice="1")
+    assert late.status_code == 409 and room["w"]["closed"] in late.get_data(as_text=True)
+    with app.app_context():
+        assert [row["count"] for row in results(db.session.get(Poll, poll.id))["rows"]] == [1, 0, 1]
+
+
+def test_counting_is_right_for_scales_words_and_several_choices(app, room, make):
+    with app.app_context():
+        event = db.session.get(Event, room["id"])
+        scale = ops.prepare_poll(event, "scale", "Hoe tevreden?", scale_max=5, low_label="niet", high_label="zeer")
+        many = ops.prepare_poll(event, "choices", "Wat heb je nodig?", options="Tijd\nGeld\nMensen")
+        words = ops.prepare_poll(event, "words", "Eén woord voor vanavond?")
+        db.session.commit()
+        ids = scale.id, many.id, words.id
+    ann, bo, cas = room["phones"].values()
+    console_post(room, f"polls/{ids[0]}/ask")
+    for phone, value in ((ann, "4"), (bo, "5"), (cas, "4"), (cas, "2")):
+        assert phone.answer(ids[0], value=value).status_code == 200
+    assert ann.answer(ids[0], value="6").status_code == 422
+    assert room["w"]["number"] in ann.answer(ids[0], value="0").get_data(as_text=True)
+    console_post(room, f"polls/{ids[1]}/ask")  # asking the next one closes the first
+    assert ann.answer(ids[0], value="1").status_code == 409
+    for phone, choices in ((ann, ["0", "2"]), (bo, ["2"]), (cas, ["1", "2"])):
+        assert phone.answer(ids[1], choice=choices).status_code == 200
+    console_post(room, f"polls/{ids[2]}/ask")
+    for phone, text in ((ann, "Hoop"), (bo, "hoop"), (cas, "Bel 06 12 34 56 78")):
+        assert phone.answer(ids[2], words=text).status_code == 200
+    assert ann.answer(ids[2], words="x" * 41).status_code == 422
+    with app.app_context():
+        found = [results(db.session.get(Poll, poll_id)) for poll_id in ids]
+    assert [row["count"] for row in found[0]["rows"]] == [0, 1, 0, 1, 1] and found[0]["mean"] == 3.7
+    assert [row["count"] for row in found[1]["rows"]] == [1, 1, 3] and found[1]["answered"] == 3
+    # the words with a phone number wait for the facilitator: not in the cloud
+    assert found[2]["rows"] == [{"label": "hoop", "count": 2, "share": 67, "bar": 100}]
+
+
+def test_hidden_results_show_only_when_the_facilitator_reveals_them(app, room):
+    console_post(room, "polls", kind="choice", question="Samen of alleen?", options="Samen\nAlleen", hidden="yes",
+                 now="yes")
+    poll = _poll(app, room)
+    for name, choice in (("Ann", "0"), ("Bo", "0"), ("Cas", "1")):
+        room["phones"][name].answer(poll.id, choice=choice)
+    screen = on_the_big_screen(room["laptop"], room["projector"])
+    assert room["w"]["hidden"] in screen and 'data-poll-answered="3"' in screen
+    assert 'data-poll-count="0"' not in screen
+    console_post(room, f"polls/{poll.id}/reveal")
+    screen = on_the_big_screen(room["laptop"], room["projector"])
+    assert re.search(r'data-poll-count="0">2 \(67%\)', screen) and re.search(r'data-poll-count="1">1 \(33%\)', screen)
+    # phones see the results once the question is closed
+    assert 'data-poll-count' not in room["phones"]["Ann"].client.get(f"/e/{room['code']}/poll").get_data(as_text=True)
+    console_post(room, f"polls/{poll.id}/close")
+    assert 'data-poll-count="0">2' in room["phones"]["Ann"].client.get(f"/e/{room['code']}/poll").get_data(as_text=True)
+
+
+def _sit(room, name, table_index):
+    phone = room["phones"][name]
+    phone.post(f"/e/{room['code']}/tables/{room['tables'][table_index]}/join", f"/e/{room['code']}/tables")
+
+
+def test_stances_before_and_after_at_a_table_show_the_shift(app, room):
+    for name in ("Ann", "Bo", "Cas"):
+        _sit(room, name, 0)
+    table = room["tables"][0]
+    path = f"/e/{room['code']}/t/{table}/stance"
+    page = f"/e/{room['code']}/t/{table}"
+    ann = room["phones"]["Ann"]
+    assert ann.post(path, page, value="2").status_code == 302  # not asked yet: refused with a message
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Stance.id))) == 0
+    console_post(room, "stances/before")
+    assert "een visie" in ann.client.get(page).get_data(as_text=True)
+    for name, value in (("Ann", "2"), ("Bo", "1"), ("Cas", "3"), ("Cas", "2")):
+        room["phones"][name].post(path, page, value=value)
+    console_post(room, "stances/after")
+    for name, value in (("Ann", "5"), ("Bo", "4"), ("Cas", "6")):
+        room["phones"][name].post(path, page, value=value)
+    assert ann.post(path, page, value="9").status_code == 302  # off the line: refused, the 5 stays
+    with app.app_context():
+        assert sorted((s.moment.value, s.value) for s in db.session.scalars(
+            db.select(Stance).filter_by(participant_id=db.session.scalar(
+                db.select(Stance.participant_id).filter_by(value=5))))) == [("after", 5), ("before", 2)]
+    screen = on_the_big_screen(room["laptop"], room["projector"])
+    # before: 2, 1, 2 (mean 1.7); after: 5, 4, 6 (mean 5.0): the table moved +3.3 towards "het geld"
+    assert f'data-stance-table="{table}" data-shift="3.3"' in screen
+    assert 'data-stance-room-shift="3.3"' in screen
+    # the other table has fewer than 3 stances: counted, not shown
+    assert f'data-stance-table="{room["tables"][1]}" data-shift=""' in screen
+
+
+def test_a_stance_for_another_table_is_refused(app, room):
+    _sit(room, "Ann", 0)
+    console_post(room, "stances/before")
+    other = room["tables"][1]
+    response = room["phones"]["Ann"].post(f"/e/{room['code']}/t/{other}/stance", f"/e/{room['code']}/t/{room['tables'][0]}",
+                                          value="3")
+    assert response.status_code == 302
+    follow = room["phones"]["Ann"].client.get(response.headers["Location"])
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Stance.id))) == 0
+    assert follow.status_code == 200 and room["w"]["own_table"] in follow.get_data(as_text=True)
+
+
+def test_questions_voted_up_reach_the_top_of_the_console(app, room):
+    ann, bo, cas = room["phones"].values()
+    ask = f"/e/{room['code']}/ask"
+    closed = ann.post(ask, ask, text="Hoe begin je?")
+    assert closed.status_code == 409 and room["w"]["q_closed"] in closed.get_data(as_text=True)
+    with app.app_context():
+        event = db.session.get(Event, room["id"])
+        event.current_speaker = add_speaker(event, "Monique", "Een wijk waar iedereen meedoet.")
+        db.session.commit()
+    console_post(room, "questions/open")
+    assert ann.post(ask, ask, text="Hoe begin je met vrijwilligers?").status_code == 302
+    assert bo.post(ask, ask, text="Wat kost het?").status_code == 302
+    too_long = cas.post(ask, ask, text="x" * 201)
+    assert too_long.status_code == 422 and room["w"]["long"] in too_long.get_data(as_text=True)
+    with app.app_context():
+        first, second = db.session.scalars(db.select(SpeakerQuestion.id).order_by(SpeakerQuestion.id)).all()
+    for phone in (ann, cas):
+        assert phone.post(f"/e/{room['code']}/questions/{second}/vote", ask).status_code == 302
+    twice = cas.post(f"/e/{room['code']}/questions/{second}/vote", ask)
+    assert twice.status_code == 409 and room["w"]["twice"] in twice.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(QuestionVote.id))) == 2
+    panel = room["laptop"].get(f"/console/{room['id']}/panels/room").get_data(as_text=True)
+    assert panel.index("Wat kost het?") < panel.index("Hoe begin je met vrijwilligers?")
+    console_post(room, f"questions/{second}/screen")
+    screen = on_the_big_screen(room["laptop"], room["projector"])
+    assert "Wat kost het?" in screen and "Monique" in screen
+    console_post(room, f"questions/{second}/answered")
+    panel = room["laptop"].get(f"/console/{room['id']}/panels/room").get_data(as_text=True)
+    assert "Wat kost het?" not in panel.split("console-questions")[1]
+
+
+def test_everything_reaches_the_report(app, room, make):
+    console_post(room, "polls", kind="choice", question="Samen of alleen?", options="Samen\nAlleen", now="yes")
+    poll = _poll(app, room)
+    for name in ("Ann", "Bo", "Cas"):
+        room["phones"][name].answer(poll.id, choice="0")
+        _sit(room, name, 0)
+    console_post(room, "stances/before")
+    table = room["tables"][0]
+    for name, value in (("Ann", "2"), ("Bo", "2"), ("Cas", "2")):
+        room["phones"][name].post(f"/e/{room['code']}/t/{table}/stance", f"/e/{room['code']}/t/{table}", value=value)
+    report = json.loads(room["laptop"].get(f"/console/{room['id']}/report/report.json").get_data(as_text=True))
+    assert report["room"]["polls"] == [{"question": "Samen of alleen?", "kind": "choice", "answered": 3, "mean": None,
+                                        "results": [{"label": "Samen", "count": 3}, {"label": "Alleen", "count": 0}]}]
+    assert report["room"]["stances"]["tables"][0]["before"]["places"] == [0, 3, 0, 0, 0, 0, 0]
+    markdown = room["laptop"].get(f"/console/{room['id']}/report/report.md").get_data(as_text=True)
+    assert "Samen of alleen? (3" in markdown
