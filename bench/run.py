@@ -392,6 +392,132 @@ async def rush_run(n_phones: int, work: Path, seconds: float) -> dict:
         server.stop()
 
 
+class PollScreen:
+    """The big screen in the poll view, as the browser runs it: on `poll:counts` (batched by the server) it
+    fetches its stage again, one request at a time and once more if signalled meanwhile; every fetch is noted
+    with the moment it started, the moment it showed, and the number of answers it showed."""
+
+    ANSWERED = re.compile(r'data-poll-answered="(\d+)"')
+
+    def __init__(self, stage_url: str, cookie: str, event_id: int, http: aiohttp.ClientSession):
+        self.stage_url, self.cookie, self.event_id, self.http = stage_url, cookie, event_id, http
+        self.client = socketio.AsyncClient(reconnection=False)
+        self.client.on("poll:counts", self.on_counts)
+        self.busy = self.again = False
+        self.fetches: list[tuple[float, float, int]] = []
+
+    async def on_counts(self, data):
+        if self.busy:
+            self.again = True
+            return
+        self.busy = True
+        try:
+            while True:
+                self.again = False
+                started = time.perf_counter()
+                async with self.http.get(self.stage_url, headers={"Cookie": f"session={self.cookie}"}) as response:
+                    text = await response.text()
+                shown = self.ANSWERED.search(text)
+                self.fetches.append((started, time.perf_counter(), int(shown.group(1)) if shown else -1))
+                if not self.again:
+                    break
+                await asyncio.sleep(0.2)  # live.js waits 200 ms before fetching again
+        finally:
+            self.busy = False
+
+    async def connect(self, url):
+        await self.client.connect(url, headers={"Cookie": f"session={self.cookie}"},
+                                  auth={"event": self.event_id, "as": "projector"}, transports=["websocket"])
+
+
+async def poll_run(n_phones: int, work: Path, seconds: float) -> dict:
+    """Issue #18: n connected phones each answer one quick poll within `seconds` (a quarter of them change their
+    answer once), while the big screen shows the results live. How soon after an answer is stored does the big
+    screen show a count that includes it; is every answer counted, exactly once."""
+    import random
+
+    env = {"DATABASE_URL": f"sqlite:///{work / 'poll.sqlite'}", "FLOOD_CONTROL": "0", **PASS_ON,
+           "SECRET_KEY": "bench-secret", "FACILITATION_INSTANCE": str(work / "instance"),
+           "SOCKETIO_ASYNC_MODE": "gevent"}
+    flask_cli(env, "db", "upgrade")
+    event = json.loads(flask_cli(env, "event", "create", "--title", "Poll", "--tables", "8", "--json"))
+    server = Server("app:app", env, work)
+    try:
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as http:
+            url, code, eid = server.url, event["join_code"], event["event_id"]
+            phones = await gather_limited([join(http, url, code) for _ in range(n_phones)], 50)
+            cookies = {}
+            for name, link in (("projector", event["projector_url"]), ("console", event["facilitator_url"])):
+                jar = aiohttp.CookieJar(unsafe=True)
+                async with aiohttp.ClientSession(cookie_jar=jar) as browser:
+                    await (await browser.get(link.replace(link.split("/p/")[0].split("/f/")[0], url))).read()
+                cookies[name] = next(c.value for c in jar if c.key == "session")
+            console = {"Cookie": f"session={cookies['console']}"}
+            async with http.get(f"{url}/console/{eid}/", headers=console) as response:
+                token = CSRF.search(await response.text()).group(1)
+            async with http.post(f"{url}/console/{eid}/room/polls", headers=console, allow_redirects=False, data={
+                    "csrf_token": token, "kind": "choice", "question": "Werk jij met vrijwilligers?",
+                    "options": "Ja\nNee\nSoms\nNog niet", "now": "yes"}) as response:
+                await response.read()
+                assert response.status in (200, 302), response.status
+            poll_id = await _poll_id(http, url, code, phones[0][0])
+            workers = await start_phones([(url, cookie, {"event": eid, "as": "participant"}) for cookie, _ in phones])
+            screen = PollScreen(f"{url}/p/{eid}/stage", cookies["projector"], eid, http)
+            await screen.connect(url)
+            await asyncio.sleep(1)
+            rng = random.Random(18)
+            stored: list[float] = []
+            errors = 0
+            cpu_before = server.cpu_seconds()
+
+            async def one(cookie, token):
+                nonlocal errors
+                await asyncio.sleep(rng.uniform(0, seconds))
+                for attempt in range(2 if rng.random() < 0.25 else 1):
+                    try:
+                        async with http.post(f"{url}/e/{code}/polls/{poll_id}/answer", headers={
+                                "Cookie": f"session={cookie}", "HX-Request": "true"},
+                                data={"csrf_token": token, "choice": str(rng.randrange(4))}) as response:
+                            await response.read()
+                            errors += response.status != 200
+                    except aiohttp.ClientError:
+                        errors += 1
+                    if attempt == 0:
+                        stored.append(time.perf_counter())
+
+            started = time.perf_counter()
+            await asyncio.gather(*(one(cookie, token) for cookie, token in phones))
+            answering = time.perf_counter() - started
+            await asyncio.sleep(3)
+            cpu = server.cpu_seconds() - cpu_before
+            for process, connection in workers:
+                connection.send("stop")
+                await asyncio.get_running_loop().run_in_executor(None, connection.recv)
+                process.join(30)
+            await screen.client.disconnect()
+        # an answer stored at t is current on the big screen at the end of the first fetch that started after t
+        stored.sort()
+        fetches = sorted(screen.fetches)
+        staleness, k = [], 0
+        for moment in stored:
+            while k < len(fetches) and fetches[k][0] < moment:
+                k += 1
+            if k < len(fetches):
+                staleness.append((fetches[k][1] - moment) * 1000)
+        counted = max((shown for _, _, shown in fetches), default=0)
+        return {"phones": n_phones, "seconds": seconds, "answering_s": round(answering, 1), "http_errors": errors,
+                "answer_to_projector_ms": summary(staleness), "not_shown": len(stored) - len(staleness),
+                "counted": counted, "projector_fetches": len(fetches), "server_cpu_s": round(cpu, 2)}
+    finally:
+        server.stop()
+
+
+async def _poll_id(http, url, code, cookie) -> int:
+    """The open poll's id, as a phone's poll page shows it in its form."""
+    async with http.get(f"{url}/e/{code}/poll", headers={"Cookie": f"session={cookie}"}) as response:
+        return int(re.search(r"/polls/(\d+)/answer", await response.text()).group(1))
+
+
 async def app_run(n_phones: int, work: Path, burst_n: int, processes: int = 1) -> dict:
     """The app: one process on SQLite (the venue laptop), or several on PostgreSQL + Redis (scale-out)."""
     env = {"DATABASE_URL": f"sqlite:///{work / 'bench.sqlite'}", "FLOOD_CONTROL": "0", **PASS_ON,
@@ -575,6 +701,16 @@ def append_markdown(results: dict) -> None:
                          f"{ph['p50']}/{ph['p95']}/{ph['p99']} | {co['p50']}/{co['p95']}/{co['p99']} | {r['lost']} | "
                          f"{r['server_cpu_ms_per_dream']} | {r['post_errors'] + r['console_errors']} | "
                          f"{pc.get('p50')}/{pc.get('p95')}/{pc.get('p99')} ({r.get('part_change_missed')}) |")
+    if results.get("poll"):
+        lines += ["", "Quick poll (every phone answers within the given seconds, a quarter change their answer once; "
+                      "the big screen shows the results live):", "",
+                  "| phones | seconds | answer stored → on the big screen p50/p95/p99 ms | counted / answers | "
+                  "big-screen fetches | HTTP errors | server CPU s |", "|---|---|---|---|---|---|---|"]
+        for r in results["poll"]:
+            a = r["answer_to_projector_ms"]
+            lines.append(f"| {r['phones']} | {r['seconds']:g} | {a['p50']}/{a['p95']}/{a['p99']} | "
+                         f"{r['counted']} / {r['phones']} | {r['projector_fetches']} | {r['http_errors']} | "
+                         f"{r['server_cpu_s']} |")
     if "market" in results:
         m = results["market"]
         lines += ["", f"Market ({m['guests']} guests, {m['posts']} offers and needs): a new post stored with its "
@@ -605,6 +741,8 @@ def main():
     parser.add_argument("--rush", type=int, nargs="*", default=[], help="phones in the dream rush (each posts one)")
     parser.add_argument("--rush-seconds", type=float, default=60)
     parser.add_argument("--no-market", action="store_true", help="skip the market's matching (bench/market.py)")
+    parser.add_argument("--poll", type=int, nargs="*", default=[], help="phones answering one quick poll")
+    parser.add_argument("--poll-seconds", type=float, default=10)
     args = parser.parse_args()
     raise_file_limit()
     results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
@@ -645,6 +783,15 @@ def main():
         finally:
             shutil.rmtree(work, ignore_errors=True)
         results["rush"].append(run)
+        print(json.dumps(run), flush=True)
+    results["poll"] = []
+    for n in args.poll:
+        work = Path(tempfile.mkdtemp(prefix="bench-poll-"))
+        try:
+            run = asyncio.run(poll_run(n, work, args.poll_seconds))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        results["poll"].append(run)
         print(json.dumps(run), flush=True)
     if not args.no_market:
         results["market"] = market_bench.run()
