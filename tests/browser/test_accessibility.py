@@ -77,7 +77,8 @@ def evening(server, browser, lang, bypass_csp=True):
     return phone, laptop, event, {
         "phone": [f"{server.url}/", join_url, dream_url, choose_url, table_url, f"{server.url}/e/{code}/harvest",
                   f"{server.url}/j/{code}/t/{table_url.rsplit('/', 1)[1]}", f"{server.url}/e/{code}/market",
-                  f"{server.url}/e/{code}/me", f"{server.url}/h/{code}"],
+                  f"{server.url}/e/{code}/me", f"{server.url}/h/{code}", f"{server.url}/e/{code}/poll",
+                  f"{server.url}/e/{code}/ask"],
         "laptop": [f"{server.url}/login", f"{server.url}/events", f"{server.url}/events/new",
                    f"{server.url}/events/{eid}", f"{server.url}/events/{eid}/tables",
                    f"{server.url}/events/{eid}/tables/cards", f"{server.url}/events/{eid}/poster",
@@ -102,7 +103,8 @@ def test_axe_finds_nothing_serious_on_any_page(server, browser, lang):
     found += axe_violations(projector)
     laptop.goto(f"{server.url}/console/{event['event_id']}/")
     markers = {"tables": ".tables-overview", "harvest": ".harvest", "join": ".big-code", "wordcloud": ".word-cloud",
-               "timer": ".timer-only", "pause": ".calm", "market": ".market-stage", "takeaway": ".takeaway"}
+               "timer": ".timer-only", "pause": ".calm", "market": ".market-stage", "takeaway": ".takeaway",
+               "poll": ".poll-stage", "stances": ".stances-stage", "questions": ".questions-stage"}
     for view, marker in markers.items():
         laptop.locator(f"form[action$='/projector/{view}'] button").click()
         expect(projector.locator(marker)).to_be_attached()

@@ -206,6 +206,29 @@ def test_every_other_view_fits_on_both_screens(server, contexts, screenshot):
         save_card(tables[0], host, {"dilemma": long * 4, "options": long * 6, "advice": long * 8,
                                     "next_step": long * 3}, submit=True)
         add_speaker(ev, "Jeroen van der Velde", "Een wijk waar iedereen de weg vindt naar hulp, ook zonder computer.")
+        # questions to the room: a poll with eight long answers, stances at every table, five long questions
+        from facilitation.polls import operations as polls
+
+        poll = polls.prepare_poll(ev, "choice", "Wat heeft jouw organisatie het meest nodig om vrijwilligers te "
+                                  "vinden en te houden in de komende jaren?",
+                                  "\n".join(f"Antwoord {n}: " + long[:60] for n in range(8)))
+        polls.ask(ev, poll)
+        polls.ask_stances(ev, "before")
+        voters = []
+        for n, table in enumerate(tables):
+            table.pole_left, table.pole_right = "Een visie op de hele samenleving", "Het gaat om het geld"
+            for k in range(3):
+                voter, _ = join_event(ev, f"Stem{n}-{k}")
+                join_table(voter, table)
+                voters.append(voter)
+                polls.answer(poll, voter, [str((n + k) % 8)])
+                polls.take_stance(ev, table, voter, (n + k) % 7 + 1)
+        polls.ask_stances(ev, "after")
+        for n, voter in enumerate(voters):
+            polls.take_stance(ev, tables[n // 3], voter, (n + 3) % 7 + 1)
+        polls.open_questions(ev, True)
+        for n in range(5):
+            polls.ask_speaker(ev, voters[n], f"Vraag {n}: " + long[:150])
         db.session.commit()
     steps = [
         ("join", lambda ev: show_view(ev, "join")),
@@ -215,6 +238,9 @@ def test_every_other_view_fits_on_both_screens(server, contexts, screenshot):
         ("tables", lambda ev: show_view(ev, "tables")),
         ("harvest", lambda ev: show_view(ev, "harvest")),
         ("takeaway", lambda ev: show_view(ev, "takeaway")),
+        ("poll", lambda ev: show_view(ev, "poll")),
+        ("stances", lambda ev: show_view(ev, "stances")),
+        ("questions", lambda ev: show_view(ev, "questions")),
     ]
     for kind in SIZES:
         projector = contexts(kind, reduced_motion="reduce").page()
