@@ -11,8 +11,9 @@ from facilitation.organiser.setup import set_up_event
 from tests.conftest import csrf_token, stage_path
 
 MAX_STATEMENTS = 30
-#: the console page draws every panel at once (programme, queue, dreams, tables, projector, announcements, market)
-MAX_PAGE_STATEMENTS = 45
+#: the console page draws every panel at once (programme, queue, dreams, tables, projector, announcements, market,
+#: questions to the room)
+MAX_PAGE_STATEMENTS = 48
 MAX_BYTES = 150_000
 
 def _evening(app, dreams: int) -> tuple[int, str]:

@@ -8,8 +8,7 @@ from ..events import access
 from ..projector.operations import show_view
 from . import operations as ops
 from . import pushes
-from .models import PollKind
-from .queries import questions, results, stances
+from .queries import count_answered, questions, results, room_stances
 
 bp = Blueprint("polls_console", __name__, url_prefix="/console/<int:event_id>/room")
 
@@ -20,9 +19,9 @@ SHOWN_QUESTIONS = 10
 def panel(event, args) -> dict:
     poll = event.current_poll
     return {"polls": ops.polls(event), "poll_now": poll, "poll_results": results(poll) if poll else None,
-            "poll_kinds": list(PollKind), "room_stances": stances(event)["room"],
+            "room_stances": room_stances(event),
             "speaker_questions": questions(event, answered=False, limit=SHOWN_QUESTIONS),
-            "answered_questions": len(questions(event, answered=True, limit=500))}
+            "answered_questions": count_answered(event)}
 
 
 def _act(event, change, tell=pushes.poll_changed):

@@ -2,6 +2,8 @@
 for the room with their shift, and the speakers' questions by votes. A handful of statements at any size."""
 from collections import Counter
 
+from sqlalchemy.orm import joinedload
+
 from ..extensions import db
 from ..limits import ANONYMITY_THRESHOLD
 from ..review import Review
@@ -93,6 +95,16 @@ def _before_after(counts: dict) -> dict:
     return {"before": before, "after": after, "shift": shift}
 
 
+def room_stances(event) -> dict:
+    """The room's stances before and after, in one statement (the console's summary)."""
+    counts = {m: Counter() for m in StanceMoment}
+    for moment, value, count in db.session.execute(
+            db.select(Stance.moment, Stance.value, db.func.count(Stance.id)).where(Stance.event_id == event.id)
+            .group_by(Stance.moment, Stance.value)):
+        counts[moment][value] += count
+    return _before_after(counts)
+
+
 def my_stance(table, participant, moment: str | None) -> int | None:
     if table is None or moment is None:
         return None
@@ -110,8 +122,13 @@ def questions(event, speaker_id=None, *, answered: bool | None = None, limit: in
         query = query.filter_by(speaker_id=speaker_id)
     if answered is not None:
         query = query.filter_by(answered=answered)
-    return list(db.session.scalars(query.order_by(SpeakerQuestion.vote_count.desc(), SpeakerQuestion.id)
-                                   .limit(limit)))
+    return list(db.session.scalars(query.options(joinedload(SpeakerQuestion.speaker))
+                                   .order_by(SpeakerQuestion.vote_count.desc(), SpeakerQuestion.id).limit(limit)))
+
+
+def count_answered(event) -> int:
+    return db.session.scalar(db.select(db.func.count(SpeakerQuestion.id)).where(
+        SpeakerQuestion.event_id == event.id, SpeakerQuestion.answered.is_(True)))
 
 
 def my_votes(participant) -> set[int]:
