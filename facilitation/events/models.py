@@ -93,6 +93,10 @@ class Event(db.Model):
         ForeignKey("polls.id", use_alter=True, ondelete="SET NULL", name="fk_events_current_poll"))
     #: whether guests place themselves on their table's dilemma now: "before" or "after" the round, or None
     stance_moment: Mapped[str | None] = mapped_column(String(8))
+    #: a dilemma for the whole room (optional), with its two sides: every guest places themselves on it too
+    plenary_dilemma: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    plenary_left: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    plenary_right: Mapped[str] = mapped_column(String(80), default="", server_default="")
     #: whether guests may ask the speakers questions now
     questions_open: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     #: the guests' question the big screen shows, if any

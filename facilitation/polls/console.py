@@ -87,6 +87,16 @@ def ask_stances(event_id, moment):
     return _act(event, change, tell=lambda e: pushes.stances_changed(e, asked=True))
 
 
+@bp.post("/plenary")
+def plenary(event_id):
+    """The dilemma of the whole room, with its two sides (all empty: none)."""
+    event = access.facilitated_event(event_id)
+    form = request.form
+    return _act(event, lambda: ops.set_plenary_dilemma(event, form.get("dilemma", ""), form.get("left", ""),
+                                                        form.get("right", "")),
+                tell=lambda e: pushes.stances_changed(e, asked=True))
+
+
 @bp.post("/questions/<any(open, close):action>")
 def open_or_close_questions(event_id, action):
     event = access.facilitated_event(event_id)

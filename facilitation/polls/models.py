@@ -81,16 +81,23 @@ class StanceMoment(enum.Enum):
     after = "after"
 
 
+#: the dilemma a stance is about: a table's ("t12") or the plenary dilemma of the whole room
+PLENARY = "room"
+
+
 class Stance(db.Model):
-    """Where a guest stands on their table's dilemma, between its two sides (1 to STANCE_MAX), before or after
-    the round: one per guest, table and moment, the last change counts."""
+    """Where a guest stands on a dilemma (their table's, or the plenary one), between its two sides (1 to
+    STANCE_MAX), before or after the round: one per guest, dilemma and moment, the last change counts."""
 
     __tablename__ = "stances"
-    __table_args__ = (UniqueConstraint("table_id", "participant_id", "moment"),)
+    __table_args__ = (UniqueConstraint("dilemma", "participant_id", "moment"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    table_id: Mapped[int] = mapped_column(ForeignKey("tables.id", ondelete="CASCADE"), index=True)
+    #: "t<table id>" or PLENARY
+    dilemma: Mapped[str] = mapped_column(String(16))
+    #: the table, for a table's dilemma
+    table_id: Mapped[int | None] = mapped_column(ForeignKey("tables.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
     moment: Mapped[StanceMoment] = mapped_column(Enum(StanceMoment, native_enum=False, length=8))
     value: Mapped[int]

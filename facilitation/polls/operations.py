@@ -15,7 +15,7 @@ from ..tables.models import Table
 from ..tables.queries import seat_of
 from ..text import clean_text
 from ..util import form_int, utcnow
-from .models import (Poll, PollAnswer, PollKind, PollState, QuestionVote, SpeakerQuestion, Stance,
+from .models import (PLENARY, Poll, PollAnswer, PollKind, PollState, QuestionVote, SpeakerQuestion, Stance,
                      StanceMoment)
 
 #: a stance is a place between the dilemma's two sides: 1 (all the way left) to STANCE_MAX (all the way right)
@@ -61,6 +61,14 @@ def prepare_poll(event, kind: str, question: str, options: str = "", scale_max=5
                 high_label=clean_text(high_label, LIMITS.poll_option), revealed=revealed)
     db.session.add(poll)
     db.session.flush()
+    return poll
+
+
+def ask_next(event) -> Poll | None:
+    """A part of the kind "quick poll" begins: the first prepared question is asked (if there is one)."""
+    poll = next((poll for poll in polls(event) if poll.state is PollState.draft), None)
+    if poll is not None:
+        ask(event, poll)
     return poll
 
 
@@ -164,28 +172,45 @@ def ask_stances(event, moment: str | None) -> None:
     db.session.flush()
 
 
-def take_stance(event, table: Table, participant, value) -> Stance:
-    """The guest's place between the two sides of their own table's dilemma; again: the last one counts."""
+def set_plenary_dilemma(event, dilemma: str, left: str, right: str) -> None:
+    """A dilemma for the whole room, with its two sides; all three empty: none."""
+    dilemma, left, right = (clean_text(dilemma, LIMITS.dilemma), clean_text(left, LIMITS.pole),
+                            clean_text(right, LIMITS.pole))
+    if (dilemma or left or right) and not (dilemma and left and right):
+        raise Refused(_l("Give the dilemma and both its sides, or leave all three empty."), status=422)
+    event.plenary_dilemma, event.plenary_left, event.plenary_right = dilemma, left, right
+    db.session.flush()
+
+
+def take_stance(event, table: Table | None, participant, value) -> Stance:
+    """The guest's place between the two sides of their own table's dilemma (or, without a table, the plenary
+    dilemma); again: the last one counts."""
     if event.stance_moment is None:
         raise Refused(_l("The facilitator has not asked where you stand right now."), status=409)
-    seat = seat_of(participant)
-    if seat is None or seat.table_id != table.id:
-        raise Refused(_l("You can only say where you stand on the dilemma of your own table."), status=403)
+    if table is None:
+        if not event.plenary_dilemma:
+            raise Refused(_l("There is no dilemma for the whole room."), status=404)
+        key = PLENARY
+    else:
+        seat = seat_of(participant)
+        if seat is None or seat.table_id != table.id:
+            raise Refused(_l("You can only say where you stand on the dilemma of your own table."), status=403)
+        key = f"t{table.id}"
     number = form_int(str(value))
     if number is None or not 1 <= number <= STANCE_MAX:
         raise Refused(_l("Choose a place on the line."), status=422)
     moment = StanceMoment(event.stance_moment)
-    stance = db.session.scalar(db.select(Stance).filter_by(table_id=table.id, participant_id=participant.id,
-                                                           moment=moment))
+    find = db.select(Stance).where(Stance.dilemma == key, Stance.participant_id == participant.id,
+                                   Stance.moment == moment)
+    stance = db.session.scalar(find)
     if stance is None:
-        stance = Stance(event_id=event.id, table_id=table.id, participant_id=participant.id, moment=moment,
-                        value=number)
+        stance = Stance(event_id=event.id, dilemma=key, table_id=table.id if table else None,
+                        participant_id=participant.id, moment=moment, value=number)
         try:
             with db.session.begin_nested():
                 db.session.add(stance)
-        except IntegrityError:
-            stance = db.session.scalar(db.select(Stance).filter_by(table_id=table.id, participant_id=participant.id,
-                                                                   moment=moment))
+        except IntegrityError:  # a double tap that arrived twice at once: the second changes the first
+            stance = db.session.scalar(find)
     stance.value, stance.answered_at = number, utcnow()
     db.session.flush()
     return stance

@@ -8,7 +8,8 @@ from ..extensions import db
 from ..limits import ANONYMITY_THRESHOLD
 from ..review import Review
 from ..tables.models import Table
-from .models import Poll, PollAnswer, PollKind, PollState, QuestionVote, SpeakerQuestion, Stance, StanceMoment
+from .models import (PLENARY, Poll, PollAnswer, PollKind, PollState, QuestionVote, SpeakerQuestion, Stance,
+                     StanceMoment)
 from .operations import STANCE_MAX
 
 WORD_CLOUD = 30
@@ -68,24 +69,42 @@ def _distribution(values: Counter) -> dict:
             "mean": round(sum(place * n for place, n in values.items()) / total, 1)}
 
 
-def stances(event) -> dict:
-    """Per table (with two sides) and for the whole room: before, after, and the shift of the mean."""
+def _counts_by_dilemma(where) -> dict:
     per = {}
-    for table_id, moment, value, count in db.session.execute(
-            db.select(Stance.table_id, Stance.moment, Stance.value, db.func.count(Stance.id))
-            .where(Stance.event_id == event.id).group_by(Stance.table_id, Stance.moment, Stance.value)):
-        per.setdefault(table_id, {m: Counter() for m in StanceMoment})[moment][value] += count
+    for key, moment, value, count in db.session.execute(
+            db.select(Stance.dilemma, Stance.moment, Stance.value, db.func.count(Stance.id)).where(where)
+            .group_by(Stance.dilemma, Stance.moment, Stance.value)):
+        per.setdefault(key, {m: Counter() for m in StanceMoment})[moment][value] += count
+    return per
+
+
+def stances(event) -> dict:
+    """Per table (with two sides), for the whole room, and on the plenary dilemma: before, after, and the shift
+    of the mean."""
+    per = _counts_by_dilemma(Stance.event_id == event.id)
+    empty = {m: Counter() for m in StanceMoment}
     room = {m: Counter() for m in StanceMoment}
     tables = []
     for table in db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)):
         if not (table.pole_left and table.pole_right):
             continue
-        counts = per.get(table.id, {m: Counter() for m in StanceMoment})
+        counts = per.get(f"t{table.id}", empty)
         for moment in StanceMoment:
             room[moment].update(counts[moment])
         tables.append({"id": table.id, "name": table.name, "dilemma": table.dilemma, "left": table.pole_left,
                        "right": table.pole_right, **_before_after(counts)})
-    return {"max": STANCE_MAX, "tables": tables, "room": _before_after(room), "threshold": ANONYMITY_THRESHOLD}
+    plenary = None
+    if event.plenary_dilemma:
+        plenary = {"dilemma": event.plenary_dilemma, "left": event.plenary_left, "right": event.plenary_right,
+                   **_before_after(per.get(PLENARY, empty))}
+    return {"max": STANCE_MAX, "tables": tables, "room": _before_after(room), "plenary": plenary,
+            "threshold": ANONYMITY_THRESHOLD}
+
+
+def table_stances(table) -> dict:
+    """One table's stances before and after, for its own page."""
+    counts = _counts_by_dilemma(Stance.dilemma == f"t{table.id}").get(f"t{table.id}", {m: Counter() for m in StanceMoment})
+    return _before_after(counts)
 
 
 def _before_after(counts: dict) -> dict:
@@ -99,16 +118,17 @@ def room_stances(event) -> dict:
     """The room's stances before and after, in one statement (the console's summary)."""
     counts = {m: Counter() for m in StanceMoment}
     for moment, value, count in db.session.execute(
-            db.select(Stance.moment, Stance.value, db.func.count(Stance.id)).where(Stance.event_id == event.id)
-            .group_by(Stance.moment, Stance.value)):
+            db.select(Stance.moment, Stance.value, db.func.count(Stance.id))
+            .where(Stance.event_id == event.id, Stance.dilemma != PLENARY).group_by(Stance.moment, Stance.value)):
         counts[moment][value] += count
     return _before_after(counts)
 
 
 def my_stance(table, participant, moment: str | None) -> int | None:
-    if table is None or moment is None:
+    """This guest's place on their table's dilemma (or, for table None, the plenary one) at this moment."""
+    if moment is None:
         return None
-    return db.session.scalar(db.select(Stance.value).where(Stance.table_id == table.id,
+    return db.session.scalar(db.select(Stance.value).where(Stance.dilemma == (f"t{table.id}" if table else PLENARY),
                                                            Stance.participant_id == participant.id,
                                                            Stance.moment == StanceMoment(moment)))
 

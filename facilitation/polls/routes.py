@@ -13,7 +13,8 @@ from ..tables.queries import seat_of, table_or_404
 from ..util import utcnow
 from . import operations as ops
 from . import pushes
-from .queries import my_answer, my_votes, questions, results, visible_to_room
+from .operations import STANCE_MAX
+from .queries import my_answer, my_stance, my_votes, questions, results, visible_to_room
 
 bp = Blueprint("polls", __name__)
 
@@ -23,7 +24,8 @@ def _poll_context(event, participant, **extra) -> dict:
     shown = visible_to_room(poll)
     return {"event": event, "participant": participant, "poll": poll, "mine": my_answer(poll, participant),
             "results": results(poll) if shown else None, "timer": timer.state(event, utcnow()), "error": None,
-            "typed": "", **extra}
+            "typed": "", "my_plenary": my_stance(None, participant, event.stance_moment), "stance_max": STANCE_MAX,
+            **extra}
 
 
 @bp.get("/e/<code>/poll")
@@ -77,6 +79,22 @@ def stance(code, table_id):
     def operation():
         flood.check("mark", f"participant:{participant.id}")
         ops.take_stance(event, table, participant, request.form.get("value"))
+        pushes.stances_changed(event)
+
+    return act(operation, answer=lambda _: fragment_or_back(None, page, gettext("Thank you: your place is saved.")),
+               refused=refusal_or_back(None, page))
+
+
+@bp.post("/e/<code>/stance")
+def plenary_stance(code):
+    """Where I stand on the dilemma of the whole room; the poll page comes back with it marked."""
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    page = url_for("polls.poll_page", code=event.join_code) + "#plenary-stance"
+
+    def operation():
+        flood.check("mark", f"participant:{participant.id}")
+        ops.take_stance(event, None, participant, request.form.get("value"))
         pushes.stances_changed(event)
 
     return act(operation, answer=lambda _: fragment_or_back(None, page, gettext("Thank you: your place is saved.")),

@@ -9,6 +9,7 @@ from ..errors import Refused
 from ..events.operations import paper_participant
 from ..extensions import db
 from ..limits import LIMITS
+from ..polls.operations import ask_next
 from ..projector.operations import show_view
 from ..review import screen
 from ..tables.queries import has_harvest
@@ -139,6 +140,8 @@ def step(event, direction: int, expected_phase_id: int | None = None) -> Phase:
     if view is ProjectorView.harvest and not has_harvest(event):
         view = ProjectorView.tables  # no card yet: the room sees how far the tables are
     show_view(event, view)
+    if phase.kind is PhaseKind.poll:
+        ask_next(event)
     event.spotlight_dream = None
     timer.stop(event)
     db.session.flush()

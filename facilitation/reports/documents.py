@@ -231,10 +231,21 @@ def stance_line(table: dict, threshold: int) -> str:
         gettext("after: %(line)s", line=moment(table["after"])), shift) if part)
 
 
+def has_stances(stances: dict) -> bool:
+    answered = [stances["room"]] + ([stances["plenary"]] if stances["plenary"] else [])
+    return any(found["before"]["count"] or found["after"]["count"] for found in answered)
+
+
+def stance_items(stances: dict) -> list[str]:
+    """The plenary dilemma first, then each table's."""
+    items = [f"{stances['plenary']['dilemma']}: {stance_line(stances['plenary'], stances['threshold'])}"] \
+        if stances["plenary"] else []
+    return items + [f"{table['name']}: {stance_line(table, stances['threshold'])}" for table in stances["tables"]]
+
+
 def has_room(report) -> bool:
     room = report["room"]
-    return bool(room["polls"] or room["questions"] or room["stances"]["room"]["before"]["count"]
-                or room["stances"]["room"]["after"]["count"])
+    return bool(room["polls"] or room["questions"] or has_stances(room["stances"]))
 
 
 def _room(report) -> list[Block]:
@@ -245,11 +256,10 @@ def _room(report) -> list[Block]:
     if room["polls"]:
         blocks.append(Block("bullets", label=gettext("Quick polls"), items=[poll_line(poll) for poll in room["polls"]]))
     stances = room["stances"]
-    if stances["room"]["before"]["count"] or stances["room"]["after"]["count"]:
+    if has_stances(stances):
         blocks.append(Block("bullets", label=gettext("Where guests stood on the dilemmas, before and after the round "
                                                      "(places 1 to %(n)s between the two sides)", n=stances["max"]),
-                            items=[f"{table['name']}: {stance_line(table, stances['threshold'])}"
-                                   for table in stances["tables"]]))
+                            items=stance_items(stances)))
     if room["questions"]:
         blocks.append(Block("bullets", label=gettext("Questions for the speakers, most votes first"), items=[
             question_line(question) for question in room["questions"]]))

@@ -11,7 +11,8 @@ from ..events.operations import join_event
 from ..extensions import db, htmx
 from ..market.queries import waiting_for
 from ..polls.operations import STANCE_MAX
-from ..polls.queries import my_stance
+from ..polls.queries import my_stance, table_stances
+from ..limits import ANONYMITY_THRESHOLD
 from ..programme import timer
 from ..programme.queries import announcements_for
 from ..security import takes_large_bodies
@@ -214,7 +215,8 @@ def _table_context(event, participant, table, **extra) -> dict:
         "card_error": None,
         "market_waiting": waiting_for(participant),
         "my_stance": my_stance(table, participant, event.stance_moment),
-        "stance_max": STANCE_MAX,
+        "table_stance": table_stances(table) if table.pole_left and table.pole_right else None,
+        "stance_max": STANCE_MAX, "stance_threshold": ANONYMITY_THRESHOLD,
         **extra,
     }
 

@@ -244,3 +244,58 @@ def test_everything_reaches_the_report(app, room, make):
     assert report["room"]["stances"]["tables"][0]["before"]["places"] == [0, 3, 0, 0, 0, 0, 0]
     markdown = room["laptop"].get(f"/console/{room['id']}/report/report.md").get_data(as_text=True)
     assert "Samen of alleen? (3" in markdown
+
+
+def test_the_plenary_dilemma_before_and_after_for_every_guest(app, room):
+    half = console_post(room, "plenary", dilemma="Vrijwilligers: visie of geld?", left="visie", right="")
+    assert half.status_code == 422
+    console_post(room, "plenary", dilemma="Vrijwilligers: visie of geld?", left="een visie", right="het geld")
+    console_post(room, "stances/before")
+    page = f"/e/{room['code']}/poll"
+    ann = room["phones"]["Ann"]
+    assert "Vrijwilligers: visie of geld?" in ann.client.get(page).get_data(as_text=True)  # no table needed
+    assert room["w"]["answer"] in ann.client.get(f"/e/{room['code']}").get_data(as_text=True)
+    for name, value in (("Ann", "6"), ("Bo", "7"), ("Cas", "5")):
+        assert room["phones"][name].post(f"/e/{room['code']}/stance", page, value=value).status_code == 302
+    console_post(room, "stances/after")
+    for name, value in (("Ann", "3"), ("Bo", "4"), ("Cas", "2")):
+        room["phones"][name].post(f"/e/{room['code']}/stance", page, value=value)
+    screen = on_the_big_screen(room["laptop"], room["projector"])
+    assert 'data-stance-plenary data-shift="-3.0"' in screen  # from 6.0 to 3.0: towards "een visie"
+    report = json.loads(room["laptop"].get(f"/console/{room['id']}/report/report.json").get_data(as_text=True))
+    plenary = report["room"]["stances"]["plenary"]
+    assert (plenary["before"]["mean"], plenary["after"]["mean"], plenary["shift"]) == (6.0, 3.0, -3.0)
+    assert report["room"]["stances"]["room"]["before"]["count"] == 0  # the tables' own stances stay apart
+
+
+def test_a_table_page_shows_its_own_stances(app, room):
+    for name in ("Ann", "Bo", "Cas"):
+        _sit(room, name, 0)
+    table = room["tables"][0]
+    page = f"/e/{room['code']}/t/{table}"
+    console_post(room, "stances/before")
+    for name, value in (("Ann", "1"), ("Bo", "2"), ("Cas", "3")):
+        room["phones"][name].post(f"{page}/stance", page, value=value)
+    console_post(room, "stances/after")
+    for name, value in (("Ann", "3"), ("Bo", "4"), ("Cas", "5")):
+        room["phones"][name].post(f"{page}/stance", page, value=value)
+    console_post(room, "stances/stop")
+    own = room["phones"]["Ann"].client.get(page).get_data(as_text=True)
+    assert 'data-own-shift="2.0"' in own
+
+
+def test_a_part_of_the_kind_quick_poll_asks_the_first_prepared_question(app, room, make):
+    from facilitation.programme.models import Phase
+    from facilitation.programme.operations import add_phase, step
+
+    with app.app_context():
+        event = db.session.get(Event, room["id"])
+        ops.prepare_poll(event, "scale", "Hoe voel je je nu?")
+        db.session.execute(db.delete(Phase).where(Phase.event_id == event.id))
+        add_phase(event, "poll", "Even peilen")
+        step(event, +1)
+        db.session.commit()
+        assert event.current_poll is not None and event.current_poll.state.value == "open"
+        assert event.projector_view == "poll"
+    screen = on_the_big_screen(room["laptop"], room["projector"])
+    assert "Hoe voel je je nu?" in screen

@@ -1,8 +1,8 @@
 """questions to the room: quick polls, stances on the dilemmas, questions for the speakers
 
-Revision ID: 1787d71056f7
+Revision ID: 3a5d68ab9c39
 Revises: 395fc15a115c
-Create Date: 2026-12-05 21:03:00.077111
+Create Date: 2026-12-05 21:14:09.609062
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '1787d71056f7'
+revision = '3a5d68ab9c39'
 down_revision = '395fc15a115c'
 branch_labels = None
 depends_on = None
@@ -94,7 +94,8 @@ def upgrade():
     op.create_table('stances',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('event_id', sa.Integer(), nullable=False),
-    sa.Column('table_id', sa.Integer(), nullable=False),
+    sa.Column('dilemma', sa.String(length=16), nullable=False),
+    sa.Column('table_id', sa.Integer(), nullable=True),
     sa.Column('participant_id', sa.Integer(), nullable=False),
     sa.Column('moment', sa.Enum('before', 'after', name='stancemoment', native_enum=False, length=8), nullable=False),
     sa.Column('value', sa.Integer(), nullable=False),
@@ -103,7 +104,7 @@ def upgrade():
     sa.ForeignKeyConstraint(['participant_id'], ['participants.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['table_id'], ['tables.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('table_id', 'participant_id', 'moment')
+    sa.UniqueConstraint('dilemma', 'participant_id', 'moment')
     )
     with op.batch_alter_table('stances', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_stances_event_id'), ['event_id'], unique=False)
@@ -112,6 +113,9 @@ def upgrade():
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.add_column(sa.Column('current_poll_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('stance_moment', sa.String(length=8), nullable=True))
+        batch_op.add_column(sa.Column('plenary_dilemma', sa.String(length=500), server_default='', nullable=False))
+        batch_op.add_column(sa.Column('plenary_left', sa.String(length=80), server_default='', nullable=False))
+        batch_op.add_column(sa.Column('plenary_right', sa.String(length=80), server_default='', nullable=False))
         batch_op.add_column(sa.Column('questions_open', sa.Boolean(), server_default=sa.false(), nullable=False))
         batch_op.add_column(sa.Column('spotlight_question_id', sa.Integer(), nullable=True))
         batch_op.create_foreign_key('fk_events_current_poll', 'polls', ['current_poll_id'], ['id'], ondelete='SET NULL')
@@ -135,6 +139,9 @@ def downgrade():
         batch_op.drop_constraint('fk_events_current_poll', type_='foreignkey')
         batch_op.drop_column('spotlight_question_id')
         batch_op.drop_column('questions_open')
+        batch_op.drop_column('plenary_right')
+        batch_op.drop_column('plenary_left')
+        batch_op.drop_column('plenary_dilemma')
         batch_op.drop_column('stance_moment')
         batch_op.drop_column('current_poll_id')
 
