@@ -44,7 +44,7 @@ bench: deps services
 	$(BIN)/python bench/run.py --phones 500 --burst 500 --rush 1000 --command "make bench"
 
 bench-full: deps services
-	$(BIN)/python bench/run.py --phones 250 500 1000 2000 --burst 500 --scale-out --rush 1000 2000 --poll 2000 --command "make bench-full"
+	$(BIN)/python bench/run.py --phones 250 500 1000 2000 --burst 500 --scale-out --rush 1000 2000 --poll 2000 --poll-processes 1 2 --command "make bench-full"
 
 deps: $(VENV)/.installed static/vendor/.installed translations
 

@@ -393,44 +393,27 @@ async def rush_run(n_phones: int, work: Path, seconds: float) -> dict:
 
 
 class PollScreen:
-    """The big screen in the poll view, as the browser runs it: on `poll:counts` (batched by the server) it
-    fetches its stage again, one request at a time and once more if signalled meanwhile; every fetch is noted
-    with the moment it started, the moment it showed, and the number of answers it showed."""
+    """The big screen in the poll view, as live.js runs it: each `poll:counts` message (batched by the server)
+    carries the counts as they stand; the screen shows the last of a batch. Every message is noted with the
+    moment it arrived and the number of answers it showed."""
 
-    ANSWERED = re.compile(r'data-poll-answered="(\d+)"')
-
-    def __init__(self, stage_url: str, cookie: str, event_id: int, http: aiohttp.ClientSession):
-        self.stage_url, self.cookie, self.event_id, self.http = stage_url, cookie, event_id, http
+    def __init__(self, cookie: str, event_id: int):
+        self.cookie, self.event_id = cookie, event_id
         self.client = socketio.AsyncClient(reconnection=False)
         self.client.on("poll:counts", self.on_counts)
-        self.busy = self.again = False
-        self.fetches: list[tuple[float, float, int]] = []
+        self.shown: list[tuple[float, int]] = []
 
     async def on_counts(self, data):
-        if self.busy:
-            self.again = True
-            return
-        self.busy = True
-        try:
-            while True:
-                self.again = False
-                started = time.perf_counter()
-                async with self.http.get(self.stage_url, headers={"Cookie": f"session={self.cookie}"}) as response:
-                    text = await response.text()
-                shown = self.ANSWERED.search(text)
-                self.fetches.append((started, time.perf_counter(), int(shown.group(1)) if shown else -1))
-                if not self.again:
-                    break
-                await asyncio.sleep(0.2)  # live.js waits 200 ms before fetching again
-        finally:
-            self.busy = False
+        counts = [item for item in data.get("items", []) if "answered" in item]
+        if counts:
+            self.shown.append((time.perf_counter(), counts[-1]["answered"]))
 
     async def connect(self, url):
         await self.client.connect(url, headers={"Cookie": f"session={self.cookie}"},
                                   auth={"event": self.event_id, "as": "projector"}, transports=["websocket"])
 
 
-async def poll_run(n_phones: int, work: Path, seconds: float) -> dict:
+async def poll_run(n_phones: int, work: Path, seconds: float, processes: int = 1) -> dict:
     """Issue #18: n connected phones each answer one quick poll within `seconds` (a quarter of them change their
     answer once), while the big screen shows the results live. How soon after an answer is stored does the big
     screen show a count that includes it; is every answer counted, exactly once."""
@@ -439,9 +422,21 @@ async def poll_run(n_phones: int, work: Path, seconds: float) -> dict:
     env = {"DATABASE_URL": f"sqlite:///{work / 'poll.sqlite'}", "FLOOD_CONTROL": "0", **PASS_ON,
            "SECRET_KEY": "bench-secret", "FACILITATION_INSTANCE": str(work / "instance"),
            "SOCKETIO_ASYNC_MODE": "gevent"}
+    stops = []
+    if processes > 1:  # scale-out: several processes on PostgreSQL, their pushes through Redis
+        from tests.services import start_postgres, start_redis
+
+        (work / "redis").mkdir()
+        (work / "postgres").mkdir()
+        redis_url, stop = start_redis(work / "redis")
+        stops.append(stop)
+        database_url, stop = start_postgres(work / "postgres")
+        stops.append(stop)
+        env.update(DATABASE_URL=database_url, SOCKETIO_MESSAGE_QUEUE=redis_url, RATELIMIT_STORAGE_URI=redis_url)
     flask_cli(env, "db", "upgrade")
     event = json.loads(flask_cli(env, "event", "create", "--title", "Poll", "--tables", "8", "--json"))
-    server = Server("app:app", env, work)
+    servers = [Server("app:app", env, work) for _ in range(processes)]
+    server = servers[0]
     try:
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as http:
             url, code, eid = server.url, event["join_code"], event["event_id"]
@@ -461,55 +456,65 @@ async def poll_run(n_phones: int, work: Path, seconds: float) -> dict:
                 await response.read()
                 assert response.status in (200, 302), response.status
             poll_id = await _poll_id(http, url, code, phones[0][0])
-            workers = await start_phones([(url, cookie, {"event": eid, "as": "participant"}) for cookie, _ in phones])
-            screen = PollScreen(f"{url}/p/{eid}/stage", cookies["projector"], eid, http)
+            workers = await start_phones([(servers[n % processes].url, cookie, {"event": eid, "as": "participant"})
+                                          for n, (cookie, _) in enumerate(phones)])
+            screen = PollScreen(cookies["projector"], eid)
             await screen.connect(url)
             await asyncio.sleep(1)
             rng = random.Random(18)
             stored: list[float] = []
+            answer_ms: list[float] = []
             errors = 0
-            cpu_before = server.cpu_seconds()
+            cpu_before = sum(s.cpu_seconds() for s in servers)
 
-            async def one(cookie, token):
+            async def one(n, cookie, token):
                 nonlocal errors
+                at = servers[n % processes].url
                 await asyncio.sleep(rng.uniform(0, seconds))
                 for attempt in range(2 if rng.random() < 0.25 else 1):
+                    sent = time.perf_counter()
                     try:
-                        async with http.post(f"{url}/e/{code}/polls/{poll_id}/answer", headers={
+                        async with http.post(f"{at}/e/{code}/polls/{poll_id}/answer", headers={
                                 "Cookie": f"session={cookie}", "HX-Request": "true"},
                                 data={"csrf_token": token, "choice": str(rng.randrange(4))}) as response:
                             await response.read()
                             errors += response.status != 200
                     except aiohttp.ClientError:
                         errors += 1
+                    answer_ms.append((time.perf_counter() - sent) * 1000)
                     if attempt == 0:
                         stored.append(time.perf_counter())
 
             started = time.perf_counter()
-            await asyncio.gather(*(one(cookie, token) for cookie, token in phones))
+            await asyncio.gather(*(one(n, cookie, token) for n, (cookie, token) in enumerate(phones)))
             answering = time.perf_counter() - started
             await asyncio.sleep(3)
-            cpu = server.cpu_seconds() - cpu_before
+            cpu = sum(s.cpu_seconds() for s in servers) - cpu_before
             for process, connection in workers:
                 connection.send("stop")
                 await asyncio.get_running_loop().run_in_executor(None, connection.recv)
                 process.join(30)
             await screen.client.disconnect()
-        # an answer stored at t is current on the big screen at the end of the first fetch that started after t
+        # the m-th answer stored (at t) is current on the big screen once it shows at least m answers after t
         stored.sort()
-        fetches = sorted(screen.fetches)
+        shown = sorted(screen.shown)
         staleness, k = [], 0
-        for moment in stored:
-            while k < len(fetches) and fetches[k][0] < moment:
+        for m, moment in enumerate(stored, start=1):
+            while k < len(shown) and (shown[k][0] < moment or shown[k][1] < m):
                 k += 1
-            if k < len(fetches):
-                staleness.append((fetches[k][1] - moment) * 1000)
-        counted = max((shown for _, _, shown in fetches), default=0)
-        return {"phones": n_phones, "seconds": seconds, "answering_s": round(answering, 1), "http_errors": errors,
+            if k < len(shown):
+                staleness.append((shown[k][0] - moment) * 1000)
+        counted = max((answered for _, answered in shown), default=0)
+        return {"phones": n_phones, "processes": processes, "seconds": seconds, "answering_s": round(answering, 1),
+                "http_errors": errors,
+                "answer_request_ms": summary(answer_ms),
                 "answer_to_projector_ms": summary(staleness), "not_shown": len(stored) - len(staleness),
-                "counted": counted, "projector_fetches": len(fetches), "server_cpu_s": round(cpu, 2)}
+                "counted": counted, "projector_messages": len(shown), "server_cpu_s": round(cpu, 2)}
     finally:
-        server.stop()
+        for each in servers:
+            each.stop()
+        for stop in stops:
+            stop()
 
 
 async def _poll_id(http, url, code, cookie) -> int:
@@ -704,12 +709,16 @@ def append_markdown(results: dict) -> None:
     if results.get("poll"):
         lines += ["", "Quick poll (every phone answers within the given seconds, a quarter change their answer once; "
                       "the big screen shows the results live):", "",
-                  "| phones | seconds | answer stored → on the big screen p50/p95/p99 ms | counted / answers | "
-                  "big-screen fetches | HTTP errors | server CPU s |", "|---|---|---|---|---|---|---|"]
+                  "| set-up | phones | seconds | all stored after s | answer request p50/p95/p99 ms | "
+                  "answer stored → on the big screen p50/p95/p99 ms | counted / answers | "
+                  "messages to the big screen | HTTP errors | server CPU s |", "|---|---|---|---|---|---|---|---|---|---|"]
         for r in results["poll"]:
             a = r["answer_to_projector_ms"]
-            lines.append(f"| {r['phones']} | {r['seconds']:g} | {a['p50']}/{a['p95']}/{a['p99']} | "
-                         f"{r['counted']} / {r['phones']} | {r['projector_fetches']} | {r['http_errors']} | "
+            setup = "1 process, SQLite" if r["processes"] == 1 else f"{r['processes']} processes, PostgreSQL + Redis"
+            q = r["answer_request_ms"]
+            lines.append(f"| {setup} | {r['phones']} | {r['seconds']:g} | {r['answering_s']} | "
+                         f"{q['p50']}/{q['p95']}/{q['p99']} | {a['p50']}/{a['p95']}/{a['p99']} | "
+                         f"{r['counted']} / {r['phones']} | {r['projector_messages']} | {r['http_errors']} | "
                          f"{r['server_cpu_s']} |")
     if "market" in results:
         m = results["market"]
@@ -743,6 +752,8 @@ def main():
     parser.add_argument("--no-market", action="store_true", help="skip the market's matching (bench/market.py)")
     parser.add_argument("--poll", type=int, nargs="*", default=[], help="phones answering one quick poll")
     parser.add_argument("--poll-seconds", type=float, default=10)
+    parser.add_argument("--poll-processes", type=int, nargs="*", default=[1],
+                        help="server processes for the poll (more than 1: PostgreSQL + Redis)")
     args = parser.parse_args()
     raise_file_limit()
     results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
@@ -786,13 +797,14 @@ def main():
         print(json.dumps(run), flush=True)
     results["poll"] = []
     for n in args.poll:
-        work = Path(tempfile.mkdtemp(prefix="bench-poll-"))
-        try:
-            run = asyncio.run(poll_run(n, work, args.poll_seconds))
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        results["poll"].append(run)
-        print(json.dumps(run), flush=True)
+        for processes in args.poll_processes:
+            work = Path(tempfile.mkdtemp(prefix="bench-poll-"))
+            try:
+                run = asyncio.run(poll_run(n, work, args.poll_seconds, processes))
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            results["poll"].append(run)
+            print(json.dumps(run), flush=True)
     if not args.no_market:
         results["market"] = market_bench.run()
         print(json.dumps(results["market"]), flush=True)

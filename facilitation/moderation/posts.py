@@ -98,7 +98,7 @@ KINDS = {kind.kind: kind for kind in (
          lambda post, event: poll_pushes.question_handled(event)),
     Kind(PostKind.poll, PollAnswer, "answered_at", (Field("words", _l("Words"), LIMITS.poll_words),),
          lambda event: db.select(PollAnswer).join(Poll).where(Poll.event_id == event.id),
-         lambda post, event: poll_pushes.answered(event)),
+         lambda post, event: poll_pushes.answered(event, post.poll)),
     Kind(PostKind.checkin, CheckIn, "answered_at", (Field("line", _l("Line"), LIMITS.checkin_line),),
          lambda event: db.select(CheckIn).where(CheckIn.event_id == event.id), lambda post, event: None),
 )}

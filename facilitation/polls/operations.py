@@ -5,12 +5,14 @@ A guest has exactly one answer per poll, one stance per table and moment, one vo
 tap changes the answer (the last one counts) or is refused with a clear message, never counted twice.
 """
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import Refused
 from ..extensions import db
 from ..limits import LIMITS
-from ..review import screen
+from ..review import Review, screen
 from ..tables.models import Table
 from ..tables.queries import seat_of
 from ..text import clean_text
@@ -112,10 +114,14 @@ def delete_poll(event, poll: Poll) -> None:
 
 def answer(poll: Poll, participant, choices: list[str] = (), value=None, words: str | None = None) -> PollAnswer:
     """Store this guest's answer; answering again replaces it. Refused while the poll is not open, or for an
-    answer the poll does not have."""
+    answer the poll does not have.
+
+    One statement stores it (INSERT ... ON CONFLICT DO UPDATE): two taps that arrive at the same moment, from
+    two requests, still leave one answer, the last one. Returns the answer as stored (not attached)."""
     if poll.state is not PollState.open:
         raise Refused(_l("This question is closed. Your earlier answer, if any, still counts."), status=409)
-    row = _answer_of(poll, participant) or PollAnswer(poll_id=poll.id, participant_id=participant.id)
+    row = PollAnswer(poll_id=poll.id, participant_id=participant.id, choices=[], value=None, words="",
+                     answered_at=utcnow())
     if poll.kind in (PollKind.choice, PollKind.choices):
         picked = sorted({form_int(str(choice)) for choice in choices} - {None})
         if not picked or any(not 0 <= index < len(poll.options) for index in picked) \
@@ -123,7 +129,8 @@ def answer(poll: Poll, participant, choices: list[str] = (), value=None, words: 
             raise Refused(_l("Choose one of the answers."), status=422)
         if poll.kind is PollKind.choice and len(picked) > 1:
             raise Refused(_l("Choose one answer only."), status=422)
-        row.choices = picked
+        # a single choice is its number too, so the counts are one GROUP BY at any size
+        row.choices, row.value = picked, picked[0] if poll.kind is PollKind.choice else None
     elif poll.kind is PollKind.scale:
         number = form_int(str(value))
         if number not in poll.values:
@@ -136,30 +143,26 @@ def answer(poll: Poll, participant, choices: list[str] = (), value=None, words: 
         if len(text) > LIMITS.poll_words:
             raise Refused(_l("At most %(n)s characters, please.", n=LIMITS.poll_words), status=422)
         row.words = text
-        screen(row, text, poll.event)
-    row.answered_at = utcnow()
-    return _store_once(row, poll, participant)
-
-
-def _answer_of(poll, participant) -> PollAnswer | None:
-    return db.session.scalar(db.select(PollAnswer).filter_by(poll_id=poll.id, participant_id=participant.id))
-
-
-def _store_once(row: PollAnswer, poll, participant) -> PollAnswer:
-    """A double tap that arrives twice at once stores one answer: the second becomes a change of the first."""
-    if row.id is not None:
-        db.session.flush()
-        return row
-    try:
-        with db.session.begin_nested():
-            db.session.add(row)
-    except IntegrityError:
-        existing = _answer_of(poll, participant)
-        for name in ("choices", "value", "words", "review", "hold_reason", "answered_at"):
-            setattr(existing, name, getattr(row, name))
-        db.session.flush()
-        return existing
+    if row.words:
+        screen(row, row.words, poll.event)
+    else:
+        _on_view(row)
+    values = {name: getattr(row, name) for name in ("poll_id", "participant_id", "choices", "value", "words",
+                                                      "answered_at", "review", "hold_reason")}
+    insert = _insert_for(db.session.get_bind().dialect.name)(PollAnswer).values(**values)
+    db.session.execute(insert.on_conflict_do_update(
+        index_elements=["poll_id", "participant_id"],
+        set_={name: insert.excluded[name] for name in values if name not in ("poll_id", "participant_id")}))
     return row
+
+
+def _on_view(row: PollAnswer) -> None:
+    """A number or a choice needs no check: it is on view at once."""
+    row.review, row.hold_reason = Review.visible, None
+
+
+def _insert_for(dialect: str):
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
 
 
 # --- stances on the dilemmas --------------------------------------------------------------------------------

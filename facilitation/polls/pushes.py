@@ -8,11 +8,20 @@ from ..live import rooms
 from ..live.broadcast import everyone, panels, stage_changed
 from ..live.transport import push, push_soon
 from ..programme import pushes as programme_pushes
+from .models import PollKind
+from .queries import results
 
 
-def answered(event) -> None:
-    """A new or changed answer: the counts on the big screen and the console's panel, batched."""
-    push_soon("poll:counts", {}, to=rooms.projector(event.id))
+def answered(event, poll=None) -> None:
+    """A new or changed answer: the counts go to the big screen as they stand after it (the screen shows the
+    last counts of a batch, so it never needs to ask); the console's panel is told to fetch itself. Words make a
+    cloud the screen cannot draw from counts: it fetches its stage instead."""
+    item = {}
+    if poll is not None and poll.kind is not PollKind.words:
+        found = results(poll)
+        item = {"poll": poll.id, "answered": found["answered"], "mean": found["mean"],
+                "rows": [[row["count"], row["share"], row["bar"]] for row in found["rows"]]}
+    push_soon("poll:counts", item, to=rooms.projector(event.id))
     push_soon("poll:counts", {}, to=rooms.facilitators(event.id))
 
 

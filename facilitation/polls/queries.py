@@ -17,15 +17,18 @@ WORD_CLOUD = 30
 
 def results(poll: Poll) -> dict:
     """How many answered, and the counts: per option, per number of the scale, or per word (the top ones)."""
-    if poll.kind in (PollKind.choice, PollKind.choices):
+    if poll.kind is PollKind.choice:
+        tally = _by_value(poll)
+        answered = sum(tally.values())
+        rows = [{"label": option, "count": tally.get(n, 0)} for n, option in enumerate(poll.options)]
+    elif poll.kind is PollKind.choices:
         tally = Counter()
         for (choices,) in db.session.execute(db.select(PollAnswer.choices).where(PollAnswer.poll_id == poll.id)):
             tally.update(choices)
         answered = _answered(poll)
         rows = [{"label": option, "count": tally[n]} for n, option in enumerate(poll.options)]
     elif poll.kind is PollKind.scale:
-        tally = dict(db.session.execute(db.select(PollAnswer.value, db.func.count(PollAnswer.id))
-                                        .where(PollAnswer.poll_id == poll.id).group_by(PollAnswer.value)).all())
+        tally = _by_value(poll)
         answered = sum(tally.values())
         rows = [{"label": str(value), "count": tally.get(value, 0)} for value in poll.values]
     else:
@@ -41,6 +44,12 @@ def results(poll: Poll) -> dict:
     if poll.kind is PollKind.scale and answered:
         mean = round(sum(int(row["label"]) * row["count"] for row in rows) / answered, 1)
     return {"answered": answered, "rows": rows, "mean": mean}
+
+
+def _by_value(poll) -> dict:
+    """How many chose each number (a scale's, or a single choice's option), in one GROUP BY."""
+    return dict(db.session.execute(db.select(PollAnswer.value, db.func.count(PollAnswer.id))
+                                   .where(PollAnswer.poll_id == poll.id).group_by(PollAnswer.value)).all())
 
 
 def _answered(poll) -> int:

@@ -22,7 +22,8 @@ bp = Blueprint("polls", __name__)
 def _poll_context(event, participant, **extra) -> dict:
     poll = event.current_poll
     shown = visible_to_room(poll)
-    return {"event": event, "participant": participant, "poll": poll, "mine": my_answer(poll, participant),
+    mine = extra.pop("mine") if "mine" in extra else my_answer(poll, participant)
+    return {"event": event, "participant": participant, "poll": poll, "mine": mine,
             "results": results(poll) if shown else None, "timer": timer.state(event, utcnow()), "error": None,
             "typed": "", "my_plenary": my_stance(None, participant, event.stance_moment), "stance_max": STANCE_MAX,
             **extra}
@@ -53,12 +54,14 @@ def answer(code, poll_id):
     def operation():
         flood.check("mark", f"participant:{participant.id}")
         poll = ops.poll_in(event, poll_id)
-        ops.answer(poll, participant, form.getlist("choice"), form.get("value"), form.get("words"))
-        pushes.answered(event)
+        stored = ops.answer(poll, participant, form.getlist("choice"), form.get("value"), form.get("words"))
+        pushes.answered(event, poll)
+        return stored
 
     page = url_for("polls.poll_page", code=event.join_code)
-    return act(operation, answer=lambda _: fragment_or_back(
-        lambda: render_template("polls/_poll.html", **_poll_context(event, participant, saved=True)), page,
+    return act(operation, answer=lambda stored: fragment_or_back(
+        lambda: render_template("polls/_poll.html", **_poll_context(event, participant, saved=True, mine=stored)),
+        page,
         gettext("Thank you, your answer counts. You can change it while the question is open.")),
         refused=lambda error: (render_template(
             "polls/_poll.html" if htmx else "polls/phone.html",

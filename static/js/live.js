@@ -433,11 +433,36 @@
   socket.on("market:changed", refreshPage);
   /* questions to the room: new counts (batched, at most twice a second) for the big screen and the console;
      a poll that opened, closed or was revealed for the phones */
-  socket.on("poll:counts", function () {
-    refreshPage();
+  socket.on("poll:counts", function (message) {
     if (panels.room) { panels.room(); }
     if (panels.miniature) { panels.miniature(); }
+    var items = (message && message.items) || [];
+    var last = items.length ? items[items.length - 1] : null;
+    if (last && last.rows) {
+      /* counts of a poll: shown where that poll is on the screen (hidden results: only how many answered) */
+      var live = document.querySelector('[data-poll-live="' + last.poll + '"]');
+      if (live) { showCounts(live, last); }
+      return;
+    }
+    refreshPage();
   });
+  /* The counts of the poll on the big screen, as the server sent them (the last of a batch is the newest). */
+  function showCounts(live, counts) {
+    var answered = live.querySelector("[data-poll-answered]");
+    if (answered) {
+      answered.dataset.pollAnswered = String(counts.answered);
+      answered.textContent = (counts.answered === 1 ? answered.dataset.one : answered.dataset.many)
+        .replace("{n}", counts.answered);
+    }
+    counts.rows.forEach(function (row, index) {
+      var count = live.querySelector('[data-poll-count="' + index + '"]');
+      var bar = live.querySelector('[data-poll-bar="' + index + '"]');
+      if (count) { count.textContent = row[0] + " (" + row[1] + "%)"; }
+      if (bar) { bar.value = row[2]; }
+    });
+    var mean = live.querySelector("[data-poll-mean]");
+    if (mean && counts.mean !== null) { mean.textContent = mean.dataset.format.replace("{mean}", counts.mean); }
+  }
   socket.on("poll:changed", refreshPage);
   socket.on("panels", function (message) {
     message.names.forEach(function (name) {
