@@ -124,3 +124,32 @@ def test_flood_counters_are_shared_through_redis(cluster):
                                                                                "text": f"Snel achter elkaar {n}"},
                           allow_redirects=False).status_code for n in range(10)]
     assert 429 in answers and answers.count(429) >= 2
+
+
+def test_poll_answers_through_both_processes_count_once_on_postgresql(cluster):
+    """Issue #18 on PostgreSQL: a guest answers through one process and changes it through the other (the
+    upsert of PostgreSQL), a second guest answers too; the big screen on process 1 gets the counts."""
+    (one, two), event = cluster
+    eid, code = event["event_id"], event["join_code"]
+    path = lambda url: url.split(f":{one.port}", 1)[-1] if f":{one.port}" in url else "/" + url.split("/", 3)[3]  # noqa: E731
+    facilitator, _ = browser(two, path(event["facilitator_url"]))
+    token = CSRF.search(facilitator.get(f"{two.url}/console/{eid}/").text).group(1)
+    asked = facilitator.post(f"{two.url}/console/{eid}/room/polls", allow_redirects=False, data={
+        "csrf_token": token, "kind": "choice", "question": "Samen of alleen?", "options": "Samen\nAlleen", "now": "yes"})
+    assert asked.status_code in (200, 302, 303)
+    projector, _ = browser(one, path(event["projector_url"]))
+    projector_socket, projector_got = listener(one, projector, {"event": eid, "as": "projector"}, ["poll:counts"])
+    guests = []
+    for _ in range(2):
+        guest, guest_token = browser(one, f"/j/{code}")
+        guest.post(f"{one.url}/j/{code}", data={"csrf_token": guest_token, "name": "", "role_tag": ""})
+        guests.append((guest, guest_token))
+    poll_id = re.search(r"/polls/(\d+)/answer", guests[0][0].get(f"{one.url}/e/{code}/poll").text).group(1)
+    for (guest, guest_token), server, choice in ((guests[0], one, "0"), (guests[0], two, "1"), (guests[1], two, "1")):
+        answered = guest.post(f"{server.url}/e/{code}/polls/{poll_id}/answer", headers={"HX-Request": "true"},
+                              data={"csrf_token": guest_token, "choice": choice})
+        assert answered.status_code == 200, answered.text[:300]
+    assert wait(lambda: any(item.get("answered") == 2 and item["rows"][1][0] == 2 for item in projector_got["poll:counts"]))
+    stage = projector.get(f"{one.url}/p/{eid}/stage").text
+    assert 'data-poll-answered="2"' in stage
+    projector_socket.disconnect()
