@@ -23,7 +23,7 @@ import aiohttp
 import socketio
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.services import AppProcess, flask_cli, free_port  # noqa: E402
+from tests.services import AppProcess, flask_cli, free_port, start_postgres, start_redis  # noqa: E402
 
 import market as market_bench  # noqa: E402  (bench/market.py, beside this file)
 
@@ -392,6 +392,16 @@ async def rush_run(n_phones: int, work: Path, seconds: float) -> dict:
         server.stop()
 
 
+def scale_out(env: dict, work: Path) -> list:
+    """Several processes: PostgreSQL and Redis of their own in `work`, written into `env`; returns their stops."""
+    (work / "redis").mkdir()
+    (work / "postgres").mkdir()
+    redis_url, stop_redis = start_redis(work / "redis")
+    database_url, stop_postgres = start_postgres(work / "postgres")
+    env.update(DATABASE_URL=database_url, SOCKETIO_MESSAGE_QUEUE=redis_url, RATELIMIT_STORAGE_URI=redis_url)
+    return [stop_redis, stop_postgres]
+
+
 class PollScreen:
     """The big screen in the poll view, as live.js runs it: each `poll:counts` message (batched by the server)
     carries the counts as they stand; the screen shows the last of a batch. Every message is noted with the
@@ -422,17 +432,7 @@ async def poll_run(n_phones: int, work: Path, seconds: float, processes: int = 1
     env = {"DATABASE_URL": f"sqlite:///{work / 'poll.sqlite'}", "FLOOD_CONTROL": "0", **PASS_ON,
            "SECRET_KEY": "bench-secret", "FACILITATION_INSTANCE": str(work / "instance"),
            "SOCKETIO_ASYNC_MODE": "gevent"}
-    stops = []
-    if processes > 1:  # scale-out: several processes on PostgreSQL, their pushes through Redis
-        from tests.services import start_postgres, start_redis
-
-        (work / "redis").mkdir()
-        (work / "postgres").mkdir()
-        redis_url, stop = start_redis(work / "redis")
-        stops.append(stop)
-        database_url, stop = start_postgres(work / "postgres")
-        stops.append(stop)
-        env.update(DATABASE_URL=database_url, SOCKETIO_MESSAGE_QUEUE=redis_url, RATELIMIT_STORAGE_URI=redis_url)
+    stops = scale_out(env, work) if processes > 1 else []
     flask_cli(env, "db", "upgrade")
     event = json.loads(flask_cli(env, "event", "create", "--title", "Poll", "--tables", "8", "--json"))
     servers = [Server("app:app", env, work) for _ in range(processes)]
@@ -528,18 +528,7 @@ async def app_run(n_phones: int, work: Path, burst_n: int, processes: int = 1) -
     env = {"DATABASE_URL": f"sqlite:///{work / 'bench.sqlite'}", "FLOOD_CONTROL": "0", **PASS_ON,
            "SECRET_KEY": "bench-secret", "FACILITATION_INSTANCE": str(work / "instance"),
            "SOCKETIO_ASYNC_MODE": "gevent"}
-    stops = []
-    if processes > 1:
-        sys.path.insert(0, str(ROOT))
-        from tests.services import start_postgres, start_redis
-
-        (work / "redis").mkdir()
-        (work / "postgres").mkdir()
-        redis_url, stop = start_redis(work / "redis")
-        stops.append(stop)
-        database_url, stop = start_postgres(work / "postgres")
-        stops.append(stop)
-        env.update(DATABASE_URL=database_url, SOCKETIO_MESSAGE_QUEUE=redis_url, RATELIMIT_STORAGE_URI=redis_url)
+    stops = scale_out(env, work) if processes > 1 else []
     flask_cli(env, "db", "upgrade")
     event = json.loads(flask_cli(env, "event", "create", "--title", "Bench", "--json"))
     servers = [Server("app:app", env, work) for _ in range(processes)]

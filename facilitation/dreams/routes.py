@@ -69,9 +69,7 @@ def phone(code):
 def live(code):
     """What a phone fetches after (re)connecting, to catch up with the database."""
     event = access.event_by_code(code)
-    if access.current_participant(event) is None:
-        abort(403)
-    return render_template("dreams/_live.html", **_phone_context(event, access.current_participant(event)))
+    return render_template("dreams/_live.html", **_phone_context(event, access.participant_or_403(event)))
 
 
 @bp.post("/e/<code>/dreams")

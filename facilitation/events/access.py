@@ -47,6 +47,14 @@ def current_participant(event: Event) -> Participant | None:
     return participant_by_key_hash(event, _guests().get(str(event.id)))
 
 
+def participant_or_403(event: Event) -> Participant:
+    """The participant on this phone, for a page's background refresh: a phone that never joined gets 403."""
+    participant = current_participant(event)
+    if participant is None:
+        abort(403)
+    return participant
+
+
 def participant_or_join(event: Event) -> Participant:
     """The participant on this phone; a phone that has not joined yet is sent to the join page."""
     participant = current_participant(event)

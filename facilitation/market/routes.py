@@ -45,9 +45,7 @@ def page(code):
 def live(code):
     """What the market page fetches after a "market:changed" signal or a reconnect."""
     event = access.event_by_code(code)
-    participant = access.current_participant(event)
-    if participant is None:
-        abort(403)
+    participant = access.participant_or_403(event)
     return render_template("market/_live.html", **_context(event, participant))
 
 

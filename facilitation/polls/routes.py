@@ -1,7 +1,7 @@
 """The guest's side of questions to the room: the poll page (one tap answers), the stance on their table's
 dilemma (on the table page), and questions for the speaker with votes. Plain forms: they work without
 JavaScript; a change of poll reaches an open page as a "poll:changed" signal, after which it fetches itself."""
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext
 
 from .. import flood
@@ -39,9 +39,7 @@ def poll_page(code):
 @bp.get("/e/<code>/poll/live")
 def poll_live(code):
     event = access.event_by_code(code)
-    participant = access.current_participant(event)
-    if participant is None:
-        abort(403)
+    participant = access.participant_or_403(event)
     return render_template("polls/_poll.html", **_poll_context(event, participant))
 
 
@@ -122,9 +120,7 @@ def ask_page(code):
 @bp.get("/e/<code>/ask/live")
 def ask_live(code):
     event = access.event_by_code(code)
-    participant = access.current_participant(event)
-    if participant is None:
-        abort(403)
+    participant = access.participant_or_403(event)
     return render_template("polls/_questions.html", **_ask_context(event, participant))
 
 
