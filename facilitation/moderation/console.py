@@ -38,7 +38,7 @@ def panel(event, args) -> dict:
             "kind_in_url": URL_OF_KIND}
 
 
-@bp.post("/<any(dreams, contributions, cards, deeds, comments, names, market):kinds>/<int:post_id>"
+@bp.post("/<any(" + ", ".join(KIND_IN_URL) + "):kinds>/<int:post_id>"
          "/<any(approve, edit, hide):action>")
 def moderate(event_id, kinds, post_id, action):
     """Approve, hide or correct one post of any kind; logged with the console that did it.

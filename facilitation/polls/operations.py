@@ -137,11 +137,9 @@ def answer(poll: Poll, participant, choices: list[str] = (), value=None, words: 
             raise Refused(_l("Choose a number from 1 to %(n)s.", n=poll.scale_max), status=422)
         row.value = number
     else:
-        text = clean_text(words or "", LIMITS.poll_words + 1)
+        text = clean_text(words or "", LIMITS.poll_words)  # refuses a longer text, saying the limit
         if not text:
             raise Refused(_l("Write a few words."), status=422)
-        if len(text) > LIMITS.poll_words:
-            raise Refused(_l("At most %(n)s characters, please.", n=LIMITS.poll_words), status=422)
         row.words = text
     if row.words:
         screen(row, row.words, poll.event)
@@ -230,11 +228,9 @@ def ask_speaker(event, participant, text: str) -> SpeakerQuestion:
     """A question to the speaker on now (or to the room); it goes through the same holds as every text."""
     if not event.questions_open:
         raise Refused(_l("Questions are closed right now. Your text is kept."), status=409)
-    text = clean_text(text, LIMITS.speaker_question + 1)
+    text = clean_text(text, LIMITS.speaker_question)  # refuses a longer text, saying the limit
     if not text:
         raise Refused(_l("Write your question."), status=422)
-    if len(text) > LIMITS.speaker_question:
-        raise Refused(_l("At most %(n)s characters, please.", n=LIMITS.speaker_question), status=422)
     question = SpeakerQuestion(event_id=event.id, speaker_id=event.current_speaker_id, participant_id=participant.id,
                                text=text)
     screen(question, text, event)

@@ -172,7 +172,8 @@ def for_report(event) -> dict:
     asked = [poll for poll in db.session.scalars(db.select(Poll).filter_by(event_id=event.id)
                                                  .order_by(Poll.position, Poll.id)) if poll.opened_at]
     return {
-        "polls": [{"question": poll.question, "kind": poll.kind.value, **_report_results(poll)} for poll in asked],
+        "polls": [{"question": poll.question, "kind": poll.kind.value, "low_label": poll.low_label,
+                   "high_label": poll.high_label, **_report_results(poll)} for poll in asked],
         "stances": stances(event),
         "questions": [{"speaker": question.speaker.name if question.speaker else "", "text": question.text,
                        "votes": question.vote_count, "answered": question.answered}

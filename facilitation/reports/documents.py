@@ -211,10 +211,14 @@ def _deeds(report) -> list[Block]:
 
 def poll_line(poll: dict) -> str:
     """A poll's counts in one line: "Ja 12 · Nee 5" (a scale also says its average)."""
-    counts = " · ".join(f"{row['label']} {row['count']}" for row in poll["results"])
+    counts = " · ".join(f"{row['label']}: {row['count']}" for row in poll["results"])
     answered = ngettext("%(num)s answer", "%(num)s answers", poll["answered"])
     average = "; " + gettext("Average: %(mean)s", mean=poll["mean"]) if poll["mean"] is not None else ""
-    return f"{poll['question']} ({answered}{average}): {counts}"
+    ends = ""
+    if poll["kind"] == "scale" and (poll["low_label"] or poll["high_label"]):
+        ends = " " + gettext("(1 = %(low)s, %(top)s = %(high)s)", low=poll["low_label"] or "…", top=len(poll["results"]),
+                             high=poll["high_label"] or "…")
+    return f"{poll['question']} ({answered}{average}): {counts}{ends}"
 
 
 def stance_line(table: dict, threshold: int) -> str:

@@ -122,6 +122,10 @@ def _checked_fields(raw: dict, prefix: str, problems: dict) -> dict:
     fields = {name: raw.get(name) or "" for name in TABLE_FIELDS}
     if not clean_text(fields["name"], LIMITS.table_name):
         problems[f"{prefix}-name"] = _l("Give the table a name.")
+    if bool(fields["pole_left"].strip()) != bool(fields["pole_right"].strip()):
+        missing = "pole_right" if fields["pole_left"].strip() else "pole_left"
+        problems[f"{prefix}-{missing}"] = _l("Give both sides of the dilemma, or neither: guests place "
+                                             "themselves between the two.")
     seats = fields["capacity"].strip()
     fields["capacity"] = form_int(seats, 500) if seats else None
     if seats and not fields["capacity"]:

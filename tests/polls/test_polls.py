@@ -20,11 +20,11 @@ WORDS = {
     "nl": {"closed": "Deze vraag is gesloten", "choose": "Kies een van de antwoorden", "one": "Kies één antwoord",
            "number": "Kies een getal van 1 tot 5", "hidden": "De antwoorden blijven verborgen",
            "own_table": "alleen zeggen waar je staat bij het dilemma van je eigen tafel", "twice": "Je stemde al",
-           "long": "Hoogstens 200 tekens", "q_closed": "Vragen zijn nu gesloten", "answer": "Beantwoord de vraag"},
+           "long": "hoogstens 200 tekens", "q_closed": "Vragen zijn nu gesloten", "answer": "Beantwoord de vraag"},
     "en": {"closed": "This question is closed", "choose": "Choose one of the answers", "one": "Choose one answer only",
            "number": "Choose a number from 1 to 5", "hidden": "The answers stay hidden",
            "own_table": "only say where you stand on the dilemma of your own table", "twice": "You already voted",
-           "long": "At most 200 characters", "q_closed": "Questions are closed right now",
+           "long": "at most 200 characters", "q_closed": "Questions are closed right now",
            "answer": "Answer the question"},
 }
 
@@ -240,10 +240,11 @@ def test_everything_reaches_the_report(app, room, make):
         room["phones"][name].post(f"/e/{room['code']}/t/{table}/stance", f"/e/{room['code']}/t/{table}", value=value)
     report = json.loads(room["laptop"].get(f"/console/{room['id']}/report/report.json").get_data(as_text=True))
     assert report["room"]["polls"] == [{"question": "Samen of alleen?", "kind": "choice", "answered": 3, "mean": None,
+                                        "low_label": "", "high_label": "",
                                         "results": [{"label": "Samen", "count": 3}, {"label": "Alleen", "count": 0}]}]
     assert report["room"]["stances"]["tables"][0]["before"]["places"] == [0, 3, 0, 0, 0, 0, 0]
     markdown = room["laptop"].get(f"/console/{room['id']}/report/report.md").get_data(as_text=True)
-    assert "Samen of alleen? (3" in markdown
+    assert "Samen of alleen? (3 antwoorden): Samen: 3 · Alleen: 0" in markdown or "(3 answers): Samen: 3 · Alleen: 0" in markdown
 
 
 def test_the_plenary_dilemma_before_and_after_for_every_guest(app, room):
@@ -299,3 +300,42 @@ def test_a_part_of_the_kind_quick_poll_asks_the_first_prepared_question(app, roo
         assert event.projector_view == "poll"
     screen = on_the_big_screen(room["laptop"], room["projector"])
     assert "Hoe voel je je nu?" in screen
+
+
+def test_held_words_and_questions_wait_in_the_console_and_can_be_approved(app, room):
+    """Words with a phone number and a question with an e-mail address wait for the facilitator: the console
+    lists them (it must keep working), approving puts the words in the cloud and the question in the list."""
+    console_post(room, "polls", kind="words", question="Eén woord?", now="yes")
+    poll = _poll(app, room)
+    room["phones"]["Ann"].answer(poll.id, words="bel 06-12345678")
+    console_post(room, "questions/open")
+    ask = f"/e/{room['code']}/ask"
+    room["phones"]["Bo"].post(ask, ask, text="Mail me op bo@example.org?")
+    page = room["laptop"].get(f"/console/{room['id']}/")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "bel 06-12345678" in html and "bo@example.org" in html
+    with app.app_context():
+        answer_id = db.session.scalar(db.select(PollAnswer.id))
+        question_id = db.session.scalar(db.select(SpeakerQuestion.id))
+        assert results(db.session.get(Poll, poll.id))["rows"] == []
+    assert console_post_path(room, f"polls/{answer_id}/approve").status_code == 200
+    assert console_post_path(room, f"questions/{question_id}/hide").status_code == 200
+    with app.app_context():
+        assert results(db.session.get(Poll, poll.id))["rows"][0]["label"] == "bel 06-12345678"
+        assert db.session.get(SpeakerQuestion, question_id).review.value == "hidden"
+    assert room["laptop"].get(f"/console/{room['id']}/").status_code == 200
+
+
+def test_every_kind_of_post_can_be_reviewed_from_the_console():
+    from facilitation.enums import PostKind
+    from facilitation.moderation.console import URL_OF_KIND
+    from facilitation.moderation.posts import KINDS
+
+    assert set(KINDS) == set(PostKind) == set(URL_OF_KIND)
+
+
+def console_post_path(room, path):
+    console = f"/console/{room['id']}/"
+    return room["laptop"].post(f"/console/{room['id']}/{path}", headers=HX,
+                               data={"csrf_token": csrf_token(room["laptop"], console)})

@@ -306,3 +306,21 @@ def test_a_table_page_that_reconnects_catches_up_with_the_part_now(room, app):
     live = room["Ann"].get(f"/e/{code}/t/{one}/live", headers=HX).get_data(as_text=True)
     assert 'id="now-bar"' in live and 'hx-swap-oob="true"' in live and title in live
     assert 'id="table-stream"' not in live  # the stream itself goes into #table-stream
+
+
+def test_a_dilemma_gets_two_sides_or_none(app, make, lang):
+    """Issue #18: the two sides guests place themselves between; one side alone is refused next to the field."""
+    event_id, _ = make.event(language=lang, tables=1)
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    page = f"/events/{event_id}/tables"
+    (one,) = _tables(app, event_id)
+    half = laptop.post(page, data=_set_up_form(app, event_id, csrf_token=csrf_token(laptop, page), action="save",
+                                               **{f"t{one}-pole_left": "een visie"}))
+    assert half.status_code == 422 and f'id="t{one}-pole_right-error"' in half.get_data(as_text=True)
+    both = laptop.post(page, data=_set_up_form(app, event_id, csrf_token=csrf_token(laptop, page), action="save",
+                                               **{f"t{one}-pole_left": "een visie", f"t{one}-pole_right": "het geld"}))
+    assert both.status_code == 302
+    with app.app_context():
+        table = db.session.get(Table, one)
+        assert (table.pole_left, table.pole_right) == ("een visie", "het geld")
