@@ -4,6 +4,8 @@ They flush, never commit.
 A guest has exactly one answer per poll, one stance per table and moment, one vote per question: a second
 tap changes the answer (the last one counts) or is refused with a clear message, never counted twice.
 """
+from functools import cache
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -145,12 +147,8 @@ def answer(poll: Poll, participant, choices: list[str] = (), value=None, words: 
         screen(row, row.words, poll.event)
     else:
         _on_view(row)
-    values = {name: getattr(row, name) for name in ("poll_id", "participant_id", "choices", "value", "words",
-                                                      "answered_at", "review", "hold_reason")}
-    insert = _insert_for(db.session.get_bind().dialect.name)(PollAnswer).values(**values)
-    db.session.execute(insert.on_conflict_do_update(
-        index_elements=["poll_id", "participant_id"],
-        set_={name: insert.excluded[name] for name in values if name not in ("poll_id", "participant_id")}))
+    db.session.execute(_upsert(db.session.get_bind().dialect.name),
+                       {name: getattr(row, name) for name in ANSWER_COLUMNS})
     return row
 
 
@@ -159,8 +157,16 @@ def _on_view(row: PollAnswer) -> None:
     row.review, row.hold_reason = Review.visible, None
 
 
-def _insert_for(dialect: str):
-    return postgresql_insert if dialect == "postgresql" else sqlite_insert
+ANSWER_COLUMNS = ("poll_id", "participant_id", "choices", "value", "words", "answered_at", "review", "hold_reason")
+
+
+@cache
+def _upsert(dialect: str):
+    """The one statement that stores an answer, made once per database kind (2,000 answers in 10 s)."""
+    insert = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(PollAnswer)
+    return insert.on_conflict_do_update(
+        index_elements=["poll_id", "participant_id"],
+        set_={name: insert.excluded[name] for name in ANSWER_COLUMNS[2:]})
 
 
 # --- stances on the dilemmas --------------------------------------------------------------------------------
