@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from ..errors import Refused
 from ..extensions import db
 from ..limits import LIMITS
-from ..market.models import Connection
+from ..market.queries import matches_of
 from ..review import screen
 from ..text import clean_text
 from ..util import utcnow
@@ -96,17 +96,9 @@ def answer_checkin(participant, progress: str | None, line: str | None) -> Check
     return checkin
 
 
-def my_matches(participant) -> list[Connection]:
-    """The guest's market matches (both said yes, nobody withdrew)."""
-    return [c for c in db.session.scalars(db.select(Connection).where(
-        Connection.event_id == participant.event_id, Connection.withdrawn_at.is_(None),
-        (Connection.helper_id == participant.id) | (Connection.asker_id == participant.id)).order_by(Connection.id))
-        if c.matched]
-
-
 def answer_match(participant, connection_id, carried_out: bool) -> MatchCheckIn:
     """Did we do what we agreed? Only for one's own matches; answering again keeps the last answer."""
-    connection = next((c for c in my_matches(participant) if str(c.id) == str(connection_id)), None)
+    connection = next((c for c in matches_of(participant) if str(c.id) == str(connection_id)), None)
     if connection is None:
         raise Refused(_l("That match is not yours, or it was ended."), status=422)
     answer = db.session.scalar(db.select(MatchCheckIn).filter_by(connection_id=connection.id,

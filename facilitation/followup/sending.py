@@ -12,11 +12,12 @@ from datetime import datetime, timedelta
 
 from ..extensions import db
 from ..dreams.queries import own_dreams
+from ..market.queries import matches_of
 from ..programme.models import Deed
 from ..review import Review
 from .mail import compose, deliver
 from .models import CheckInSent, MailAddress
-from .operations import checkin_due, my_matches, summary_due
+from .operations import checkin_due, summary_due
 
 log = logging.getLogger(__name__)
 
@@ -106,4 +107,4 @@ def _context(address: MailAddress) -> dict:
     deed = db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id))
     return {"deed": deed.text if deed and deed.review is not Review.hidden else "",
             "dreams": [dream.text for dream in own_dreams(participant)],
-            "matches": [c.agreement or (c.offer.text if c.offer else "") for c in my_matches(participant)]}
+            "matches": [c.agreement or (c.offer.text if c.offer else "") for c in matches_of(participant)]}

@@ -163,6 +163,12 @@ def _matches(event):
                                        Connection.helper_yes_at.is_not(None), Connection.asker_yes_at.is_not(None))
 
 
+def matches_of(participant) -> list[Connection]:
+    """This guest's matches (both said yes, nobody withdrew), oldest first: for the follow-up after the evening."""
+    return list(db.session.scalars(_matches(participant.event).where(
+        (Connection.helper_id == participant.id) | (Connection.asker_id == participant.id)).order_by(Connection.id)))
+
+
 def newest_cards(event, limit: int = NEWEST_CARDS) -> list[MarketPost]:
     return list(db.session.scalars(_on_view(event).order_by(MarketPost.id.desc()).limit(limit)))
 

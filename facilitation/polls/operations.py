@@ -202,6 +202,8 @@ def take_stance(event, table: Table | None, participant, value) -> Stance:
         seat = seat_of(participant)
         if seat is None or seat.table_id != table.id:
             raise Refused(_l("You can only say where you stand on the dilemma of your own table."), status=403)
+        if not (table.pole_left and table.pole_right):
+            raise Refused(_l("This table's dilemma has no two sides to stand between."), status=409)
         key = f"t{table.id}"
     number = form_int(str(value))
     if number is None or not 1 <= number <= STANCE_MAX:

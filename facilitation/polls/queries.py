@@ -126,10 +126,11 @@ def _before_after(counts: dict) -> dict:
 def room_stances(event) -> dict:
     """The room's stances before and after, in one statement (the console's summary)."""
     counts = {m: Counter() for m in StanceMoment}
-    for moment, value, count in db.session.execute(
-            db.select(Stance.moment, Stance.value, db.func.count(Stance.id))
-            .where(Stance.event_id == event.id, Stance.dilemma != PLENARY).group_by(Stance.moment, Stance.value)):
-        counts[moment][value] += count
+    for key, per_moment in _counts_by_dilemma(Stance.event_id == event.id).items():
+        if key == PLENARY:  # the whole room's own dilemma is shown apart
+            continue
+        for moment in StanceMoment:
+            counts[moment].update(per_moment[moment])
     return _before_after(counts)
 
 

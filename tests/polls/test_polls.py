@@ -339,3 +339,15 @@ def console_post_path(room, path):
     console = f"/console/{room['id']}/"
     return room["laptop"].post(f"/console/{room['id']}/{path}", headers=HX,
                                data={"csrf_token": csrf_token(room["laptop"], console)})
+
+
+def test_a_stance_needs_a_dilemma_with_two_sides(app, room):
+    _sit(room, "Ann", 0)
+    with app.app_context():
+        db.session.get(Table, room["tables"][0]).pole_right = ""
+        db.session.commit()
+    console_post(room, "stances/before")
+    page = f"/e/{room['code']}/t/{room['tables'][0]}"
+    assert room["phones"]["Ann"].post(f"{page}/stance", page, value="3").status_code == 302
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Stance.id))) == 0
