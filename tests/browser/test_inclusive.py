@@ -98,7 +98,7 @@ def test_touch_targets_are_at_least_44_px(server, contexts, page_name):
     assert small == [] and radios == []
 
 
-@pytest.mark.parametrize("path", ["join", "phone", "table", "market"])
+@pytest.mark.parametrize("path", ["join", "phone", "table", "market", "me", "poll", "ask", "harvest"])
 def test_320_px_wide_at_200_percent_text_needs_no_sideways_scrolling(server, browser, screenshot, path):
     event = server.set_up_event("Een heel lange titel van een bijeenkomst over samenleven", "nl", 1)
     context = browser.new_context(viewport={"width": 320, "height": 640})
@@ -117,12 +117,28 @@ def test_320_px_wide_at_200_percent_text_needs_no_sideways_scrolling(server, bro
         if path == "market":
             page.goto(event["join_url"].replace("/j/", "/e/").split("?")[0].rstrip("/") + "/market")
             expect(page.get_by_role("heading", name="Markt: vraag en aanbod")).to_be_visible()
+        if path in ("me", "poll", "ask", "harvest"):
+            # after the evening, and the questions to the room: a scale of ten and open questions
+            from facilitation.events.models import Event
+            from facilitation.extensions import db
+            from facilitation.polls import operations as polls
+
+            with server.app().app_context():
+                ev = db.session.get(Event, event["event_id"])
+                polls.ask(ev, polls.prepare_poll(ev, "scale", "Hoeveel vertrouwen heb je in de samenwerking?",
+                                                 scale_max=10, low_label="helemaal geen", high_label="heel veel"))
+                polls.open_questions(ev, True)
+                db.session.commit()
+            base = f"{server.url}/e/{event['join_code']}"
+            page.goto({"me": f"{base}/me", "poll": f"{base}/poll", "ask": f"{base}/ask",
+                       "harvest": f"{server.url}/h/{event['join_code']}"}[path])
+            expect(page.locator("main h1").first).to_be_visible()
     page.wait_for_load_state()
     page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
-    if path in ("phone", "market"):
-        screenshot(page, {"phone": "phone-320px-200pct", "market": "market-320px-200pct"}[path])
+    if path != "join" and path != "table":
+        screenshot(page, f"{path}-320px-200pct")
     context.close()
 
 

@@ -41,7 +41,7 @@ def test_a_hidden_poll_stances_and_questions_with_three_phones(server, contexts,
     console.get_by_role("button", name="Nu stellen", exact=True).first.click()
     expect(projector.locator(".poll-question")).to_have_text("Werk jij met vrijwilligers?", timeout=5_000)
     for phone, answer in zip(phones, ("Ja", "Ja", "Soms")):
-        phone.locator("#now-bar").get_by_role("link", name="Beantwoord de vraag").click(timeout=5_000)
+        phone.locator("#now-bar").get_by_role("link", name="Geef je antwoord").click(timeout=5_000)
         phone.get_by_role("button", name=answer, exact=True).click()
         expect(phone.get_by_role("button", name=answer, exact=True)).to_have_attribute("aria-pressed", "true")
     screenshot(phones[2], "poll-phone-answered")

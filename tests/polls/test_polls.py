@@ -20,7 +20,7 @@ WORDS = {
     "nl": {"closed": "Deze vraag is gesloten", "choose": "Kies een van de antwoorden", "one": "Kies één antwoord",
            "number": "Kies een getal van 1 tot 5", "hidden": "De antwoorden blijven verborgen",
            "own_table": "alleen zeggen waar je staat bij het dilemma van je eigen tafel", "twice": "Je stemde al",
-           "long": "hoogstens 200 tekens", "q_closed": "Vragen zijn nu gesloten", "answer": "Beantwoord de vraag"},
+           "long": "hoogstens 200 tekens", "q_closed": "Vragen zijn nu gesloten", "answer": "Geef je antwoord"},
     "en": {"closed": "This question is closed", "choose": "Choose one of the answers", "one": "Choose one answer only",
            "number": "Choose a number from 1 to 5", "hidden": "The answers stay hidden",
            "own_table": "only say where you stand on the dilemma of your own table", "twice": "You already voted",
