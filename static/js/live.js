@@ -165,7 +165,6 @@
 
   /* The countdown: the server sends its end time and its own "now"; the difference with this
      device's clock is the offset, so every screen shows the same second. */
-  var nudged = false;
   function tick() {
     document.querySelectorAll("[data-timer]").forEach(function (box) {
       var paused = box.dataset.pausedLeft;
@@ -188,9 +187,8 @@
       }
       up.hidden = left !== 0;
       var nudge = box.querySelector("[data-timer-nudge]");
-      var soon = left > 0 && left <= 120 && body.dataset.liveAs === "participant";
-      if (soon && !nudged) { nudge.hidden = false; nudged = true; }
-      if (!soon) { nudge.hidden = true; if (left > 120) { nudged = false; } }
+      /* Drawn from the time left on every tick, so a now-box swapped in by a push keeps it. */
+      nudge.hidden = !(left > 0 && left <= 120 && body.dataset.liveAs === "participant");
     });
   }
   /* A soft two-note chime, made in the browser (no sound file, nothing to download). */

@@ -81,6 +81,10 @@ def test_moving_through_the_programme_with_timer_and_announcements(server, conte
     expect(phone.locator("[data-timer-nudge]")).to_have_text("Nog 2 minuten.")
     console.get_by_role("button", name="Pauze", exact=True).click()
     expect(projector.locator("[data-timer-paused]")).to_be_visible(timeout=2_000)
+    # a late resync draws the now bar anew, its nudge hidden as the server renders it: the nudge stays
+    phone.evaluate("""() => { const bar = document.getElementById("now-bar"); const fresh = bar.cloneNode(true);
+        fresh.querySelector("[data-timer-nudge]").hidden = true; bar.replaceWith(fresh); }""")
+    expect(phone.locator("[data-timer-nudge]")).to_be_visible(timeout=2_000)
     console.get_by_role("button", name="Verder").click()
     console.get_by_role("button", name="Belletje bij nul op het grote scherm").click()
     expect(projector.locator("[data-timer][data-sound]")).to_have_count(1, timeout=3_000)
