@@ -22,8 +22,9 @@ The rule, in words an organiser can follow:
    - A family makes one theme at most: once it has, neither its longer words nor the words it is
      made of start another, so "samen" and "samenleven" are never two themes.
    - A family that more than two dreams in nine use (like "school" at an evening about education)
-     tells what the whole evening is about, not what sets some dreams apart: it makes no theme,
-     unless nothing else does. In a small room this needs more dreams (BACKGROUND_THEMES).
+     tells what the whole evening is about, not what sets some dreams apart: it makes no theme here
+     (but see rule 5), unless nothing else does. In a small room this needs more dreams
+     (BACKGROUND_THEMES).
    - A dream with the words of several themes goes to the most specific: the theme whose family the
      fewest dreams of the evening use ("betaalbare woningen voor jonge gezinnen" goes to woningen
      rather than to jongeren). A theme left with too few dreams is given up, its family makes no
@@ -31,6 +32,10 @@ The rule, in words an organiser can follow:
 4. Dreams left over. A dream without a theme joins a theme when it uses a word family that at
    least two of the theme's dreams use, and more than half of all other dreams with that family are
    in that theme ("hulp bij schulden" joins "armoede" when the other dreams about debts are there).
+5. The evening's own subjects. The dreams still left that share such a family of the whole evening
+   form its theme, biggest first, each family once ("School": the school dreams that no more specific
+   theme holds). When that makes more than MAX_THEMES, the smallest specific theme goes: its dreams go
+   to another theme they have words of, or are left, and this rule is applied again.
 
 Every theme lists the words its dreams wrote (at most MAX_WORDS): each dream in it contains one of
 them, so "dreams with the word ..." in the report is true. What is still left is "other dreams".
@@ -232,8 +237,19 @@ def find_themes(dreams: list[tuple[int, str]], language: str = "nl",
     background = {key for key, count in vocabulary.used.items()
                   if count > max(BACKGROUND_SHARE * len(dreams), BACKGROUND_THEMES * least)}
     chosen = _choose(vocabulary, least, max_themes, background) or _choose(vocabulary, least, max_themes, set())
-    links = _join_left_over(vocabulary, chosen)
-    themes = [_theme(vocabulary, key, members, links.get(key, {})) for key, members in chosen.items()]
+    while True:
+        links = _join_left_over(vocabulary, chosen)
+        subjects = _gather_the_rest(vocabulary, least, chosen, links, background)
+        if len(chosen) + len(subjects) <= max_themes:
+            break
+        # too many themes: the smallest specific one goes; its dreams go to another theme of theirs or are left
+        size = {key: len(members) + len(links.get(key, ())) for key, members in chosen.items()}
+        smallest = min(reversed(list(chosen)), key=size.__getitem__)
+        chosen = _assign(vocabulary, [key for key in chosen if key != smallest])
+    themes = [_theme(vocabulary, key, members, links.get(key, {}), background) for key, members in chosen.items()]
+    themes += [_theme(vocabulary, key, members, {}, background) for key, members in subjects.items()]
+    themes.sort(key=lambda theme: -len(theme.dream_ids))  # biggest first; of equals, specific before subject
+    themes = themes[:max_themes]
     position = {dream_id: n for n, (dream_id, _) in enumerate(dreams)}
     for theme in themes:  # the dreams in the order they came
         theme.dream_ids.sort(key=position.__getitem__)
@@ -245,27 +261,29 @@ def _choose(vocabulary: _Words, least: int, max_themes: int, background: set[str
     """The themes' words, each with its dreams, biggest theme first (rule 3 of the module's docstring)."""
     chosen: list[str] = []
     dropped: set[str] = set()
-    assigned: dict[int, str] = {}
+    placed: set[int] = set()
     for _ in range(4 * max_themes):  # in practice a few rounds; the bound keeps it finite
         chosen += _pick(vocabulary, least, max_themes - len(chosen), background | dropped,
-                        set(vocabulary.keys) - set(assigned), chosen)
-        # a dream whose words make more than one theme goes to the most specific: the family the evening uses least
-        rank = {key: (vocabulary.used[key], n) for n, key in enumerate(chosen)}
-        assigned = {}
-        for dream_id, keys in vocabulary.keys.items():
-            options = [key for key in keys if key in rank]
-            if options:
-                assigned[dream_id] = min(options, key=rank.__getitem__)
-        sizes = Counter(assigned.values())
-        small = {key for key in chosen if sizes[key] < least}
+                        set(vocabulary.keys) - placed, chosen)
+        members = _assign(vocabulary, chosen)
+        small = {key for key in chosen if len(members[key]) < least}
         if not small:
-            break
+            return members
         dropped |= small
         chosen = [key for key in chosen if key not in small]
-        assigned = {dream_id: key for dream_id, key in assigned.items() if key not in small}
+        placed = {dream_id for key in chosen for dream_id in members[key]}
+    return _assign(vocabulary, chosen)
+
+
+def _assign(vocabulary: _Words, chosen: list[str]) -> dict[str, set[int]]:
+    """Each dream to one of these themes, biggest theme first: a dream whose words make more than one
+    theme goes to the most specific, the family the evening uses least."""
+    rank = {key: (vocabulary.used[key], n) for n, key in enumerate(chosen)}
     members: dict[str, set[int]] = {key: set() for key in chosen}
-    for dream_id, key in assigned.items():
-        members[key].add(dream_id)
+    for dream_id, keys in vocabulary.keys.items():
+        options = [key for key in keys if key in rank]
+        if options:
+            members[min(options, key=rank.__getitem__)].add(dream_id)
     return dict(sorted(members.items(), key=lambda item: (-len(item[1]), item[0])))
 
 
@@ -292,6 +310,28 @@ def _pick(vocabulary: _Words, least: int, room: int, skip: set[str], left: set[i
         banned |= vocabulary.family(key)
         left = {dream_id for dream_id in left if key not in vocabulary.keys[dream_id]}
     return picked
+
+
+def _gather_the_rest(vocabulary: _Words, least: int, chosen: dict[str, set[int]],
+                     links: dict[str, dict[int, str]], background: set[str]) -> dict[str, set[int]]:
+    """The evening's own subjects ("school" at an evening about education) gather the dreams no other
+    theme holds, biggest first, each family once (rule 5 of the module's docstring)."""
+    left = set(vocabulary.keys) - {d for members in chosen.values() for d in members} \
+        - {d for joined in links.values() for d in joined}
+    banned = set().union(set(), *(vocabulary.family(key) for key in chosen))
+    gathered: dict[str, set[int]] = {}
+    while left:
+        shared = Counter(key for dream_id in left for key in vocabulary.keys[dream_id]
+                         if key in background and key not in banned)
+        if not shared:
+            break
+        key, count = min(shared.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
+        if count < least:
+            break
+        gathered[key] = {dream_id for dream_id in left if key in vocabulary.keys[dream_id]}
+        left -= gathered[key]
+        banned |= vocabulary.family(key)
+    return gathered
 
 
 def _join_left_over(vocabulary: _Words, chosen: dict[str, set[int]]) -> dict[str, dict[int, str]]:
@@ -321,15 +361,17 @@ def _join_left_over(vocabulary: _Words, chosen: dict[str, set[int]]) -> dict[str
     return links
 
 
-def _theme(vocabulary: _Words, key: str, members: set[int], joined: dict[int, str]) -> FoundTheme:
-    """Name a theme after its word, list the words its dreams wrote, and add a second word most of it shares."""
+def _theme(vocabulary: _Words, key: str, members: set[int], joined: dict[int, str],
+           background: set[str]) -> FoundTheme:
+    """Name a theme after its word, list the words its dreams wrote, and add a second word most of it
+    shares, unless that word is the whole evening's ("Pesten", not "Pesten & school")."""
     texts = vocabulary.texts
     needs = {dream_id: vocabulary.word_of(dream_id, key) for dream_id in members}
     own = {form for dream_id in members for form in vocabulary.written[dream_id].get(key, ())}
     family = {form for forms in needs.values() for form in forms}
     main = _label(vocabulary, own or family, members)
     label = main.capitalize()
-    related = vocabulary.family(key)
+    related = vocabulary.family(key) | background
     companions = Counter(k for dream_id in members for k in vocabulary.keys[dream_id] if k not in related)
     if companions:
         second, together = min(companions.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))

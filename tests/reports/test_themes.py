@@ -34,12 +34,13 @@ HELD_OUT = {
 }
 ALL = {**SETS, **HELD_OUT}
 #: measured with this rule (dreams in a theme; the smallest share of one reader's group in a theme):
-#: care_nl 88/91 (97 %), 0.77; care_en 46/48 (96 %), 0.86; youth_nl 73/91 (80 %), 0.62;
+#: care_nl 88/91 (97 %), 0.77; care_en 46/48 (96 %), 0.86; youth_nl 84/91 (92 %), 0.33 (its "School"
+#: gathers the school dreams of every kind that no specific theme holds; its specific themes 0.62);
 #: held out: street_nl 61/93 (66 %), community_en 55/74 (74 %), both with themes a reader would not
-#: make ("Wijk", "Free"). The goal of issue #15 (85 % in a theme) is reached on two of the three rooms
-#: and on neither held-out room: a word rule does not see that "sleeping rough" and "damp flats" are one
+#: make ("Wijk", "Free"). The goal of issue #15 (85 % in a theme) is reached on the three rooms and on
+#: neither held-out room: a word rule does not see that "sleeping rough" and "damp flats" are one
 #: subject. The marks below turn red (strict) the day a rule reaches it.
-NOT_YET = pytest.mark.xfail(strict=True, reason="the issue's goal, not reached on varied wording; see SETS")
+NOT_YET = pytest.mark.xfail(strict=True, reason="not reached on varied wording; see SETS")
 
 
 def read_set(path: Path) -> tuple[list[tuple[int, str]], dict[int, str]]:
@@ -89,7 +90,7 @@ def test_the_new_sets_are_big_enough(name, least, groups):
 
 # --- what the issue asks: most dreams in a theme, themes that hold together -------------------------
 
-@goal("care_nl", "care_en")
+@goal("care_nl", "care_en", "youth_nl")
 def test_most_dreams_land_in_a_theme(name):
     dreams, _, _, left = themes_of(name)
     assert len(left) <= 0.15 * len(dreams), f"{len(dreams) - len(left)} of {len(dreams)} in a theme"
@@ -296,6 +297,43 @@ def test_basisschool_joins_school():
     themes, _ = find_themes(dreams, "nl")
     assert len(themes) == 1 and sorted(themes[0].dream_ids) == [1, 2, 3, 4]
     assert themes[0].label == "School"
+
+
+def a_school_evening():
+    """27 dreams, 13 of them about school: school is what the evening is about, not a theme of its own."""
+    return list(enumerate([
+        "Een school met een moestuin", "Schoolpleinen die na schooltijd toegankelijk blijven", "Een basisschool in elk dorp",
+        "Scholen die samenwerken met de buurt", "Gratis zwemles op school", "Een school waar elk kind welkom is",
+        "Geen pesten meer op school", "Een school waar niemand gepest wordt", "Pesters die leren wat ze aanrichten",
+        "Pesten samen aanpakken op school", "Leerkrachten die tijd hebben op school",
+        "Meer leerkrachten voor de klas", "Leerkrachten die gewaardeerd worden op school",
+        "Betaalbare woningen voor jonge gezinnen", "Een woning voor iedereen", "Daklozen een eigen huis geven",
+        "Meer groen in de wijk", "Bomen in elke straat", "Een park om de hoek", "Vrijwilligers die gezien worden",
+        "Vrijwilligerswerk voor iedereen", "Een vrijwilliger in elke straat", "Een bibliotheek in elke gemeente",
+        "Muziek in het cultuurcentrum", "Sporten zonder lidgeld", "Een bankje bij de bushalte", "Buren die groeten"]))
+
+
+def test_the_evenings_own_subject_gathers_the_dreams_no_specific_theme_holds():
+    dreams = a_school_evening()
+    texts = dict(dreams)
+    themes, left = find_themes(dreams, "nl")
+    by_label = {theme.label: [texts[i] for i in theme.dream_ids] for theme in themes}
+    # the specific themes come first and keep their dreams; their names do not repeat the evening's subject
+    assert by_label["Pesten"] == [texts[i] for i in range(6, 10)]
+    assert by_label["Leerkrachten"] == [texts[i] for i in range(10, 13)]
+    # the school dreams no specific theme holds are one theme, not "other dreams"
+    assert by_label["School"] == [texts[i] for i in range(6)]
+    assert {"Woning", "Vrijwilliger"} <= set(by_label)
+    assert [texts[i] for i in left] == [texts[i] for i in range(22, 27)]
+
+
+def test_the_evenings_subject_keeps_its_place_when_themes_run_out():
+    """With room for three themes, the smallest specific themes go; their school dreams join "School"."""
+    dreams = a_school_evening()
+    themes, left = find_themes(dreams, "nl", max_themes=3)
+    assert [(theme.label, len(theme.dream_ids)) for theme in themes] == [("School", 8), ("Pesten", 4), ("Woning", 3)]
+    assert {10, 12} <= set(themes[0].dream_ids)  # "Leerkrachten ... op school"
+    assert 11 in left  # "Meer leerkrachten voor de klas": no theme of its words is left
 
 
 def test_english_dreams_find_english_themes():
