@@ -8,9 +8,15 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+import snowballstemmer
+
 from ..config import LANGUAGES
 
 WORD = re.compile(r"[^\W\d_]{3,}")
+#: Snowball's stemmers. For Dutch the classic algorithm: Snowball 3's "dutch" strips "ge" out of words
+#: (gezondheid → "zon", gezin → "zin", begeleiding → "beleid"), which would tie unrelated words together;
+#: the themes join "gepest" and "pesten" by their own rule
+STEMMERS = {"nl": "dutch_porter", "en": "english"}
 
 
 @cache
@@ -23,6 +29,12 @@ def stop_words() -> frozenset[str]:
             if not line.startswith("#"):
                 words.update(line.split())
     return frozenset(words)
+
+
+@cache
+def stemmer(language: str):
+    """The stemmer that brings a word of this language back to its stem ("woningen", "woning": one word)."""
+    return snowballstemmer.stemmer(STEMMERS.get(language, STEMMERS["nl"]))
 
 
 def words(text: str) -> list[str]:

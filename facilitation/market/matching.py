@@ -13,16 +13,12 @@ intersection per post of the other kind (bench/market.py measures it).
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
-import snowballstemmer
-
-from ..dreams.words import words
+from ..dreams.words import stemmer, words
 from ..extensions import db
 from ..review import Review
 from .models import MarketPost, PostKind
 
-STEMMERS = {"nl": "dutch", "en": "english"}
 #: a rubric that says nothing about what is asked: the same rubric alone proposes nothing
 VAGUE_RUBRICS = {"anders"}
 PROPOSALS = 5
@@ -38,17 +34,12 @@ MARKET_STOP_WORDS = frozenset("""
 """.split())
 
 
-@cache
-def _stemmer(language: str):
-    return snowballstemmer.stemmer(STEMMERS.get(language, "dutch"))
-
-
 def stems_of(text: str, language: str, ignore: frozenset[str] = frozenset()) -> dict[str, str]:
     """The text's stems, each with the word as written (the first time); `ignore`: stems that say nothing here
     (the town and the event's own name: at "Beursvloer Cuijk" every other post says "Cuijk")."""
     tokens = [token for token in words(text) if token not in MARKET_STOP_WORDS]
     found: dict[str, str] = {}
-    for stem, token in zip(_stemmer(language).stemWords(tokens), tokens):
+    for stem, token in zip(stemmer(language).stemWords(tokens), tokens):
         if stem not in ignore:
             found.setdefault(stem, _as_written(token, text))
     return found

@@ -44,12 +44,9 @@ The organiser can rename and merge themes afterwards.
 from collections import Counter
 from dataclasses import dataclass, field
 
-import snowballstemmer
-
-from ..dreams.words import words
+from ..dreams.words import stemmer as stemmer_for, words
 from .lexicon import GROUPS
 
-STEMMERS = {"nl": "dutch", "en": "english"}
 MAX_THEMES = 10
 #: the words listed with a theme ("dreams with the word ..."); enough for every dream in it
 MAX_WORDS = 8
@@ -104,7 +101,7 @@ class _Words:
     """The words of some dreams, their word families, and which dreams use them."""
 
     def __init__(self, dreams: list[tuple[int, str]], language: str):
-        stemmer = snowballstemmer.stemmer(STEMMERS.get(language, "dutch"))
+        stemmer = stemmer_for(language)
         self.texts = {dream_id: text.lower() for dream_id, text in dreams}
         tokens = {dream_id: [w for w in words(text) if w not in THEME_STOP_WORDS] for dream_id, text in dreams}
         distinct = sorted({token for found in tokens.values() for token in found})
@@ -216,8 +213,8 @@ def _synonyms(stemmer, language: str) -> list[set[str]]:
     """Each lexicon group as the stems and forms a dream's words are matched by."""
     groups = []
     for line in GROUPS.get(language, ()):
-        forms = set(line.split())
-        groups.append(forms)
+        forms = line.split()
+        groups.append(set(forms) | set(stemmer.stemWords(forms)))
     return groups
 
 
@@ -242,10 +239,13 @@ def find_themes(dreams: list[tuple[int, str]], language: str = "nl",
         subjects = _gather_the_rest(vocabulary, least, chosen, links, background)
         if len(chosen) + len(subjects) <= max_themes:
             break
-        # too many themes: the smallest specific one goes; its dreams go to another theme of theirs or are left
-        size = {key: len(members) + len(links.get(key, ())) for key, members in chosen.items()}
-        smallest = min(reversed(list(chosen)), key=size.__getitem__)
-        chosen = _assign(vocabulary, [key for key in chosen if key != smallest])
+        # too many themes: the smallest specific one goes (of equals, the one whose dreams the evening's
+        # subjects take in most); its dreams go to another theme of theirs, to a subject, or are left
+        def loss(key):
+            members = chosen[key] | set(links.get(key, ()))
+            kept = sum(1 for dream_id in members if vocabulary.keys[dream_id] & background)
+            return len(members), len(members) - kept, key
+        chosen = _assign(vocabulary, [key for key in chosen if key != min(chosen, key=loss)])
     themes = [_theme(vocabulary, key, members, links.get(key, {}), background) for key, members in chosen.items()]
     themes += [_theme(vocabulary, key, members, {}, background) for key, members in subjects.items()]
     themes.sort(key=lambda theme: -len(theme.dream_ids))  # biggest first; of equals, specific before subject

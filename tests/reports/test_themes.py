@@ -34,9 +34,9 @@ HELD_OUT = {
 }
 ALL = {**SETS, **HELD_OUT}
 #: measured with this rule (dreams in a theme; the smallest share of one reader's group in a theme):
-#: care_nl 88/91 (97 %), 0.77; care_en 46/48 (96 %), 0.86; youth_nl 84/91 (92 %), 0.33 (its "School"
-#: gathers the school dreams of every kind that no specific theme holds; its specific themes 0.62);
-#: held out: street_nl 61/93 (66 %), community_en 55/74 (74 %), both with themes a reader would not
+#: care_nl 87/91 (96 %), 0.77; care_en 46/48 (96 %), 0.86; youth_nl 85/91 (93 %), 0.33 (its "School"
+#: gathers the school dreams of every kind that no specific theme holds; its specific themes 0.58);
+#: held out: street_nl 64/93 (69 %), community_en 55/74 (74 %), both with themes a reader would not
 #: make ("Wijk", "Free"). The goal of issue #15 (85 % in a theme) is reached on the three rooms and on
 #: neither held-out room: a word rule does not see that "sleeping rough" and "damp flats" are one
 #: subject. The marks below turn red (strict) the day a rule reaches it.
@@ -331,8 +331,9 @@ def test_the_evenings_subject_keeps_its_place_when_themes_run_out():
     """With room for three themes, the smallest specific themes go; their school dreams join "School"."""
     dreams = a_school_evening()
     themes, left = find_themes(dreams, "nl", max_themes=3)
-    assert [(theme.label, len(theme.dream_ids)) for theme in themes] == [("School", 8), ("Pesten", 4), ("Woning", 3)]
-    assert {10, 12} <= set(themes[0].dream_ids)  # "Leerkrachten ... op school"
+    assert [(theme.label, len(theme.dream_ids)) for theme in themes][:2] == [("School", 8), ("Pesten", 4)]
+    assert len(themes) == 3 and len(themes[2].dream_ids) == 3 and themes[2].label != "Leerkrachten"
+    assert {10, 12} <= set(themes[0].dream_ids)  # "Leerkrachten ... op school": the first to go
     assert 11 in left  # "Meer leerkrachten voor de klas": no theme of its words is left
 
 
