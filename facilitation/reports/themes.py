@@ -237,15 +237,13 @@ def find_themes(dreams: list[tuple[int, str]], language: str = "nl",
     while True:
         links = _join_left_over(vocabulary, chosen)
         subjects = _gather_the_rest(vocabulary, least, chosen, links, background)
-        if len(chosen) + len(subjects) <= max_themes:
-            break
-        # too many themes: the smallest specific one goes (of equals, the one whose dreams the evening's
-        # subjects take in most); its dreams go to another theme of theirs, to a subject, or are left
-        def loss(key):
-            members = chosen[key] | set(links.get(key, ()))
-            kept = sum(1 for dream_id in members if vocabulary.keys[dream_id] & background)
-            return len(members), len(members) - kept, key
-        chosen = _assign(vocabulary, [key for key in chosen if key != min(chosen, key=loss)])
+        if len(chosen) + len(subjects) <= max_themes or not chosen:
+            break  # without specific themes, the biggest subjects are kept (below)
+        # too many themes: the smallest specific one goes; its dreams go to another theme of theirs, to a
+        # subject, or are left
+        going = min(chosen, key=lambda key: _cost_of_losing(vocabulary, chosen[key] | set(links.get(key, ())),
+                                                            background, key))
+        chosen = _assign(vocabulary, [key for key in chosen if key != going])
     themes = [_theme(vocabulary, key, members, links.get(key, {}), background) for key, members in chosen.items()]
     themes += [_theme(vocabulary, key, members, {}, background) for key, members in subjects.items()]
     themes.sort(key=lambda theme: -len(theme.dream_ids))  # biggest first; of equals, specific before subject
@@ -273,6 +271,12 @@ def _choose(vocabulary: _Words, least: int, max_themes: int, background: set[str
         chosen = [key for key in chosen if key not in small]
         placed = {dream_id for key in chosen for dream_id in members[key]}
     return _assign(vocabulary, chosen)
+
+
+def _cost_of_losing(vocabulary: _Words, members: set[int], background: set[str], key: str) -> tuple:
+    """The smallest theme goes first; of equals, the one whose dreams the evening's subjects take in."""
+    taken_in = sum(1 for dream_id in members if vocabulary.keys[dream_id] & background)
+    return len(members), len(members) - taken_in, key
 
 
 def _assign(vocabulary: _Words, chosen: list[str]) -> dict[str, set[int]]:

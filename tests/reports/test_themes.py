@@ -12,6 +12,7 @@ Rooms, each line `the group a reader would put it in | the dream`:
 """
 import random
 import re
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -335,6 +336,23 @@ def test_the_evenings_subject_keeps_its_place_when_themes_run_out():
     assert len(themes) == 3 and len(themes[2].dream_ids) == 3 and themes[2].label != "Leerkrachten"
     assert {10, 12} <= set(themes[0].dream_ids)  # "Leerkrachten ... op school": the first to go
     assert 11 in left  # "Meer leerkrachten voor de klas": no theme of its words is left
+
+
+def test_a_room_of_only_the_evenings_subjects_gives_what_fits():
+    """Every word is one most dreams use: with room for one theme, the biggest subject is it (this once
+    went round for ever once the last specific theme was given up)."""
+    dreams = list(enumerate(["muziek", "muziek school", "bus", "muziek bus school", "school muziek", "school muziek",
+                             "school", "bus", "muziek bus school", "muziek", "muziek", "school muziek bus",
+                             "muziek bus", "bus", "school", "bus school", "school bus muziek", "muziek",
+                             "school muziek bus", "school"]))
+    found = []
+    worker = threading.Thread(target=lambda: found.append(find_themes(dreams, "nl", max_themes=1)), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert found, "find_themes did not finish"
+    [(themes, left)] = found
+    assert len(themes) == 1
+    assert sorted(themes[0].dream_ids + left) == [i for i, _ in dreams]
 
 
 def test_english_dreams_find_english_themes():
