@@ -80,13 +80,7 @@ def stance(code, table_id):
     page = (url_for("tables.table", code=event.join_code, table_id=seat.table_id) + "#stance" if seat
             else url_for("tables.choose", code=event.join_code))
 
-    def operation():
-        flood.check("mark", f"participant:{participant.id}")
-        ops.take_stance(event, table, participant, request.form.get("value"))
-        pushes.stances_changed(event)
-
-    return act(operation, answer=lambda _: fragment_or_back(None, page, gettext("Thank you: your place is saved.")),
-               refused=refusal_or_back(None, page))
+    return _take_stance(event, table, participant, page)
 
 
 @bp.post("/e/<code>/stance")
@@ -94,11 +88,14 @@ def plenary_stance(code):
     """Where I stand on the dilemma of the whole room; the poll page comes back with it marked."""
     event = access.event_by_code(code)
     participant = access.participant_or_join(event)
-    page = url_for("polls.poll_page", code=event.join_code) + "#plenary-stance"
+    return _take_stance(event, None, participant, url_for("polls.poll_page", code=event.join_code) + "#plenary-stance")
 
+
+def _take_stance(event, table, participant, page: str):
+    """A place on the line of a table's dilemma (or the room's, without a table), then back to `page`."""
     def operation():
         flood.check("mark", f"participant:{participant.id}")
-        ops.take_stance(event, None, participant, request.form.get("value"))
+        ops.take_stance(event, table, participant, request.form.get("value"))
         pushes.stances_changed(event)
 
     return act(operation, answer=lambda _: fragment_or_back(None, page, gettext("Thank you: your place is saved.")),
