@@ -71,7 +71,11 @@ class HoldReason(LabelledEnum):
     phone = "phone"
     iban = "iban"
     address = "address"
+    bsn = "bsn"
     abuse = "abuse"
+    threat = "threat"
+    hate = "hate"
+    slur = "slur"
 
     @classmethod
     def _labels(cls):
@@ -80,8 +84,12 @@ class HoldReason(LabelledEnum):
             cls.email: _l("contains an e-mail address"),
             cls.phone: _l("contains a phone number"),
             cls.iban: _l("contains a bank account number"),
-            cls.address: _l("contains a postcode and house number"),
-            cls.abuse: _l("contains a word from the list of abusive words"),
+            cls.address: _l("contains a street address"),
+            cls.bsn: _l("contains a citizen service number"),
+            cls.abuse: _l("insults or swears at someone"),
+            cls.threat: _l("threatens someone with violence"),
+            cls.hate: _l("speaks of a group of people with hatred or contempt"),
+            cls.slur: _l("contains a slur"),
         }
 
 

@@ -1,59 +1,24 @@
-"""Why a post should wait for the facilitator: abusive words, personal data, or pre-moderation. Plain
-functions, used for every text a guest writes.
+"""Why a post should wait for the facilitator: personal data (personal.py), harm (harm.py: threats, hate,
+slurs, insults aimed at someone), illnesses used as curses, or pre-moderation. Plain functions, used for
+every text a guest writes.
 
 Each detector returns a short reason code or None. They err on the side of letting ordinary
-sentences through: a year (2025), an age ("10 jaar") or a count is not a phone number.
+sentences through: a year (2025), an age ("10 jaar") or a count is not a phone number, "kanker" is a
+diagnosis, and counter-speech quotes what it objects to.
 """
 import re
 import unicodedata
 from functools import cache
 from pathlib import Path
 
-from flask import current_app, has_app_context
-
-from ..config import LANGUAGES
 from ..enums import HoldReason, ModerationMode
+from . import lexicon as L
+from .harm import counter_speech, harm
+from .personal import address, bsn, email, iban, phone_number
 
 WORDS = Path(__file__).parent / "words"
-
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
-# a run of digits with the separators people type in phone numbers
-PHONE_CANDIDATE = re.compile(r"(?<![\w+])(\+|00)?\d[\d \-./()]{7,}\d(?!\w)")
-IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?)\b", re.IGNORECASE)
-# Dutch postcode (1234 AB) with a house number before or after it
-NL_ADDRESS = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b(?=.{0,40}\b\d{1,5}\b)|\b\d{1,5}[a-z]?\s*,?\s*[1-9]\d{3}\s?[A-Z]{2}\b")
-# Belgian address: a street with a house number, then a four-digit postcode and a town
-BE_ADDRESS = re.compile(r"\b\w+(straat|laan|weg|plein|dreef|steenweg|lei|baan)\s+\d{1,5}[a-z]?\b.{0,5}\b[1-9]\d{3}\s+[A-Z]",
-                        re.IGNORECASE)
-
-
-def phone_number(text: str) -> bool:
-    for match in PHONE_CANDIDATE.finditer(text):
-        digits = re.sub(r"\D", "", match.group(0))
-        international = match.group(0).startswith(("+", "00"))
-        if international and 10 <= len(digits) <= 15:
-            return True
-        if digits.startswith("0") and len(digits) in (9, 10):
-            return True
-    return False
-
-
-def iban(text: str) -> bool:
-    for match in IBAN.finditer(text):
-        compact = match.group(1).replace(" ", "").upper()
-        if 15 <= len(compact) <= 34 and _mod97(compact) == 1:
-            return True
-    return False
-
-
-def _mod97(iban_code: str) -> int:
-    rearranged = iban_code[4:] + iban_code[:4]
-    digits = "".join(str(int(ch, 36)) for ch in rearranged)
-    return int(digits) % 97
-
-
-def address(text: str) -> bool:
-    return bool(NL_ADDRESS.search(text) or BE_ADDRESS.search(text))
+#: what an illness glued to a word makes an insult of (kanker+lijer, tyfus+hoer)
+INSULTING = L.INSULTS | L.SLURS | L.HOMONYM_SLURS
 
 
 @cache
@@ -61,10 +26,6 @@ def _list(name: str) -> frozenset[str]:
     path = WORDS / f"{name}.txt"
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def abusive_words(language: str) -> frozenset[str]:
-    return _list(language)
 
 
 def _tokens(text: str) -> list[str]:
@@ -118,7 +79,7 @@ def _curse_compound(token: str) -> bool:
         if token.startswith(curse) and len(token) > len(curse):
             rest = token[len(curse):]
             for part in (rest, rest[1:] if rest[0] in "se" else rest):
-                if part in _list("insults_nl") or part in _list("nl") or part in _list("en") or part.rstrip("s") in _list("insults_nl"):
+                if part in _list("insults_nl") or part.rstrip("s") in _list("insults_nl") or part in INSULTING:
                     return True
     return False
 
@@ -140,27 +101,28 @@ def _phrase_in(phrase: str, tokens: list[str]) -> bool:
 
 def hold_reason(text: str, held: frozenset[str] | set[str] = frozenset(),
                 allowed: frozenset[str] | set[str] = frozenset()) -> HoldReason | None:
-    """The first reason to hold this text, checked against Dutch and English lists, or None.
+    """The first reason to hold this text, or None.
 
     `held` and `allowed` are an event's own words (or phrases): the organiser adds words that hold a
     post at this event, and takes words of our lists off for it.
     """
-    if EMAIL.search(text):
+    if email(text):
         return HoldReason.email
     if iban(text):
         return HoldReason.iban
     if phone_number(text):
         return HoldReason.phone
+    if bsn(text):
+        return HoldReason.bsn
     if address(text):
         return HoldReason.address
     tokens = _tokens(text)
-    allowed = {" ".join(_tokens(word)) for word in allowed}
-    listed = frozenset().union(*(abusive_words(language) for language in _languages())) - allowed
-    if set(tokens) & listed or any(_phrase_in(word, tokens) for word in held):
+    if any(_phrase_in(word, tokens) for word in held):
         return HoldReason.abuse
-    if _illness_as_curse(tokens) and not allowed & _list("care_nl"):
+    allowed = frozenset(" ".join(_tokens(word)) for word in allowed)
+    if _illness_as_curse(tokens) and not allowed & _list("care_nl") and not counter_speech(text):
         return HoldReason.abuse
-    return None
+    return harm(text, allowed)
 
 
 def event_hold_reason(text: str, event) -> HoldReason | None:

@@ -52,25 +52,25 @@ def test_the_organiser_adds_and_removes_words_for_an_event(app, client, runner, 
     assert {"nl": "Woorden die een bericht tegenhouden", "en": "Words that hold a post"}[lang] in page
     token = csrf_token(client, f"/events/{event_id}")
     response = client.post(f"/events/{event_id}/words", data={
-        "csrf_token": token, "held_words": "Zwabber, dikke pier", "allowed_words": "sukkel"})
+        "csrf_token": token, "held_words": "Zwabber, dikke pier", "allowed_words": "klootzak"})
     assert response.status_code == 302
     assert "dikke pier" in client.get(f"/events/{event_id}").get_data(as_text=True)  # shown again in the form
 
     guest = app.test_client()
     make.join(guest, code)
-    for text in ("Die zwabber van tafel 2", "Jij bent een dikke pier", "Ik voel me soms een sukkel met computers",
+    for text in ("Die zwabber van tafel 2", "Jij bent een dikke pier", "Die klootzak van een bladblazer maakt me gek",
                  "Mijn droom gaat over kanker en zorg"):
         make.post_dream(guest, code, text)
     with app.app_context():
         status = {d.text: d.status.value for d in db.session.scalars(db.select(Dream).filter_by(event_id=event_id))}
     assert status["Die zwabber van tafel 2"] == "held"
     assert status["Jij bent een dikke pier"] == "held"
-    assert status["Ik voel me soms een sukkel met computers"] != "held"  # taken off the list for this event
+    assert status["Die klootzak van een bladblazer maakt me gek"] != "held"  # taken off the list for this event
     assert status["Mijn droom gaat over kanker en zorg"] != "held"
     other_id, other_code = make.event()  # another event keeps our list as it is
     other_guest = app.test_client()
     make.join(other_guest, other_code)
-    make.post_dream(other_guest, other_code, "Ik voel me soms een sukkel met computers")
+    make.post_dream(other_guest, other_code, "Die klootzak van een bladblazer maakt me gek")
     with app.app_context():
         assert db.session.scalar(db.select(Dream.status).filter_by(event_id=other_id)).value == "held"
 
