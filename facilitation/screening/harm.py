@@ -28,14 +28,14 @@ LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"
 FILLERS = L._words("""
     allemaal alle altijd zo echt gewoon heel erg ontzettend toch nou eenmaal gewoonweg compleet totaal
     volledig ook net een de het van nature stuk voor beetje nogal behoorlijk super mega extreem zeer
-    hartstikke knettergek nog steeds meestal vaak eigenlijk stiekem wel eens gewoonweg diep
+    hartstikke knettergek nog steeds meestal vaak eigenlijk stiekem wel eens gewoonweg diep zulk zulke
     all so just really very always totally completely such
     a an the simply inherently naturally still mostly often zon fucking fking
 """)
 #: a modal or first person that turns violence into a threat or a call for it
 THREAT_FRAME = L._words("""
     ik we wij ikke moeten moet zouden zou mogen mag laten laat gaan ga zal zullen wil willen wel
-    tijd verdienen verdient
+    tijd verdienen verdient iemand oplossing horen hoort droom mooi wie
     i we im ill should must will gonna wanna want lets ought need deserve deserves time
 """)
 #: "ik haat het als ...": hating a situation, not people
@@ -44,8 +44,12 @@ DETERMINERS = L._words("de die een elke iedere alle eerste volgende deze zon gee
 #: what follows a noun rather than an adjective ("de zwarte die ...", "een jood is ...")
 ENDS_A_NOUN = L._words(", die dat is zijn was moet moeten mag kan wil en of van in op aan met bij who that is was and")
 VIOLENT_PHRASES = (("in", "elkaar", "slaan"), ("in", "elkaar", "trappen"), ("in", "elkaar", "schoppen"),
-                   ("in", "elkaar", "geslagen"), ("pijn", "doen"), ("een", "mes", "in"), ("beat", "up"),
-                   ("wipe", "out"))
+                   ("in", "elkaar", "geslagen"), ("in", "elkaar", "sloeg"), ("pijn", "doen"), ("een", "mes", "in"),
+                   ("op", "hun", "bek"), ("op", "de", "bek"), ("op", "hun", "smoel"), ("in", "de", "fik"),
+                   ("in", "brand"), ("een", "lesje"), ("kopje", "kleiner"), ("aan", "een", "boom"),
+                   ("aan", "de", "lantaarnpalen"), ("aan", "de", "lantaarnpaal"), ("niet", "meer", "ademt"),
+                   ("niet", "meer", "ademen"), ("niet", "meer", "rechtstaan"), ("uit", "hun", "rolstoel"),
+                   ("bont", "en", "blauw"), ("de", "straat", "uit"), ("beat", "up"), ("wipe", "out"))
 
 
 @dataclass
@@ -118,6 +122,8 @@ def _fuzzy_index() -> dict[str, dict[str, str]]:
 @cache
 def classify(word: str) -> frozenset[str]:
     kinds = {kind for kind, words in {**LISTS, **SIMPLE}.items() if word in words}
+    if word.startswith(("haat", "hate")) and len(word) > 6:
+        kinds.add("reporting")  # haatberichten, haatzaaien, hatespeech: words about hate, not hate
     if not kinds and len(word) >= 4 and word.isalpha() and not _known(word):
         # a disguised word: doubled letters (fliikkkers), one letter swapped, missing or added (nikekr)
         for kind in FUZZY:
@@ -140,8 +146,7 @@ def _compound(word: str) -> list[str] | None:
             for part in (rest, rest[1:] if rest[0] in "se" else rest):
                 if part in L.PLAIN_AFTER_PREFIX:
                     return None
-                if classify(part) & {"group", "slur", "homonym", "insult", "bad"} or (
-                        prefix in ("kut", "klote") and part.isalpha() and _known(part)):
+                if classify(part) & {"group", "slur", "homonym", "insult", "bad", "people"}:
                     return [prefix, part]
     if len(word) >= 8 and not _known(word):
         return _segment(word)
@@ -180,7 +185,7 @@ def _words_of(text: str) -> list[Word]:
                 kinds = classify(parts[1])
                 if kinds & {"group", "slur", "homonym"}:
                     words.append(Word(piece, {"slur"}))
-                elif kinds & {"insult", "bad"} or parts[0] in ("kut", "klote"):
+                elif kinds & {"insult", "bad", "people"}:
                     words.append(Word(piece, {"strong"}))
                 else:
                     words.append(Word(piece, set(classify(piece))))
@@ -220,6 +225,8 @@ def _mark_groups(words: list[Word]) -> None:
                 word.kinds.add("group")  # the adjective stands for the person: "de eerste zwarte die ..."
         if word.text == "het" and following and following.text in ("zijn", "waren"):
             word.kinds.add("them")
+        if word.text in L.HOMONYM_PEOPLE and not (n > 0 and words[n - 1].text in L.POSSESSIVES):
+            word.kinds.add("group")
     for phrase in L.GROUP_PHRASES:
         start = _has(words, phrase)
         if start is not None:
@@ -239,7 +246,11 @@ def _clauses(words: list[Word]) -> list[list[Word]]:
 
 
 def _negated(clause: list[Word], start: int, end: int, skip: range = range(0)) -> bool:
-    """A negator before the predicate in its clause, or right after it ("ik haat ze niet")."""
+    """A negator before the predicate in its clause, or right after it ("ik haat ze niet"); not in a
+    rhetorical question ("waarom ... niet gewoon ...?", "vind je niet dat ...")."""
+    texts = [w.text for w in clause]
+    if texts[:1] == ["waarom"] or _has(clause, ("vind", "je", "niet")) is not None:
+        return False
     for n, word in enumerate(clause[:min(len(clause), end + 3)]):
         if "negator" in word.kinds and n not in skip:
             return True
@@ -262,7 +273,7 @@ def _target(word: Word, group_named: bool, you: bool = True) -> bool:
 #: what may stand between "ik ben" and the word a person calls themselves
 SELF_FILLERS = L._words("""een zon trotse trots echte zelf ook gewoon nou maar wel fiere blije oude jonge zelfbewuste
     vrolijke dikke gelukkige a an proud happy just also""")
-SELF_STARTS = L._words("ben als wij we ons onze mezelf mijzelf am im as us our myself ourselves")
+SELF_STARTS = L._words("ben als wij we ons onze mezelf mijzelf elkaar am im as us our myself ourselves each")
 
 
 def _reclaimed(sentence: list[Word], n: int) -> bool:
@@ -282,15 +293,21 @@ def _reclaimed(sentence: list[Word], n: int) -> bool:
 
 def _aimed(sentence: list[Word], n: int) -> bool:
     """Is the word at n thrown at someone: "jij ...", "je bent een (vuile) ...", "vuile ...", "... !" alone."""
-    if len(sentence) == 1:
-        return True
-    before = sentence[max(0, n - 5):n]
+    before = sentence[max(0, n - 6):n]
     if before and "adjective" in before[-1].kinds and before[-1].text not in L.PROFANITY - {"kut", "klote"}:
         return True
+    if sentence[n].text in L.IDENTITY_HOMONYMS:
+        return False  # "hij is homo" says who he is; only "vuile homo" is a slur
+    if len(sentence) == 1:
+        return True
+    inflected = 0  # "een arrogante zak", "een ongelooflijke sukkel": adjectives we do not list
     for word in reversed(before):
         if word.kinds & {"you"}:
             return True
         if word.text in ("stelletje", "wat", "such", "what") or word.kinds & {"filler", "adjective"}:
+            continue
+        if not word.kinds and word.text.endswith("e") and inflected < 2:
+            inflected += 1
             continue
         if "copula" in word.kinds:
             m = sentence.index(word)
@@ -321,7 +338,9 @@ def read(text: str) -> Reading:
     not_ok = any(_has(outside_words, phrase) is not None for phrase in L.NOT_OK)
     called = any(w.text in ("genoemd", "uitgescholden", "nageroepen") for w in outside_words) and any(
         w.text in ("werd", "word", "wordt", "worden", "werden", "ben", "was", "is") for w in outside_words)
-    counter = called or (("disapproval" in cues or not_ok) and ("reporting" in cues or bool(quoted)))
+    texts = [w.text for w in outside_words]
+    how_they_talk = "hoe" in texts and "over" in texts[texts.index("hoe"):] and "reporting" in cues
+    counter = called or how_they_talk or (("disapproval" in cues or not_ok) and ("reporting" in cues or bool(quoted)))
     if quoted and counter:
         prepared = outside  # the quoted words are what is objected to
     sentences = []

@@ -42,8 +42,9 @@ GROUP_ADJECTIVES = _words("""
     black jewish muslim gay lesbian bisexual transgender trans disabled immigrant foreign
 """)
 PEOPLE = _words("""
-    mensen personen vrouwen mannen jongeren kinderen buren families gezinnen collegas leerlingen
-    people persons women men kids children folks
+    mensen personen vrouwen mannen jongeren kinderen buren families gezinnen collegas leerlingen jongen
+    jongens meisje meisjes man vrouw kind levens leven gasten
+    people persons women men kids children folks lives life guys
 """)
 GROUP_PHRASES = (
     ("mensen", "met", "een", "beperking"), ("mensen", "met", "een", "handicap"),
@@ -63,10 +64,11 @@ SLURS = _words("""
     mongool mongolen mongooltje spast spasten spasticus spastici kankermongool
     nigger niggers nigga niggas faggot faggots kike kikes spic spics chink chinks tranny trannies
     paki pakis wetback wetbacks raghead ragheads towelhead towelheads sandnigger sandniggers
-""")
+    kopvod kopvodden smous smousen polak polakken bamikut bamikutten pindas pinda
+""") - {"mongolen", "pindas", "pinda"}
 #: slurs that are also ordinary words (a niece, a pot, a paw, a dog): only a slur when thrown at someone
 HOMONYM_SLURS = _words("""
-    nicht nichten pot potten poot poten mof moffen teef teven aap apen homo homos trut trutten wijf
+    nicht nichten pot potten poot poten mof moffen teef teven aap apen homo homos trut trutten wijf mongolen
     wijven kaaskop kaaskoppen zwijn zwijnen varken varkens hoer hoeren slet sletten del dellen
     fag fags dyke dykes retard retards coon coons queer
 """)
@@ -79,7 +81,8 @@ INSULTS = _words("""
     kankerlijer kankerlijers teringlijer teringlijers tyfuslijer tyfuslijers klerelijer kolerelijer
     pleurislijer takkewijf kankerhoer tyfushoer teringhoer kankerhond stuk vreten
     idiot idiots moron morons asshole assholes bastard bastards bitch bitches cunt cunts dick dicks
-    jerk jerks whore whores slut sluts dickhead dickheads twat twats wanker wankers prick pricks
+    jerk jerks whore whores slut sluts dickhead dickheads twat twats wanker wankers prick pricks kloot
+    kloten trut
 """) - {"stuk", "vreten"}
 #: insults that hold a post wherever they stand (no ordinary second meaning, never said kindly)
 STRONG_INSULTS = _words("""
@@ -105,9 +108,11 @@ PLAIN_AFTER_PREFIX = _words("""
 
 #: "je", "jij", "jullie": whom an insult or a threat can be aimed at
 YOU = _words("je jij jou jouw jullie u ge gij you ya yall")
+#: a possessive before a word for people makes them someone's own ("mijn nichten"), not a group addressed
+POSSESSIVES = _words("mijn onze ons zijn haar je jouw uw hun my our his her your their")
 #: a group named earlier can be meant by "ze", "die", "zulke mensen" later in the text
 THEM = _words("ze zij hen hun hem haar die dat deze zulke zo they them those these their him her")
-COPULAS = _words("zijn is bent ben blijven blijft worden wordt waren was lijken lijkt are is am were be being")
+COPULAS = _words("zijn is bent ben zijt blijven blijft worden wordt waren was lijken lijkt are is am were be being")
 #: words that undo what follows them in a clause ("... zijn geen uitschot", "niemand verdient ...")
 NEGATORS = _words("""
     niet geen nooit niemand nergens niets niks noch geeneen allerminst
@@ -122,7 +127,8 @@ DEHUMANISING = _words("""
     uitschot ongedierte tuig schorem gespuis gajes crapuul beesten beest dieren dier ratten rat
     kakkerlakken kakkerlak parasieten parasiet maden luizen wormen virus plaag plagen pest afval
     vuilnis vuil stront drek onmensen untermenschen barbaren wilden vee zwijnen varkens apen honden
-    ziekte kanker kankergezwel gezwel tumor tumoren
+    ziekte kanker kankergezwel gezwel tumor tumoren straathonden vlooien bloedzuigers bloedzuiger kooi
+    nest geldwolven
     scum vermin animals animal rats rat cockroaches parasites parasite filth trash garbage subhuman
     subhumans savages disease plague cancer pigs apes dogs monkeys
 """)
@@ -137,7 +143,8 @@ DEROGATORY = _words("""
     onbetrouwbaar onbetrouwbare leugenachtig leugenachtige lui luie crimineel criminelen gevaarlijk
     gevaarlijke terroristen verkrachters pedofielen dieven profiteurs parasitair abnormaal abnormale
     pervers perverse ziekelijk gedegenereerd gedegenereerde nutteloos nutteloze zwakzinnig walgelijkst
-    stom stomme idioten debielen lelijk lelijke hypocriet dommeriken achterlijken
+    stom stomme idioten debielen lelijk lelijke hypocriet dommeriken achterlijken laagste zuiplappen
+    mannenhaters uitvreters profiteurs
     disgusting filthy stupid worthless inferior revolting vile dangerous criminals rapists terrorists
     useless pathetic subhuman repulsive idiots dumb lazy degenerate degenerates evil
 """)
@@ -162,7 +169,10 @@ VIOLENCE = _words("""
     opblazen opgeblazen onthoofden onthoofd verbranden verbrand verzuipen verzopen ombrengen omgebracht
     kapotmaken kapotgemaakt kapotslaan afmaakt elimineren geelimineerd liquideren geliquideerd
     doodtrappen doodgetrapt afranselen afgerost neermaaien doodgeschopt doodschoppen sterven
-    creperen wurgen gewurgd afmaakt vergiftigen vergiftigd
+    creperen wurgen gewurgd afmaakt vergiftigen vergiftigd uitroeit uitroeide platbranden platbrandt
+    platgebrand verhongeren wegjagen verjagen bungelen doodschiet mes messen knuppel knuppels
+    honkbalknuppel koevoet molotov molotovs brandbom bommen geweer pistool kogel strop oven ovens
+    gaskamer gaskamers
     kill killed killing murder murdered shoot stab stabbed lynch lynched gassed exterminate exterminated
     slaughter slaughtered eradicate eradicated
 """)
@@ -234,7 +244,8 @@ PROFANITY = _words("""
 """)
 #: what a curse-intensified word says of the meeting when it is bad ("fucking boring")
 BAD = _words("""
-    saai slecht waardeloos stom dom nutteloos zinloos belachelijk idee plan voorstel droom
+    saai slecht waardeloos stom dom nutteloos zinloos belachelijk idee plan voorstel droom avond
+    bijeenkomst vergadering verhaal praatje mens kind wijf vent joch gast buurman buurvrouw kop tafel
     boring bad awful terrible useless pointless stupid ridiculous waste idea plan
 """)
 
@@ -245,7 +256,7 @@ REPORTING = _words("""
     gepost uitspraak uitspraken opmerking opmerkingen woorden woord term termen scheldwoord
     scheldwoorden schelden uitschelden uitgescholden scheldt grap grappen berichten bericht tweets tweet
     zinnen zin taal leuzen leus spreekt spreken praten denken denkt vinden vindt hoorde hoor gehoord las
-    lees gelezen stond bord spandoek tekst sticker graffiti
+    lees gelezen stond bord spandoek tekst sticker graffiti sommigen
     say says saying said call calls calling called claim claims claiming write writes wrote written
     post posts posting tweet tweets comments comment remarks remark words word language slur slurs
     jokes joke statements statement think thinks
@@ -260,7 +271,7 @@ DISAPPROVAL = _words("""
     stop stoppen ophouden hou houd tolereren accepteren dulden pijn schaam schamen tegengaan tegenin
     bestrijden veroordelen veroordeel afkeuren melden mis misplaatst ongepast respect beter ertegenin
     daartegenin ertegen daartegen aanspreken aangesproken bedreiging bedreigend gemeld aangifte beschamend
-    laf weggehaald verwijderd
+    laf weggehaald verwijderd verdrietig boos geschrokken geschokt politie gebeld
     hurtful offensive racist racism sexist sexism discriminatory hateful unacceptable wrong shameful
     disgraceful homophobic transphobic islamophobic antisemitic bigoted bigotry stop quit tolerate
     accept condemn hurt hurts ashamed shame false untrue lies nonsense inappropriate respect
@@ -274,3 +285,7 @@ NOT_OK = (("niet", "oke"), ("niet", "ok"), ("niet", "okay"), ("niet", "normaal")
           ("niet", "eens"))
 #: "ik ben een trotse ...", "wij ...": a slur a person uses of themselves
 SELF = _words("ik ben wij we ons onze mijzelf mezelf als i am im we us our ourselves myself as")
+#: identity words that are only a slur with an insulting word before them ("vuile ..."), never in "is ..."
+IDENTITY_HOMONYMS = _words("homo homos queer queers")
+#: homonyms that are words for people in the plural: a group when no possessive owns them ("mijn nichten")
+HOMONYM_PEOPLE = _words("nichten wijven moffen trutten potten sletten hoeren dellen kaaskoppen mongolen")

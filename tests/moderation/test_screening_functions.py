@@ -10,10 +10,12 @@ from tests.moderation.screening_suite import CASES, SLUR_FUNCTIONS, THREATS, hel
 from tests.outside import outside_texts
 
 JUDGING_SET = Path(__file__).with_name("screening_judging_set.txt")
+#: written by a separate author who saw neither the rules nor our suite (tests/moderation/screening_blind_set.txt)
+BLIND_SET = Path(__file__).with_name("screening_blind_set.txt")
 
 
-def judging_cases():
-    lines = JUDGING_SET.read_text(encoding="utf-8").splitlines()
+def judging_cases(path: Path = JUDGING_SET):
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [(f, h == "1", t) for f, h, t in (line.split("|", 2) for line in lines if line and not line.startswith("#"))]
 
 
@@ -37,6 +39,14 @@ def test_hateful_posts_are_held(cases):
     threats, _ = _share(cases, THREATS)
     slurs, _ = _share(cases, SLUR_FUNCTIONS + ("slur",))
     assert threats >= 0.90 and slurs >= 0.90, (threats, slurs)
+
+
+def test_a_blind_set_written_by_someone_else_is_held_too():
+    """Threats there are below 90 % (bench/text.py prints them); the whole meets the issue's bars."""
+    cases = judging_cases(BLIND_SET)
+    assert len(cases) >= 200
+    assert _share(cases)[0] >= 0.80
+    assert _share(cases, hateful=False)[0] <= 0.10
 
 
 @pytest.mark.parametrize("cases", [CASES, judging_cases()], ids=["own suite", "judging set"])
