@@ -7,26 +7,37 @@ import base64
 import io
 import re
 import warnings
+from functools import cache
+from pathlib import Path
 
-import matplotlib
+from flask_babel import format_time, gettext
 
-matplotlib.use("Agg")
-from flask_babel import format_time, gettext  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from ..text import printable_all
+from ..util import parse_iso
 
-from ..text import printable_all  # noqa: E402
-from ..util import parse_iso  # noqa: E402
 
-matplotlib.rcParams.update({
-    "svg.hashsalt": "facilitation",  # the same chart gives the same file
-    # names are typed by people: "Budget $\\notacommand$" is a table name, not a formula to typeset
-    "text.parse_math": False,
-    "text.usetex": False,
-    "font.family": "DejaVu Sans",
-    "font.size": 11,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-})
+@cache
+def _matplotlib():
+    """matplotlib, set up once when the first chart is drawn (loading it costs a second at every start)."""
+    import matplotlib  # late: a heavy library, loaded only when a chart is drawn
+
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update({
+        "svg.hashsalt": "facilitation",  # the same chart gives the same file
+        # names are typed by people: "Budget $\\notacommand$" is a table name, not a formula to typeset
+        "text.parse_math": False,
+        "text.usetex": False,
+        "font.family": "DejaVu Sans",
+        "font.size": 11,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    })
+    return matplotlib
+
+
+def fonts_folder():
+    """matplotlib's DejaVu fonts, which the PDF embeds too."""
+    return Path(_matplotlib().get_data_path()) / "fonts" / "ttf"
 INK, ACCENT, SECOND = "#1f2a44", "#2e6b5e", "#c4672d"
 KINDS = ("roles", "timeline", "votes")
 
@@ -65,7 +76,10 @@ def available(report: dict) -> list[str]:
     return kinds
 
 
-def _figure(kind: str, report: dict) -> Figure:
+def _figure(kind: str, report: dict):
+    _matplotlib()
+    from matplotlib.figure import Figure  # late: a heavy library, loaded only when a chart is drawn
+
     report = printable_all(report)  # an SVG holds XML: no noncharacters or control characters
     figure = Figure(figsize=(7.2, 3.6), layout="constrained")
     axes = figure.add_subplot()
@@ -109,7 +123,7 @@ def _attributes(match: re.Match) -> str:
     return " ".join(f'{name.strip()}="{value.strip()}"' for name, value in pairs)
 
 
-def _save(figure: Figure, buffer, **options) -> None:
+def _save(figure, buffer, **options) -> None:
     """Names are typed by people in any script: a character DejaVu Sans lacks is drawn as a box, not an error."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)

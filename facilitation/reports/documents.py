@@ -9,7 +9,6 @@ from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import matplotlib
 from flask_babel import format_date, format_time, gettext, ngettext
 
 from ..text import printable_all
@@ -423,9 +422,6 @@ def docx(report: dict) -> bytes:
 
 # --- PDF -------------------------------------------------------------------------------------------
 
-FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-
-
 def pdf(report: dict) -> bytes:
     """A4, print quality: real text in DejaVu (every accent and ♥), charts as vectors."""
     from fpdf import FPDF  # late: a heavy library, loaded only for this download
@@ -447,6 +443,7 @@ def pdf(report: dict) -> bytes:
     document.page_mode = "USE_OUTLINES"  # a PDF reader opens with the bookmarks beside the pages
     document.set_margins(20, 18, 20)
     document.set_auto_page_break(True, margin=20)
+    FONTS = charts.fonts_folder()
     document.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
     document.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     document.add_font("DejaVu", "I", str(FONTS / "DejaVuSans-Oblique.ttf"))

@@ -12,8 +12,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from wordfreq import top_n_list, zipf_frequency
-
 from ..enums import HoldReason
 from . import lexicon as L
 
@@ -77,12 +75,16 @@ def _deletes(word: str) -> set[str]:
 @cache
 def _known(word: str) -> bool:
     """A real Dutch or English word (then it is no disguised slur, whatever it looks like)."""
+    from wordfreq import zipf_frequency  # late: loading it costs a second at every start of the app
+
     return max(zipf_frequency(word, "nl"), zipf_frequency(word, "en")) >= 1.0
 
 
 @cache
 def _vocabulary() -> frozenset[str]:
     """Words to cut a run-together text into ("ikhaatmoslims"), with the words we look for."""
+    from wordfreq import top_n_list  # late: loading it costs a second at every start of the app
+
     words = {w for w in top_n_list("nl", 40000) + top_n_list("en", 25000) if w.isalpha() and len(w) > 1}
     return frozenset(words | {"ik", "je", "u"} | L.GROUPS | L.SLURS | L.HOMONYM_SLURS | L.INSULTS
                      | L.DEHUMANISING | L.DEROGATORY | L.HATRED | L.VIOLENCE)
