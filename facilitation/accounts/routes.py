@@ -68,9 +68,13 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    # the server forgets this session and every other one of this organiser: a copied cookie opens nothing
+    # the server forgets this session and every other one of this organiser: a copied cookie opens nothing;
+    # the browser forgets every link it opened too (a console or big-screen link proof), keeping its language
     def logged_out(_):
         logout_user()
+        kept = {key: session[key] for key in ("lang", "large_text") if key in session}
+        session.clear()
+        session.update(kept)
         return redirect(url_for("home.index"))
 
     return act(current_user.end_sessions, answer=logged_out, refused=lambda error: abort(error.status))

@@ -138,3 +138,18 @@ def test_the_new_event_form_offers_the_guests_of_a_welfare_evening(client, runne
     join_page = client.get(f"/j/{event.join_code}").get_data(as_text=True)
     assert ">Student<" in join_page.replace("\n", "").replace("  ", "") or "Student</" in join_page
     assert "GGZ" in join_page and "Ouder" in join_page
+
+
+def test_logging_out_closes_the_console_a_link_opened_in_that_browser(client, runner, make, lang):
+    """Issue 25 item 9: the facilitator link's proof left with the session, not only the login."""
+    client.get(f"/language/{lang}")
+    email, password = _organiser(runner)
+    _login(client, email, password)
+    event_id, _ = make.event(language=lang)
+    make.facilitate(client, event_id)  # the link from the set-up mail, opened on the organiser's laptop
+    assert client.get(f"/console/{event_id}/").status_code == 200
+    token = csrf_token(client, "/events")
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+    console = client.get(f"/console/{event_id}/")
+    assert console.status_code in (302, 403) and "programme-title" not in console.get_data(as_text=True)
+    assert {"nl": "Inloggen", "en": "Log in"}[lang] in client.get("/login").get_data(as_text=True)  # language kept
