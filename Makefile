@@ -12,7 +12,7 @@ KEY ?=
 TLS := $(if $(CERT),--certfile $(CERT) --keyfile $(KEY))
 SCHEME := $(if $(CERT),https,http)
 
-.PHONY: run serve test deps browser services bench bench-full translations messages clean
+.PHONY: run serve test screenshots deps browser services bench bench-full bench-text translations messages clean
 
 run: deps
 	$(FLASK) db upgrade
@@ -34,8 +34,15 @@ serve: deps
 	  $(BIN)/gunicorn -k gevent -w 1 \
 	  --worker-connections 10000 --graceful-timeout 5 -b $(HOST):$(PORT) $(TLS) app:app
 
+# every core runs tests (pytest-xdist; each worker starts its own test server and browser): JOBS=1 for one
+JOBS ?= auto
 test: deps browser services
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(PYTEST_ARGS)
+
+# The README's pictures: the browser tests take them; this writes them into docs/screenshots (tracked),
+# which `make test` never does. Run it on purpose after changing a screen, look, then commit.
+screenshots: deps browser services
+	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest tests/browser -q $(PYTEST_ARGS)
 
 # Benchmarks (docs/performance.md): `make bench` in under 5 minutes on 2 cores (500-phone fan-out, a burst,
 # and a dream rush of 1,000 phones); bench-full steps up to 2,000 phones, adds two processes on Redis +
@@ -45,6 +52,10 @@ bench: deps services
 
 bench-full: deps services
 	$(BIN)/python bench/run.py --phones 250 500 1000 2000 --burst 500 --scale-out --rush 1000 2000 --poll 2000 --poll-processes 1 2 --command "make bench-full"
+
+# Language on real text: the screening's held rate per function, on a judging set and on ../shared/outside/
+bench-text: deps
+	$(BIN)/python bench/text.py
 
 deps: $(VENV)/.installed static/vendor/.installed translations
 

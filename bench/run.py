@@ -2,7 +2,8 @@
 
 Each scenario starts the production server (gunicorn -k gevent -w 1) as a subprocess and drives it over
 loopback with real clients: python-socketio AsyncClient for phones and the projector, aiohttp for HTTP.
-Results go to bench/results/latest.json and a Markdown table appended to docs/performance.md.
+Results go to bench/results/ (ignored by git): latest.json and latest.md, a Markdown table that is also printed.
+A person copies a table into docs/performance.md by hand when a result is worth keeping.
 """
 import argparse
 import asyncio
@@ -660,8 +661,8 @@ def held(runs, limit_ms=250) -> int:
                 and r["phone_latency_ms"]["p95"] <= limit_ms] or [0])
 
 
-def append_markdown(results: dict) -> None:
-    path = ROOT / "docs" / "performance.md"
+def markdown(results: dict) -> str:
+    """The run as a Markdown table, for bench/results/latest.md and the terminal."""
     lines = [f"\n### {results['date']} — `{results['command']}` — {results['machine']}\n"]
     if results["fanout"]:
         lines += ["| set-up | phones | phone p50/p95/p99 ms | projector p95 ms | baseline p95 ms | app/baseline p95 | "
@@ -719,8 +720,7 @@ def append_markdown(results: dict) -> None:
         c = results["capacity"]
         lines += ["", f"Capacity at p95 ≤ 250 ms: {c['one_process']} phones on one process, "
                       f"{c['two_processes']} on two (× {c['growth']}; capped by the largest step tried)."]
-    with path.open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
 
 
 def raise_file_limit() -> None:
@@ -797,10 +797,15 @@ def main():
     if not args.no_market:
         results["market"] = market_bench.run()
         print(json.dumps(results["market"]), flush=True)
-    (ROOT / "bench" / "results").mkdir(exist_ok=True)
-    (ROOT / "bench" / "results" / "latest.json").write_text(json.dumps(results, indent=2))
-    append_markdown(results)
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2))
+    table = markdown(results)
+    (out / "latest.md").write_text(table, encoding="utf-8")
     print(json.dumps({k: v for k, v in results.items() if k not in ("fanout", "scale_out")}, indent=2))
+    print(table)
+    print(f"Written to {out / 'latest.json'} and latest.md; copy the table into docs/performance.md by hand "
+          "when it is worth keeping.")
 
 
 if __name__ == "__main__":
