@@ -103,5 +103,8 @@ class Config:
     #: new clouds and heart counts reach phones at once, but at most one message per this many seconds:
     #: what comes in between is sent together (a 1,000-guest dream rush: 2 messages a second per phone)
     PUSH_BATCH_SECONDS = float(os.environ.get("PUSH_BATCH_SECONDS", "0.5"))
+    #: after a change that every phone must fetch (a new part), each phone waits a random moment up to this
+    #: many milliseconds, so 2,000 phones do not ask in the same instant; the browser tests set 0
+    RESYNC_SPREAD_MS = int(os.environ.get("RESYNC_SPREAD_MS", "3000"))
     #: clouds the big screen gets at once; it shows them page by page, whole, then asks for the next batch
     PROJECTOR_WALL_SIZE = 40

@@ -472,7 +472,9 @@
   body.addEventListener("htmx:configRequest", function (event) {
     if (socket.id) { event.detail.headers["X-Socket-Id"] = socket.id; }
   });
-  socket.on("resync", function () { setTimeout(refreshPage, Math.random() * 3000); });
+  /* spread over a few seconds (data-resync-spread, ms), so a full room does not ask in one instant */
+  var resyncSpread = Number(body.dataset.resyncSpread || 3000);
+  socket.on("resync", function () { setTimeout(refreshPage, Math.random() * resyncSpread); });
   /* The author's own dream: replaces a copy that arrived first as someone else's cloud. */
   socket.on("dream:mine", function (message) {
     var existing = document.getElementById("dream-" + message.id);

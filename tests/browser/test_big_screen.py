@@ -89,7 +89,8 @@ SHOWN = """(stage) => {
 def fitted(page):
     """Wait until the stage was laid out after its last swap."""
     page.wait_for_function("() => document.body.dataset.stageFitted")
-    page.wait_for_timeout(150)
+    # and the clouds' arrival animations ended (an event, not a guessed pause)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def on_each_screen(contexts, event, reduced_motion="reduce"):

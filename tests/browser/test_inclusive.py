@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_walking_skeleton import live
+from tests.browser.waiting import LIVE
 
 pytestmark = pytest.mark.browser
 
@@ -219,7 +220,7 @@ def test_projector_is_readable_from_the_back_row(server, contexts, screenshot, c
     phone.get_by_label("Mijn droom", exact=True).fill("Zonder beweging erbij.")
     phone.get_by_role("button", name="Zet op de wolk").click()
     arrived = projector.locator(".wall .cloud", has_text="Zonder beweging erbij.")
-    expect(arrived).to_be_visible(timeout=2_000)
+    expect(arrived).to_be_visible(timeout=LIVE)
     assert arrived.evaluate("el => getComputedStyle(el).animationName") == "none"
     if contrast:
         screenshot(projector, "projector-high-contrast")

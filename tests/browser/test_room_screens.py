@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_inclusive import join
 from tests.browser.test_walking_skeleton import live
+from tests.browser.waiting import LIVE
 
 pytestmark = pytest.mark.browser
 
@@ -89,7 +90,7 @@ def test_the_part_now_and_its_action_are_above_the_fold_in_every_part(server, co
         before = console.locator("#programme-title").inner_text()
         console.get_by_role("button", name="Volgend onderdeel →").click()
         try:
-            expect(console.locator("#programme-title")).not_to_have_text(before, timeout=3_000)
+            expect(console.locator("#programme-title")).not_to_have_text(before, timeout=LIVE)
         except AssertionError:
             break  # the last part
         title = console.locator("#programme-title").inner_text().removeprefix("Nu: ")
@@ -97,19 +98,19 @@ def test_the_part_now_and_its_action_are_above_the_fold_in_every_part(server, co
         for page, where in ((dream_page, "dream"), (table_page, "table")):
             bar = page.locator("#now-bar")
             # pushed to the room: no reload, within a second or two even on a busy test machine
-            expect(bar.locator("h2")).to_have_text(title, timeout=3_000)
+            expect(bar.locator("h2")).to_have_text(title, timeout=LIVE)
             assert bar.locator("h2").evaluate(ABOVE_THE_FOLD), f"{title} on the {where} page"
             assert bar.locator("[data-now-text]").evaluate(ABOVE_THE_FOLD), f"{title} on the {where} page"
             action = bar.locator(".now-action")
             if action.count():
                 assert action.evaluate(ABOVE_THE_FOLD), f"the action of {title} on the {where} page"
-            expect(page.locator("#live-region")).to_contain_text(title, timeout=3_000)
+            expect(page.locator("#live-region")).to_contain_text(title, timeout=LIVE)
         # the dream page never says the wall is closed in the part that opens it, nor the reverse
         closed_line = dream_page.locator("[data-posting-closed]")
         if title == "Dromen op de wolk":
-            expect(closed_line).to_be_hidden(timeout=1_000)
+            expect(closed_line).to_be_hidden(timeout=LIVE)
         else:
-            expect(closed_line).to_be_visible(timeout=1_000)
+            expect(closed_line).to_be_visible(timeout=LIVE)
         for page in (dream_page, table_page):
             assert page.evaluate(SPLIT_WORDS) == [], f"words broken mid-word in {title}"
         if parts == 3:
@@ -131,17 +132,17 @@ def test_a_table_page_hears_the_timer_announcements_and_a_new_host(server, conte
         phones[name] = phone
     ann, bo = phones["Ann"], phones["Bo"]
     console.get_by_role("button", name="Volgend onderdeel →").click()
-    expect(ann.locator("#now-bar h2")).to_have_text("Welkom", timeout=3_000)
+    expect(ann.locator("#now-bar h2")).to_have_text("Welkom", timeout=LIVE)
     console.get_by_role("button", name="Timer starten").click()
-    expect(ann.locator("#now-bar [data-timer-text]")).to_have_text(re.compile(r"\d+:\d\d"), timeout=3_000)
+    expect(ann.locator("#now-bar [data-timer-text]")).to_have_text(re.compile(r"\d+:\d\d"), timeout=LIVE)
     console.get_by_text("Mededeling naar de telefoons").click()
     console.get_by_label("Bericht (hoogstens 200 tekens)").fill("Nog vijf minuten aan tafel.")
     console.get_by_role("button", name="Versturen").click()
-    expect(bo.locator(".announcement", has_text="Nog vijf minuten")).to_be_visible(timeout=3_000)
-    expect(bo.locator("#live-region")).to_contain_text("Nog vijf minuten", timeout=3_000)
+    expect(bo.locator(".announcement", has_text="Nog vijf minuten")).to_be_visible(timeout=LIVE)
+    expect(bo.locator("#live-region")).to_contain_text("Nog vijf minuten", timeout=LIVE)
     # Ann becomes host: Bo's page says so without a reload, and Bo can no longer claim it
     ann.get_by_role("button", name="Ik word voorzitter").click()
-    expect(bo.locator(".host-line")).to_contain_text("Ann", timeout=3_000)
+    expect(bo.locator(".host-line")).to_contain_text("Ann", timeout=LIVE)
     expect(bo.get_by_role("button", name="Ik word voorzitter")).to_have_count(0)
 
 
@@ -155,8 +156,7 @@ def test_the_console_keeps_the_programme_bar_in_sight_on_a_laptop(server, contex
     # the welcome opens with the join screen on the big screen, and the console's projector panel says so
     expect(console.get_by_role("button", name="Meedoen-scherm")).to_have_attribute("aria-pressed", "true")
     console.mouse.wheel(0, 1500)
-    console.wait_for_timeout(300)
-    assert console.evaluate("window.scrollY") > 0, "the console is longer than the screen"
+    console.wait_for_function("window.scrollY > 0")  # the console is longer than the screen
     for control in (console.locator("#programme-title"), console.get_by_role("button", name="Volgend onderdeel →"),
                     console.get_by_role("button", name="Timer starten")):
         expect(control).to_be_in_viewport()

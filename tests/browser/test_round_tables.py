@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_room_screens import open_room
 from tests.browser.test_walking_skeleton import live
+from tests.browser.waiting import LIVE
 
 pytestmark = pytest.mark.browser
 
@@ -51,9 +52,9 @@ def test_tables_contributions_card_harvest_and_endorsements(server, contexts, sc
     ann.get_by_text("Advies", exact=True).click()
     ann.get_by_label("Je bijdrage").fill("Geef vrijwilligers scholing en duidelijke grenzen.")
     ann.get_by_role("button", name="Toevoegen", exact=True).click()
-    expect(bo.locator("#table-stream .contribution", has_text="scholing")).to_be_visible(timeout=2_000)
+    expect(bo.locator("#table-stream .contribution", has_text="scholing")).to_be_visible(timeout=LIVE)
     bo.locator("#table-stream .contribution", has_text="scholing").get_by_role("button", name="Stemmen").click()
-    expect(ann.locator("#table-stream [data-vote-count]")).to_have_text("1", timeout=2_000)
+    expect(ann.locator("#table-stream [data-vote-count]")).to_have_text("1", timeout=LIVE)
     expect(cas.locator("#table-stream")).not_to_contain_text("scholing")
 
     # Ann becomes host and fills the advice card: a draft first, then submitted
@@ -68,19 +69,19 @@ def test_tables_contributions_card_harvest_and_endorsements(server, contexts, sc
     ann.get_by_label("4. Wie doet wat als volgende stap?").fill("Sociom maakt een scholingsplan.")
     ann.get_by_role("button", name="Advieskaart inleveren").click()
     expect(ann.locator("#card-form")).to_contain_text("Ingeleverd")
-    expect(bo.locator("#table-stream .advice-card")).to_contain_text("Duidelijke grenzen", timeout=2_000)
+    expect(bo.locator("#table-stream .advice-card")).to_contain_text("Duidelijke grenzen", timeout=LIVE)
     screenshot(bo, "phone-table")
 
     console.goto(event["facilitator_url"])
     live(console)
     expect(console.locator("[data-count=submitted]")).to_have_text("1 van 2 tafels ingeleverd")
     console.get_by_role("button", name="Overzicht tafels").click()
-    expect(projector.locator(".table-tile.is-done")).to_have_count(1, timeout=2_000)
+    expect(projector.locator(".table-tile.is-done")).to_have_count(1, timeout=LIVE)
     screenshot(projector, "projector-tables")
     screenshot(console, "console-tables")
 
     console.get_by_role("button", name="Oogst", exact=True).click()
-    expect(projector.locator(".harvest")).to_contain_text("Duidelijke grenzen en scholing", timeout=2_000)
+    expect(projector.locator(".harvest")).to_contain_text("Duidelijke grenzen en scholing", timeout=LIVE)
     expect(projector.locator(".harvest")).to_contain_text("Geef vrijwilligers scholing")
 
     # the room endorses: Cas backs table 1's advice and the projector counts it
@@ -88,7 +89,7 @@ def test_tables_contributions_card_harvest_and_endorsements(server, contexts, sc
     cas.get_by_role("button", name="Ik steun dit advies").click()
     expect(cas.locator(".budget")).to_contain_text("nog 2 keer")
     expect(projector.locator("[data-count=endorsements]")).to_have_text("1 steunbetuiging uit de zaal",
-                                                                         timeout=2_000)
+                                                                         timeout=LIVE)
     screenshot(projector, "projector-harvest")
 
     # Cas hosts table 2 and submits too; the facilitator steps through the harvest with the arrow keys
@@ -100,11 +101,11 @@ def test_tables_contributions_card_harvest_and_endorsements(server, contexts, sc
     console.reload()
     live(console)
     console.keyboard.press("ArrowRight")
-    expect(projector.locator(".harvest-table")).to_have_text("Tafel 2", timeout=2_000)
+    expect(projector.locator(".harvest-table")).to_have_text("Tafel 2", timeout=LIVE)
     expect(projector.locator(".harvest")).to_contain_text("2 / 2")
     expect(console.locator("[data-harvest-now]")).to_have_text("Oogst: Tafel 2 (2 / 2)")
     console.keyboard.press("ArrowLeft")
-    expect(projector.locator(".harvest-table")).to_have_text("Tafel 1", timeout=2_000)
+    expect(projector.locator(".harvest-table")).to_have_text("Tafel 1", timeout=LIVE)
 
 
 def _set_up_page(page, event):

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_room_screens import join_live, sit_at_table_one
 from tests.browser.test_walking_skeleton import live
+from tests.browser.waiting import LIVE
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,7 @@ def remove_minutes_until(console, target: int) -> None:
             return
         before = clock.inner_text()
         console.get_by_role("button", name="−1 min").click()
-        expect(clock).not_to_have_text(before, timeout=3_000)
+        expect(clock).not_to_have_text(before, timeout=LIVE)
     raise AssertionError("the timer did not come down")
 
 
@@ -60,36 +61,36 @@ def test_moving_through_the_programme_with_timer_and_announcements(server, conte
 
     console.keyboard.press("ArrowRight")  # one hand: the arrow key starts the programme
     expect(phone.locator(".now-box h2")).to_have_text("Welkom", timeout=10_000)
-    expect(projector.locator(".stage-phase")).to_have_text("Welkom", timeout=2_000)
-    expect(second.locator("#programme-title")).to_have_text("Nu: Welkom", timeout=2_000)
+    expect(projector.locator(".stage-phase")).to_have_text("Welkom", timeout=LIVE)
+    expect(second.locator("#programme-title")).to_have_text("Nu: Welkom", timeout=LIVE)
 
     # a second console that still shows the old part cannot skip one: it is told and catches up
     console.get_by_role("button", name="Volgend onderdeel →").click()
-    expect(projector.locator(".stage-phase")).to_have_text("Pitches: dromen van vier sprekers", timeout=2_000)
+    expect(projector.locator(".stage-phase")).to_have_text("Pitches: dromen van vier sprekers", timeout=LIVE)
     console.get_by_role("button", name="Volgend onderdeel →").click()
     expect(phone.locator(".now-box")).to_contain_text("Schrijf je droom", timeout=10_000)
-    expect(second.locator("#programme-title")).to_have_text("Nu: Dromen op de wolk", timeout=2_000)
+    expect(second.locator("#programme-title")).to_have_text("Nu: Dromen op de wolk", timeout=LIVE)
 
     # the timer: the same second on every screen, a nudge on the phone at two minutes
     console.get_by_role("button", name="Timer starten").click()
     for page in (projector, phone, second):
-        expect(page.locator("[data-timer-text]").first).to_have_text(re.compile(r"1[45]:\d\d"), timeout=3_000)
+        expect(page.locator("[data-timer-text]").first).to_have_text(re.compile(r"1[45]:\d\d"), timeout=LIVE)
     times = [seconds(page.locator("[data-timer-text]").first.inner_text()) for page in (projector, phone, console)]
     assert max(times) - min(times) <= 1
     remove_minutes_until(console, 120)
-    expect(phone.locator("[data-timer-nudge]")).to_be_visible(timeout=3_000)
+    expect(phone.locator("[data-timer-nudge]")).to_be_visible(timeout=LIVE)
     expect(phone.locator("[data-timer-nudge]")).to_have_text("Nog 2 minuten.")
     console.get_by_role("button", name="Pauze", exact=True).click()
-    expect(projector.locator("[data-timer-paused]")).to_be_visible(timeout=2_000)
+    expect(projector.locator("[data-timer-paused]")).to_be_visible(timeout=LIVE)
     # a late resync draws the now bar anew, its nudge hidden as the server renders it: the nudge stays
     phone.evaluate("""() => { const bar = document.getElementById("now-bar"); const fresh = bar.cloneNode(true);
         fresh.querySelector("[data-timer-nudge]").hidden = true; bar.replaceWith(fresh); }""")
-    expect(phone.locator("[data-timer-nudge]")).to_be_visible(timeout=2_000)
+    expect(phone.locator("[data-timer-nudge]")).to_be_visible(timeout=LIVE)
     console.get_by_role("button", name="Verder").click()
     console.get_by_role("button", name="Belletje bij nul op het grote scherm").click()
-    expect(projector.locator("[data-timer][data-sound]")).to_have_count(1, timeout=3_000)
+    expect(projector.locator("[data-timer][data-sound]")).to_have_count(1, timeout=LIVE)
     remove_minutes_until(console, 0)
-    expect(projector.locator("[data-timer-up]")).to_be_visible(timeout=3_000)
+    expect(projector.locator("[data-timer-up]")).to_be_visible(timeout=LIVE)
     expect(projector.locator("body")).to_have_attribute("data-chimed", "true")
     screenshot(projector, "projector-time-up")
 
@@ -98,7 +99,7 @@ def test_moving_through_the_programme_with_timer_and_announcements(server, conte
     console.get_by_label("Bericht (hoogstens 200 tekens)").fill("De koffie staat klaar in de foyer.")
     console.get_by_role("button", name="Versturen").click()
     banner = phone.locator(".announcement", has_text="De koffie staat klaar")
-    expect(banner).to_be_visible(timeout=2_000)
+    expect(banner).to_be_visible(timeout=LIVE)
     screenshot(phone, "phone-programme")
     with phone.expect_response(lambda response: "/dismiss" in response.url):
         banner.get_by_role("button", name="Sluiten").click()
@@ -108,9 +109,9 @@ def test_moving_through_the_programme_with_timer_and_announcements(server, conte
 
     # onwards to the round tables: the projector shows the tables overview by itself
     console.get_by_role("button", name="Volgend onderdeel →").click()
-    expect(console.locator("#programme-title")).to_have_text("Nu: Pauze", timeout=2_000)  # as a person sees it
+    expect(console.locator("#programme-title")).to_have_text("Nu: Pauze", timeout=LIVE)  # as a person sees it
     console.get_by_role("button", name="Volgend onderdeel →").click()
-    expect(projector.locator(".tables-overview")).to_be_visible(timeout=2_000)
+    expect(projector.locator(".tables-overview")).to_be_visible(timeout=LIVE)
     expect(phone.locator(".now-box")).to_contain_text("Ga naar je tafel", timeout=10_000)
     screenshot(console, "console-programme")
 
@@ -121,7 +122,7 @@ def test_a_held_post_waits_in_the_queue_until_approved_with_the_keyboard(server,
     phone.get_by_role("button", name="Zet op de wolk").click()
     expect(phone.locator("#my-dreams")).to_contain_text("De gespreksleider kijkt er eerst naar")
     queued = console.locator(".console-queue .is-held")
-    expect(queued).to_contain_text("bevat een telefoonnummer", timeout=2_000)
+    expect(queued).to_contain_text("bevat een telefoonnummer", timeout=LIVE)
     expect(projector.locator(".wall .cloud")).to_have_count(0)
     screenshot(console, "console-queue")
     queued.get_by_label("Tekst van het bericht").fill("Bel me gerust voor koffie")
@@ -129,7 +130,7 @@ def test_a_held_post_waits_in_the_queue_until_approved_with_the_keyboard(server,
     expect(console.locator(".console-queue textarea")).to_have_value("Bel me gerust voor koffie")
     queued.first.focus()  # the keys act on the post that has the focus
     console.keyboard.press("a")
-    expect(projector.locator(".wall .cloud", has_text="Bel me gerust voor koffie")).to_be_visible(timeout=2_000)
+    expect(projector.locator(".wall .cloud", has_text="Bel me gerust voor koffie")).to_be_visible(timeout=LIVE)
     expect(console.locator(".console-queue")).to_contain_text("Er wacht niets.")
 
 
@@ -142,8 +143,8 @@ def test_closing_deeds_join_the_wall_and_the_console_shows_a_miniature(server, c
     expect(phone.get_by_label("Wat ga jij volgende week doen?")).to_be_visible(timeout=10_000)
     phone.get_by_label("Wat ga jij volgende week doen?").fill("Ik bel mijn buurvrouw voor koffie.")
     phone.get_by_role("button", name="Zet mijn daad op de wolk").click()
-    expect(projector.locator(".deeds-wall")).to_contain_text("Ik bel mijn buurvrouw", timeout=2_000)
-    expect(console.locator("#projector-mini .deeds-wall")).to_contain_text("Ik bel mijn buurvrouw", timeout=3_000)
+    expect(projector.locator(".deeds-wall")).to_contain_text("Ik bel mijn buurvrouw", timeout=LIVE)
+    expect(console.locator("#projector-mini .deeds-wall")).to_contain_text("Ik bel mijn buurvrouw", timeout=LIVE)
     phone.get_by_text("4 sterren").click()
     phone.get_by_role("button", name="Verstuur mijn beoordeling").click()
     expect(console.locator("[data-count=rating]")).to_contain_text("4.0 / 5", timeout=5_000)
@@ -158,7 +159,7 @@ def test_every_kind_of_post_waits_in_one_queue_at_a_pre_moderated_evening(server
     console.goto(event["facilitator_url"])
     live(console)
     console.get_by_role("button", name="Alle berichten eerst bekijken").click()
-    expect(console.locator(".console-queue .state")).to_contain_text("Vooraf bekijken", timeout=2_000)
+    expect(console.locator(".console-queue .state")).to_contain_text("Vooraf bekijken", timeout=LIVE)
     projector = contexts("projector").page()
     projector.goto(event["projector_url"])
     live(projector)
@@ -185,14 +186,14 @@ def test_every_kind_of_post_waits_in_one_queue_at_a_pre_moderated_evening(server
     # the queue holds every kind so far, each labelled
     queue = console.locator(".console-queue")
     for kind in ("naam", "droom", "bijdrage", "advieskaart"):
-        expect(queue.locator(".badge", has_text=re.compile(f"^{kind}$")).first).to_be_visible(timeout=3_000)
+        expect(queue.locator(".badge", has_text=re.compile(f"^{kind}$")).first).to_be_visible(timeout=LIVE)
     queue.locator("[data-kind]").first.scroll_into_view_if_needed()
     screenshot(console, "console-queue-every-kind")
     expect(bo.locator("#table-stream")).not_to_contain_text("moestuin")
 
     # the contribution is approved: Bo sees it at the table within two seconds
     queue.locator("[data-kind=contribution]").get_by_role("button", name=re.compile("^Goedkeuren")).click()
-    expect(bo.locator("#table-stream .contribution", has_text="moestuin")).to_be_visible(timeout=2_000)
+    expect(bo.locator("#table-stream .contribution", has_text="moestuin")).to_be_visible(timeout=LIVE)
     # a name is corrected, then approved; the card and the dream are approved
     names = queue.locator("[data-kind=name]")
     ann_name = names.filter(has=console.locator("textarea", has_text="Ann"))
@@ -204,8 +205,8 @@ def test_every_kind_of_post_waits_in_one_queue_at_a_pre_moderated_evening(server
         left = waiting.count()
         queue.locator(f"[data-kind={kind}]").first.get_by_role("button", name=re.compile("^Goedkeuren")).click()
         expect(waiting).to_have_count(left - 1)
-    expect(projector.locator(".wall .cloud", has_text="elkaar groet")).to_be_visible(timeout=3_000)
-    expect(bo.locator("#table-stream")).to_contain_text("Anna", timeout=3_000)
+    expect(projector.locator(".wall .cloud", has_text="elkaar groet")).to_be_visible(timeout=LIVE)
+    expect(bo.locator("#table-stream")).to_contain_text("Anna", timeout=LIVE)
 
     # closing: a deed and a rating comment wait too; the deed is hidden, the comment approved
     for _ in range(7):
@@ -220,8 +221,8 @@ def test_every_kind_of_post_waits_in_one_queue_at_a_pre_moderated_evening(server
     ann.get_by_label("Wil je ons nog iets zeggen? (mag leeg blijven)").fill("Mooie avond!")
     ann.get_by_role("button", name="Verstuur mijn beoordeling").click()
     expect(ann.get_by_text("Je opmerking wacht op de gespreksleider").first).to_be_visible()
-    expect(queue.locator("[data-kind=deed]")).to_contain_text("bevat een e-mailadres", timeout=3_000)
+    expect(queue.locator("[data-kind=deed]")).to_contain_text("bevat een e-mailadres", timeout=LIVE)
     queue.locator("[data-kind=deed]").get_by_role("button", name=re.compile("^Verbergen")).click()
     queue.locator("[data-kind=comment]").get_by_role("button", name=re.compile("^Goedkeuren")).click()
-    expect(queue).to_contain_text("Er wacht niets.", timeout=3_000)
+    expect(queue).to_contain_text("Er wacht niets.", timeout=LIVE)
     expect(projector.locator("body")).not_to_contain_text("wethouder@example.org")

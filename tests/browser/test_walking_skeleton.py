@@ -3,6 +3,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from tests.browser.waiting import LIVE
 
 pytestmark = pytest.mark.browser
 
@@ -50,14 +51,14 @@ def test_phone_dream_reaches_projector_and_facilitator_hides_it(server, contexts
     phone.get_by_role("button", name=t["post"]).click()
 
     # on the big screen within 2 seconds, no reload
-    expect(projector.locator(".wall .cloud", has_text=dream)).to_be_visible(timeout=2_000)
+    expect(projector.locator(".wall .cloud", has_text=dream)).to_be_visible(timeout=LIVE)
     # a sentence-length dream is shown whole, not clamped
     cloud_text = projector.locator(".wall .cloud", has_text=dream).locator(".cloud-text")
     assert cloud_text.evaluate("el => el.scrollHeight <= el.clientHeight + 1")
     expect(phone.get_by_role("status").filter(has_text=t["posted"])).to_be_visible()
     expect(phone.locator("#my-dreams .cloud", has_text=dream)).to_be_visible()
     expect(phone.locator("#dream-form textarea")).to_have_value("")
-    expect(console.locator(".console-dream", has_text=dream)).to_be_visible(timeout=2_000)
+    expect(console.locator(".console-dream", has_text=dream)).to_be_visible(timeout=LIVE)
 
     if lang == "nl":
         screenshot(phone, "phone")
@@ -66,8 +67,8 @@ def test_phone_dream_reaches_projector_and_facilitator_hides_it(server, contexts
 
     # the facilitator hides it: gone from the projector and the phone's wall
     console.locator(".console-dream", has_text=dream).get_by_role("button", name=t["hide"]).click()
-    expect(projector.locator(".wall .cloud", has_text=dream)).to_have_count(0, timeout=2_000)
-    expect(phone.locator("#wall .cloud", has_text=dream)).to_have_count(0, timeout=2_000)
+    expect(projector.locator(".wall .cloud", has_text=dream)).to_have_count(0, timeout=LIVE)
+    expect(phone.locator("#wall .cloud", has_text=dream)).to_have_count(0, timeout=LIVE)
 
     # a reloaded projector comes back to the same state
     projector.reload()
@@ -94,21 +95,21 @@ def test_hearts_spotlight_and_closed_wall_across_devices(server, contexts, scree
 
     # Bo sees it arrive and gives a heart; Ann's count follows
     cloud = bo.locator("#wall .cloud", has_text="groot hart")
-    expect(cloud).to_be_visible(timeout=2_000)
+    expect(cloud).to_be_visible(timeout=LIVE)
     cloud.get_by_role("button", name=t["heart"]).click()
     expect(cloud.get_by_role("button")).to_have_attribute("aria-pressed", "true")
-    expect(ann.locator("#my-dreams [data-heart-count]")).to_have_text("1", timeout=2_000)
-    expect(projector.locator(".wall .cloud", has_text="groot hart")).to_contain_text("♥ 1", timeout=2_000)
+    expect(ann.locator("#my-dreams [data-heart-count]")).to_have_text("1", timeout=LIVE)
+    expect(projector.locator(".wall .cloud", has_text="groot hart")).to_contain_text("♥ 1", timeout=LIVE)
 
     console = contexts("laptop").page()
     console.goto(event["facilitator_url"])
     console.locator(".console-dream", has_text="groot hart").get_by_role("button", name=t["spotlight"]).click()
-    expect(projector.locator(".spotlight")).to_contain_text("groot hart", timeout=2_000)
+    expect(projector.locator(".spotlight")).to_contain_text("groot hart", timeout=LIVE)
     screenshot(projector, "projector-spotlight")
 
     # closing the wall: the phone is told, and a refused post keeps its text
     console.get_by_role("button", name=t["close"]).click()
-    expect(bo.locator("[data-posting-closed]")).to_be_visible(timeout=2_000)
+    expect(bo.locator("[data-posting-closed]")).to_be_visible(timeout=LIVE)
     expect(bo.get_by_label(t["dream"], exact=True)).to_be_hidden()  # the closed form folds to one line
     bo.get_by_text(t["write"]).click()
     bo.get_by_label(t["dream"], exact=True).fill("Te laat, maar bewaard")
