@@ -19,8 +19,9 @@ def answered(event, poll=None) -> None:
     item = {}
     if poll is not None and poll.kind is not PollKind.words:
         found = results(poll)
-        item = {"poll": poll.id, "answered": found["answered"], "mean": found["mean"],
-                "rows": [[row["count"], row["share"], row["bar"]] for row in found["rows"]]}
+        item = {"poll": poll.id, "answered": found["answered"], "mean": None, "rows": []}
+        if poll.revealed:  # hidden results never leave the server: only how many answered
+            item.update(mean=found["mean"], rows=[[row["count"], row["share"], row["bar"]] for row in found["rows"]])
     push_soon("poll:counts", item, to=rooms.projector(event.id))
     push_soon("poll:counts", {}, to=rooms.facilitators(event.id))
 

@@ -351,3 +351,24 @@ def test_a_stance_needs_a_dilemma_with_two_sides(app, room):
     assert room["phones"]["Ann"].post(f"{page}/stance", page, value="3").status_code == 302
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Stance.id))) == 0
+
+
+def test_hidden_counts_never_reach_the_big_screens_socket(app, room, socket_client):
+    """Issue 25 item 7: while a poll is hidden the projector's socket hears how many answered, nothing more."""
+    console_post(room, "polls", kind="choice", question="Samen of alleen?", options="Samen\nAlleen", hidden="yes",
+                 now="yes")
+    poll = _poll(app, room)
+    screen = app.test_client()
+    screen.get(room["projector"].replace("http://venue.test:5000", ""))
+    projector = socket_client(screen, room["id"], "projector")
+    projector.get_received()
+    for name, choice in (("Ann", "0"), ("Bo", "0"), ("Cas", "1")):
+        room["phones"][name].answer(poll.id, choice=choice)
+    counts = [item for m in projector.get_received() if m["name"] == "poll:counts" for item in m["args"][0]["items"]]
+    assert counts and counts[-1]["answered"] == 3
+    assert all(item.get("rows") in (None, []) and item.get("mean") is None for item in counts), counts
+    console_post(room, f"polls/{poll.id}/reveal")
+    projector.get_received()
+    room["phones"]["Cas"].answer(poll.id, choice="0")
+    counts = [item for m in projector.get_received() if m["name"] == "poll:counts" for item in m["args"][0]["items"]]
+    assert counts[-1]["rows"][0][0] == 3  # revealed: the counts travel again
