@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from ..enums import ParticipantSource
 from ..errors import Refused
 from ..extensions import db
+from ..util import form_int
 from ..review import screen
 from ..limits import LIMITS
 from ..text import clean_text
@@ -88,7 +89,8 @@ def put_in_series(event: Event, series_id: str | None, new_name: str = "") -> Se
     if new_name.strip():
         series = name_series(event.organiser, new_name)
     elif series_id:
-        series = db.session.get(Series, int(series_id)) if str(series_id).isdigit() else None
+        number = form_int(series_id)  # "²" or a number beyond the database is no series, not an error
+        series = db.session.get(Series, number) if number is not None else None
         if series is None or series.organiser_id != event.organiser_id:
             raise Refused(_l("That series no longer exists. Reload the page."), status=409)
     else:

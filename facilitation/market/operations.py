@@ -78,6 +78,10 @@ def talk(event, participant, mine: MarketPost, theirs: MarketPost) -> Connection
         raise Refused(_l("That post is no longer there. Reload the page."), status=409)
     if mine.participant_id != participant.id:
         raise Refused(_l("Choose one of your own posts."), status=403)
+    if mine.withdrawn or mine.review is not Review.visible:
+        # a post that waits for the facilitator, was hidden or taken back reaches no one: edit or withdraw it
+        raise Refused(_l("Your post is not on the market (it waits for the facilitator, was hidden or taken "
+                         "back), so it cannot start a conversation. Nothing was sent."), status=409)
     if theirs.participant_id == participant.id:
         raise Refused(_l("That is your own post: talk to someone else."), status=409)
     if theirs.withdrawn or theirs.review is not Review.visible:

@@ -130,6 +130,10 @@ def test_the_series_page_shows_each_evenings_own_report_figures(app, client, run
     # someone else's series, or one that is gone: refused, nothing changes
     gone = client.post(f"{page}/series", data={"csrf_token": csrf_token(client, page), "series_id": "999"})
     assert gone.status_code == 409
+    # a forged number ("²" is a digit to Python, a number beyond the database): the same clear refusal, no 500
+    for forged in ("²", "9" * 30, "-1", "1e3"):
+        answer = client.post(f"{page}/series", data={"csrf_token": csrf_token(client, page), "series_id": forged})
+        assert answer.status_code == 409, forged
     html = client.get(f"/series/{series_id}").get_data(as_text=True)
     assert "Inspiratieavonden Cuijk" in html
     laptop = app.test_client()

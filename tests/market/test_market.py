@@ -303,3 +303,25 @@ def test_no_thank_you_closes_the_proposal_for_both_without_a_name(market, app, l
     bo = guests["Bo"].page()
     assert {"nl": "Nu niet", "en": "Not now"}[lang] in bo and "Ann" not in bo
 
+
+
+@pytest.mark.parametrize("state", ["held", "hidden", "withdrawn"])
+def test_a_post_that_is_not_public_cannot_start_a_conversation(market, app, state, lang):
+    """Issue 25 item 2: a held, hidden or withdrawn post can be edited or withdrawn, nothing else: its text
+    never reaches the other party through a conversation."""
+    from facilitation.review import Review
+
+    event_id, code, guests, w = market
+    need_id, offer_id = _need_and_offer(app, guests)
+    with app.app_context():
+        offer = db.session.get(MarketPost, offer_id)
+        if state == "withdrawn":
+            offer.withdrawn = True
+        else:
+            offer.review = Review[state]
+        db.session.commit()
+    refused = guests["Bo"].post(f"/e/{code}/market/posts/{offer_id}/talk/{need_id}")
+    assert refused.status_code == 409
+    assert {"nl": "staat niet op de markt", "en": "is not on the market"}[lang] in refused.get_data(as_text=True)
+    assert _ids(app, Connection) == []
+    assert OFFER not in guests["Ann"].page()
