@@ -4,10 +4,10 @@ A guest opts in with an address and an explicit yes; the mails go out from `send
 runs), never from a request. The check-in asks about the guest's deed and their market matches; the last
 answer counts.
 """
-import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
@@ -23,8 +23,19 @@ from .models import CheckIn, DeedProgress, MailAddress, MatchCheckIn
 #: the summary goes the morning after the evening, the check-in in the morning of its day (venue time)
 SUMMARY_AT = time(8, 0)
 CHECKIN_AT = time(9, 0)
-#: one address, as people type it: something@somewhere.tld, no spaces
-EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
+
+
+def valid_address(typed: str) -> str | None:
+    """The address in its normal form, or None: email-validator's syntax rules (no line breaks, NUL or other
+    control characters), no MIME encoded word ("=?utf-8?...?=") that a mail header would decode, and a domain
+    with a dot. Whether the domain receives mail is not asked: the venue may be offline."""
+    if "=?" in typed or any(ord(ch) < 32 or ord(ch) == 127 for ch in typed):
+        return None
+    try:
+        checked = validate_email(typed, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return checked.normalized
 
 
 def _venue_moment(day, at: time) -> datetime:
@@ -50,7 +61,8 @@ def keep_in_touch(event, participant, email: str, consent: bool, language: str) 
     email = (email or "").strip()
     if not consent:
         raise Refused(_l("Tick the box to say we may mail you. Without it we keep nothing."), status=422)
-    if len(email) > 254 or not EMAIL.match(email):
+    email = valid_address(email) if len(email) <= 254 else None
+    if email is None:
         raise Refused(_l("That does not look like an e-mail address. Check it and try again."), status=422)
     if checkin_due(event) and utcnow() >= checkin_due(event):
         raise Refused(_l("The check-in of this evening has already been sent."), status=409)

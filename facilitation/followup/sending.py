@@ -6,7 +6,6 @@ and tried again later, longer after each failure; a summary that never went neve
 After the last mail the address is deleted.
 """
 import logging
-import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -51,11 +50,12 @@ def send_due(now: datetime) -> Run:
         try:
             message = compose(kind, address, address.event, _context(address))
             where = deliver(message)
-        except (OSError, smtplib.SMTPException) as error:
+        except Exception as error:  # noqa: BLE001 - one bad address (or server hiccup) never stops the others
             db.session.rollback()
             _failed(address_id, now)
-            run.failed.append((address_id, kind, str(error)[:200]))
-            log.warning("follow-up mail %s to address %s failed: %s", kind, address_id, error)
+            run.failed.append((address_id, kind, f"{type(error).__name__}: {str(error)[:200]}"))
+            log.warning("follow-up mail %s to address %s failed (%s): %s", kind, address_id,
+                        type(error).__name__, error)
             continue
         _sent(address, kind, now)
         run.sent.append((address_id, kind, where))

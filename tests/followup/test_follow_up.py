@@ -340,3 +340,38 @@ def test_the_check_in_page_speaks_the_language_of_the_guests_mails(app, make, ru
     link = re.search(r"http://venue\.test:5000(/checkin/\S+)", message.get_body(("plain",)).get_content()).group(1)
     page = app.test_client().get(link).get_data(as_text=True)
     assert "Did you do it?" in page and "Heb je het gedaan?" not in page
+
+
+@pytest.mark.parametrize("typed", ["ann@example.org\r\nBcc: everyone@example.org", "ann\x00@example.org",
+                                   "=?utf-8?q?ann?=@example.org", "ann@example.org\nX-Evil: 1", "ann@localhost",
+                                   "ann@@example.org"])
+def test_an_address_a_mail_header_would_misread_is_refused_when_typed(evening, app, typed):
+    """Issue 25 item 4: email-validator's rules on input, with a clear message; nothing stored."""
+    event_id, code, guests, w = evening
+    refused = guests["Ann"].opt_in(typed)
+    assert refused.status_code == 422 and w["bad"] in refused.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(MailAddress.id))) == 0
+
+
+def test_one_bad_address_never_stops_the_mailing(evening, app, runner, smtp):
+    """Addresses stored before the check on input (or broken in the database) fail alone, are named in the
+    output and tried again later; every other guest gets their mail once."""
+    event_id, code, guests, _ = evening
+    inbox, _ = smtp
+    for name in ("Ann", "Bo", "Cas", "Dirk"):
+        assert guests[name].opt_in(f"{name.lower()}@example.org").status_code == 302
+    with app.app_context():
+        broken = {"bo@example.org": "bo@example.org\r\nBcc: everyone@example.org",
+                  "cas@example.org": "cas@example.org\nX-Evil: yes"}
+        for address in db.session.scalars(db.select(MailAddress)):
+            address.email = broken.get(address.email, address.email)
+        db.session.commit()
+    result = runner.invoke(args=["followup", "send", "--at", CHECKIN])
+    assert result.exit_code == 0, result.output
+    assert "Sent 2 mail(s); 2 to try again later." in result.output
+    assert sorted(to for tos, _ in inbox.messages for to in tos) == ["ann@example.org", "dirk@example.org"]
+    assert result.output.count("not sent: checkin") == 2
+    # a second run sends nothing twice (the two that failed wait for their retry moment)
+    assert "Sent 0 mail(s)" in _send(runner, CHECKIN)
+    assert len(inbox.messages) == 2
