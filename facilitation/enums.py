@@ -118,13 +118,15 @@ class PostKind(LabelledEnum):
     checkin = "checkin"
     question = "question"
     poll = "poll"
+    agreement = "agreement"
 
     @classmethod
     def _labels(cls):
         return {cls.dream: _l("dream"), cls.contribution: _l("contribution"), cls.card: _l("advice card"),
                 cls.deed: _l("deed"), cls.comment: _l("comment"), cls.name: _l("name"),
                 cls.market: _l("offer or need"), cls.checkin: _l("line with a check-in"),
-                cls.question: _l("question for a speaker"), cls.poll: _l("words in a quick poll")}
+                cls.question: _l("question for a speaker"), cls.poll: _l("words in a quick poll"),
+                cls.agreement: _l("agreement of a match")}
 
 
 class EnumText(TypeDecorator):

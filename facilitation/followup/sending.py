@@ -107,4 +107,5 @@ def _context(address: MailAddress) -> dict:
     deed = db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id))
     return {"deed": deed.text if deed and deed.review is not Review.hidden else "",
             "dreams": [dream.text for dream in own_dreams(participant)],
-            "matches": [c.agreement or (c.offer.text if c.offer else "") for c in matches_of(participant)]}
+            "matches": [(c.agreement if c.visible else "") or (c.offer.text if c.offer else "")
+                        for c in matches_of(participant)]}

@@ -54,8 +54,11 @@ class MarketPost(Moderated, db.Model):
         return f"<MarketPost {self.id} {self.kind.value} {self.text[:20]!r}>"
 
 
-class Connection(db.Model):
+class Connection(Moderated, db.Model):
     """Two guests who may help each other: an offer and a need, or a helper and a dream.
+
+    Its `review` (Moderated) is that of the agreement line: the room, the downloads and the mails show an
+    agreement only when it is on view; the two people see it while it waits.
 
     `helper` is the person who can help (the offer's author, or who tapped "I can help" on a dream);
     `asker` the one who looks for help (the need's or the dream's author).

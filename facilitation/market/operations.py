@@ -190,6 +190,7 @@ def seal(event, participant, connection: Connection, agreement: str, named: bool
         raise Refused(_l("The other person changed the agreement in the meantime: “%(agreement)s”. Read it, "
                          "then seal again; nothing was saved.", agreement=connection.agreement), status=409)
     connection.agreement = agreement
+    screen(connection, agreement, event)  # the room sees the line only once it may (personal data, abuse)
     connection.sealed_at = connection.sealed_at or utcnow()
     setattr(connection, f"{side}_named", bool(named))
     db.session.flush()

@@ -175,7 +175,7 @@ def newest_cards(event, limit: int = NEWEST_CARDS) -> list[MarketPost]:
 
 def sealed_matches(event, limit: int | None = NEWEST_SEALED) -> list[dict]:
     """Sealed agreements, newest first, with first names only where that side agreed to be named."""
-    query = (_matches(event).where(Connection.sealed_at.is_not(None))
+    query = (_matches(event).where(Connection.sealed_at.is_not(None), Connection.review == Review.visible)
              .options(joinedload(Connection.helper), joinedload(Connection.asker), joinedload(Connection.offer),
                       joinedload(Connection.need))
              .order_by(Connection.sealed_at.desc(), Connection.id.desc()))
@@ -246,7 +246,7 @@ def for_report(event) -> dict:
     agreements = [{"rubric": _rubric_label_of(c), "agreement": c.agreement,
                    "names": gettext("%(one)s and %(other)s", one=display_name(c.helper), other=display_name(c.asker))
                    if c.helper_named and c.asker_named and c.helper.name and c.asker.name else ""}
-                  for c in matches if c.sealed_at]
+                  for c in matches if c.sealed_at and c.visible]
     return {"offers": tally["offers"], "needs": tally["needs"], "matches": tally["matches"],
             "sealed": tally["sealed"], "rubrics": [row for row in rows if row["offers"] or row["needs"] or row["matches"]],
             "agreements": agreements,
@@ -260,7 +260,7 @@ def for_report(event) -> dict:
 def rows_for_data(event) -> tuple[list[MarketPost], list[dict]]:
     """The market for data.xlsx and data.zip: the posts on view, and the matches without names or contacts."""
     posts = list(db.session.scalars(_on_view(event).order_by(MarketPost.id)))
-    matches = [{"rubric": _rubric_label_of(c), "agreement": c.agreement, "sealed_at": c.sealed_at,
+    matches = [{"rubric": _rubric_label_of(c), "agreement": c.agreement if c.visible else "", "sealed_at": c.sealed_at,
                 "proposed": c.proposed_by_facilitator, "posts": [pid for pid in (c.offer_id, c.need_id) if pid]}
                for c in db.session.scalars(_matches(event).options(joinedload(Connection.offer),
                                                                    joinedload(Connection.need))

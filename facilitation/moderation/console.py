@@ -24,7 +24,7 @@ DEEDS_SHOWN = 20
 KIND_IN_URL = {"dreams": PostKind.dream, "contributions": PostKind.contribution, "cards": PostKind.card,
                "deeds": PostKind.deed, "comments": PostKind.comment, "names": PostKind.name,
                "market": PostKind.market, "checkins": PostKind.checkin,
-               "questions": PostKind.question, "polls": PostKind.poll}
+               "questions": PostKind.question, "polls": PostKind.poll, "agreements": PostKind.agreement}
 URL_OF_KIND = {kind: segment for segment, kind in KIND_IN_URL.items()}
 ACTIONS = {"approve": (ModerationActionKind.approve, posts.approve),
            "hide": (ModerationActionKind.hide, posts.hide),

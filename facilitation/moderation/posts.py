@@ -22,7 +22,7 @@ from ..polls.models import Poll, PollAnswer, SpeakerQuestion
 from ..limits import LIMITS
 from ..live.broadcast import panels
 from ..market import pushes as market_pushes
-from ..market.models import MarketPost
+from ..market.models import Connection, MarketPost
 from ..programme import pushes as programme_pushes
 from ..programme.models import Deed, Rating
 from ..review import Review
@@ -99,6 +99,9 @@ KINDS = {kind.kind: kind for kind in (
     Kind(PostKind.poll, PollAnswer, "answered_at", (Field("words", _l("Words"), LIMITS.poll_words),),
          lambda event: db.select(PollAnswer).join(Poll).where(Poll.event_id == event.id),
          lambda post, event: poll_pushes.answered(event, post.poll)),
+    Kind(PostKind.agreement, Connection, "sealed_at", (Field("agreement", _l("Agreement"), LIMITS.market_agreement),),
+         lambda event: db.select(Connection).where(Connection.event_id == event.id),
+         lambda post, event: market_pushes.connection_changed(event, post, sealed=True)),
     Kind(PostKind.checkin, CheckIn, "answered_at", (Field("line", _l("Line"), LIMITS.checkin_line),),
          lambda event: db.select(CheckIn).where(CheckIn.event_id == event.id), lambda post, event: None),
 )}

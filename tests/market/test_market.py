@@ -325,3 +325,81 @@ def test_a_post_that_is_not_public_cannot_start_a_conversation(market, app, stat
     assert {"nl": "staat niet op de markt", "en": "is not on the market"}[lang] in refused.get_data(as_text=True)
     assert _ids(app, Connection) == []
     assert OFFER not in guests["Ann"].page()
+
+
+DOWNLOADS = ("report.md", "report.json", "report.html", "report.docx", "report.pdf", "data.xlsx", "data.zip")
+
+
+def _everything_public(app, client, make, event_id, code) -> str:
+    """The big screen's market view, the guests' harvest page and all seven downloads, as one text."""
+    from docx import Document
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    make.facilitate(client, event_id)
+    client.post(f"/console/{event_id}/projector/market", data={"csrf_token": csrf_token(client, f"/console/{event_id}/")})
+    seen = [on_the_big_screen(client, make.links(event_id)["projector_url"]),
+            app.test_client().get(f"/h/{code}").get_data(as_text=True)]
+    for name in DOWNLOADS:
+        data = client.get(f"/console/{event_id}/report/{name}").data
+        if name.endswith(".docx"):
+            seen.append("\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs))
+        elif name.endswith(".pdf"):
+            seen.append(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+        elif name.endswith(".xlsx"):
+            book = load_workbook(io.BytesIO(data))
+            seen.append(" ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value))
+        elif name.endswith(".zip"):
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            seen.append(" ".join(archive.read(n).decode("utf-8-sig") for n in archive.namelist()))
+        else:
+            seen.append(data.decode())
+    return " ".join(seen)
+
+
+@pytest.mark.parametrize("premoderated", [False, True], ids=["personal data", "pre-moderation"])
+def test_an_agreement_line_waits_for_the_facilitator_like_every_text(market, app, client, make, lang, premoderated):
+    """Issue 25 item 1: the line that seals a match goes through the same screening and queue; nothing shows
+    it on a screen, in a download or in a mail before it is approved; the two people see it meanwhile."""
+    from facilitation.enums import ModerationMode
+    from facilitation.followup.sending import _context
+    from facilitation.followup.models import MailAddress
+
+    event_id, code, guests, w = market
+    if premoderated:
+        with app.app_context():
+            db.session.get(Event, event_id).moderation = ModerationMode.premoderated
+            db.session.commit()
+        line = "Vanaf januari elke dinsdag taalles in de bibliotheek."
+    else:
+        line = "Bel Bo op 06 98765432, dan spreken we de eerste les af."
+    need_id, offer_id = _need_and_offer(app, guests)
+    with app.app_context():  # both posts on view (pre-moderation held them too)
+        for post in db.session.scalars(db.select(MarketPost)):
+            post.review = post.review.__class__.visible
+        db.session.commit()
+    guests["Ann"].post(f"/e/{code}/market/posts/{need_id}/talk/{offer_id}")
+    [connection_id] = _ids(app, Connection)
+    guests["Bo"].post(f"/e/{code}/market/connections/{connection_id}/yes")
+    assert guests["Ann"].post(f"/e/{code}/market/connections/{connection_id}/seal", agreement=line, seen="",
+                              named="yes").status_code == 302
+    waits = {"nl": "Alleen jullie twee zien deze regel", "en": "Only the two of you see this line"}[lang]
+    for name in ("Ann", "Bo"):
+        assert line in guests[name].page() and waits in guests[name].page()
+    assert line not in _everything_public(app, client, make, event_id, code)
+    with app.app_context():  # the follow-up mail Ann would get: her match without the waiting line
+        ann = db.session.get(MarketPost, need_id).participant
+        address = MailAddress(event_id=event_id, participant=ann, email="ann@example.org", language=lang)
+        assert line not in str(_context(address))
+        db.session.rollback()
+    # the queue shows it as an agreement, with its reason; the facilitator corrects and approves it
+    console = client.get(f"/console/{event_id}/").get_data(as_text=True)
+    assert line in console and {"nl": "afspraak van een match", "en": "agreement of a match"}[lang] in console
+    token = csrf_token(client, f"/console/{event_id}/")
+    approved = "Vanaf januari elke dinsdag taalles in de bibliotheek."
+    client.post(f"/console/{event_id}/agreements/{connection_id}/edit", data={"csrf_token": token, "agreement": approved},
+                headers={"HX-Request": "true"})
+    assert client.post(f"/console/{event_id}/agreements/{connection_id}/approve", data={"csrf_token": token},
+                       headers={"HX-Request": "true"}).status_code == 200
+    assert approved in _everything_public(app, client, make, event_id, code)
+    assert waits not in guests["Ann"].page()
