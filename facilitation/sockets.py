@@ -1,6 +1,8 @@
 """Socket handlers (a shell: it knows the tables). A socket says which event and audience it wants;
 the session decides which rooms it joins."""
 import logging
+import threading
+import time
 
 from flask import request
 from flask_socketio import ConnectionRefusedError, disconnect, join_room
@@ -65,16 +67,43 @@ def on_bad_packet(error):
 log = logging.getLogger("facilitation.live")
 
 
+class BadPackets:
+    """One short log line per bad packet, at most LINES a minute; past that one line says how many more came.
+    A client that sends junk by the thousand fills no disk and hides no other message."""
+
+    LINES, WINDOW = 10, 60.0
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.window_start, self.logged, self.dropped = 0.0, 0, 0
+
+    def note(self, what: str, error: Exception) -> None:
+        now = time.monotonic()
+        with self.lock:
+            if now - self.window_start >= self.WINDOW:
+                if self.dropped:
+                    log.warning("%d more bad packets in the last minute were not logged one by one", self.dropped)
+                self.window_start, self.logged, self.dropped = now, 0, 0
+            if self.logged >= self.LINES:
+                self.dropped += 1
+                return
+            self.logged += 1
+        log.warning("%s after a bad packet: %s", what, type(error).__name__)
+
+
 def guard_packets(server) -> None:
-    """A packet that cannot even be decoded ("2[", a wrong type): one short log line, then the socket
-    is closed. Without this the server logs a traceback of about 1.5 KB per packet and keeps the socket."""
-    handle = server._handle_eio_message
+    """A packet that cannot even be decoded: one short, rate-limited log line, then the socket is closed.
+
+    Two places: a Socket.IO packet ("2[", a wrong type) and a raw engine.io frame on a websocket (an empty
+    or non-numeric frame), which otherwise escapes engine.io into the WSGI server as a 3-4 KB traceback."""
+    handle, handle_request = server._handle_eio_message, server.eio.handle_request
+    bad = BadPackets()
 
     def guarded(eio_sid, data):
         try:
             return handle(eio_sid, data)
         except Exception as error:  # noqa: BLE001 - whatever a client sends must not reach the log as a traceback
-            log.warning("socket closed after a bad packet: %s", type(error).__name__)
+            bad.note("socket closed", error)
             sid = server.manager.sid_from_eio_sid(eio_sid, "/")
             try:
                 if sid:
@@ -83,4 +112,19 @@ def guard_packets(server) -> None:
             except Exception:  # noqa: BLE001 - it may be gone already
                 pass
 
+    def guarded_request(environ, start_response):
+        try:
+            return handle_request(environ, start_response)
+        except (ValueError, IndexError, KeyError, TypeError, UnicodeError) as error:
+            if environ.get("HTTP_UPGRADE", "").lower() != "websocket":
+                raise
+            bad.note("websocket closed", error)
+            # the handshake was answered: end the connection the way engine.io's own websocket wrapper does
+            if "gunicorn.socket" in environ:
+                raise StopIteration from None
+            if "werkzeug.socket" in environ:
+                raise ConnectionError from None
+            return []
+
     server.eio.on("message", guarded)
+    server.eio.handle_request = guarded_request

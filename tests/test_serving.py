@@ -152,3 +152,34 @@ def test_out_of_file_descriptors_refuses_cleanly_logs_and_recovers(served):
     assert server.process.poll() is None, server.log.read_text()[-2000:]
     assert requests.get(server.url + "/", timeout=5).status_code == 200
     assert "Too many open files" in server.log.read_text()
+
+
+def test_junk_frames_close_the_socket_with_one_short_log_line_each_at_most_ten_a_minute(served):
+    """Issue 25 item 6: raw engine.io junk (an empty or non-numeric frame) and undecodable Socket.IO packets
+    no longer write a 3-4 KB traceback each; a flood of them writes a bounded number of lines."""
+    import websocket
+
+    server = served()
+    ws_url = server.url.replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket"
+    for n in range(12):  # more than the ten lines a minute the log takes
+        connection = websocket.create_connection(ws_url, timeout=10)
+        connection.recv()  # the engine.io handshake
+        if n % 3 == 0:
+            connection.send("40")  # a Socket.IO connect (refused without an event), then a broken packet
+            connection.send("42[")
+        else:
+            connection.send(["", "x", ""][n % 3])  # a frame that is no engine.io packet
+        connection.settimeout(2)
+        try:
+            connection.recv()
+        except Exception:  # noqa: BLE001 - the server closes the socket: that is the point
+            pass
+        connection.close()
+    time.sleep(1)
+    session, _ = server.phone()  # the server still answers
+    assert session.get(f"{server.url}/j/{server.event['join_code']}").status_code == 200
+    log = Path(server.log).read_text()
+    assert "Traceback" not in log
+    lines = [line for line in log.splitlines() if "bad packet" in line]
+    assert len(lines) == 10, lines
+    assert all(len(line) < 200 for line in lines)
