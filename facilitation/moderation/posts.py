@@ -131,13 +131,16 @@ def _held(kind: Kind, event):
 
 def waiting_posts(event, limit: int) -> tuple[list[Waiting], int]:
     """The queue: the first `limit` posts of every kind that wait, oldest first, and how many wait in all."""
-    found, total = [], 0
+    found = []
+    counts = []
     for kind in KINDS.values():
         held = _held(kind, event)
         moment = getattr(kind.model, kind.moment)
         found += [Waiting(kind, post, getattr(post, kind.moment))
                   for post in db.session.scalars(held.order_by(moment, kind.model.id).limit(limit))]
-        total += db.session.scalar(db.select(db.func.count()).select_from(held.subquery()))
+        counts.append(db.select(db.func.count()).select_from(held.subquery()).scalar_subquery())
+    # how many wait of every kind, in one statement (the same cost at 10 posts and at 2,000)
+    total = sum(db.session.execute(db.select(*counts)).one())
     found.sort(key=lambda waiting: (waiting.at or datetime.max, waiting.post.id))
     return found[:limit], total
 

@@ -45,6 +45,7 @@ class Server:
             "RESYNC_SPREAD_MS": "0",
         }
         self.env.pop("SOCKETIO_ASYNC_MODE", None)  # the real thing: gevent, as `make run`
+        self._cli = None
         self.log_path = tmp / "server.log"
         self.log = open(self.log_path, "w")
         self.flask("db", "upgrade")
@@ -69,8 +70,17 @@ class Server:
         return result.stdout
 
     def set_up_event(self, title: str, lang: str = "nl", tables: int = 0) -> dict:
-        return json.loads(self.flask("event", "create", "--title", title, "--lang", lang, "--tables", str(tables),
-                                     "--json"))
+        """`flask event create --json`, the stable interface, run in this process on the server's database
+        (a subprocess per test cost a second or two of imports each)."""
+        if self._cli is None:
+            from facilitation import create_app
+
+            self._cli = create_app({"SQLALCHEMY_DATABASE_URI": self.env["DATABASE_URL"], "PUBLIC_URL": self.url,
+                                    "SOCKETIO_ASYNC_MODE": "threading", "SECRET_KEY": self.env["SECRET_KEY"]})
+        result = self._cli.test_cli_runner().invoke(args=["event", "create", "--title", title, "--lang", lang,
+                                                          "--tables", str(tables), "--json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
 
     def app(self):
         """The app in this process, on the server's database: to set up what a test needs fast."""
