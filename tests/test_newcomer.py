@@ -4,7 +4,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from facilitation import ROOT
+from tests.services import free_port
 
 #: folders that installs and runs fill on one machine; nothing in them belongs in the repository
 MACHINE_FOLDERS = (".venv", "node_modules", "static/vendor", "instance")
@@ -53,18 +53,12 @@ def test_gitignore_matches_the_machine_folders_as_links_too(tmp_path):
     assert status.strip() == "?? .gitignore", f"links a machine made would be committed: {status}"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.newcomer
 def test_make_run_starts_the_demo_in_a_fresh_clone(tmp_path):
     """Clone HEAD into a new folder and run the README's first command until the demo's join page answers."""
     clone = tmp_path / "fresh"
     subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(clone)], check=True)
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path / "make-run.log"
     env = {key: value for key, value in os.environ.items() if not key.startswith(("FLASK_", "FACILITATION_"))}
     env.update(PORT=str(port), HOST="127.0.0.1", PYTHONUNBUFFERED="1")
