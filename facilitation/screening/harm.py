@@ -47,7 +47,9 @@ VIOLENT_PHRASES = (("in", "elkaar", "slaan"), ("in", "elkaar", "trappen"), ("in"
                    ("in", "brand"), ("een", "lesje"), ("kopje", "kleiner"), ("aan", "een", "boom"),
                    ("aan", "de", "lantaarnpalen"), ("aan", "de", "lantaarnpaal"), ("niet", "meer", "ademt"),
                    ("niet", "meer", "ademen"), ("niet", "meer", "rechtstaan"), ("uit", "hun", "rolstoel"),
-                   ("bont", "en", "blauw"), ("de", "straat", "uit"), ("beat", "up"), ("wipe", "out"))
+                   ("bont", "en", "blauw"), ("de", "straat", "uit"), ("in", "mekaar"), ("de", "nek", "omdraaien"),
+                   ("de", "keel", "doorsnijden"), ("levend", "begraven"), ("levend", "verbranden"), ("beat", "up"),
+                   ("wipe", "out"))
 
 
 @dataclass

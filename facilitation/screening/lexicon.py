@@ -173,6 +173,9 @@ VIOLENCE = _words("""
     platgebrand verhongeren wegjagen verjagen bungelen doodschiet mes messen knuppel knuppels
     honkbalknuppel koevoet molotov molotovs brandbom bommen geweer pistool kogel strop oven ovens
     gaskamer gaskamers
+    executeren geexecuteerd stenigen gestenigd doodknuppelen doodgeknuppeld neerknallen neergeknald
+    afschieten afgeschoten kapotschieten vernietigen vernietigd uitschakelen uitgeschakeld verdrinken
+    verdronken vermoorde afgemaakte aanslag aanslagen
     kill killed killing murder murdered shoot stab stabbed lynch lynched gassed exterminate exterminated
     slaughter slaughtered eradicate eradicated
 """)
@@ -180,7 +183,7 @@ VIOLENCE = _words("""
 SEPARABLE = (
     (_words("maak maakt maken maakte maakten"), _words("af dood kapot")),
     (_words("schiet schieten schoot schoten"), _words("neer dood af")),
-    (_words("sla slaat slaan sloeg sloegen"), _words("dood neer elkaar")),
+    (_words("sla slaat slaan sloeg sloegen"), _words("dood neer elkaar in")),
     (_words("steek steekt steken stak staken"), _words("neer dood")),
     (_words("hang hangt hangen hing hingen knoop knopen"), _words("op")),
     (_words("breng brengt brengen bracht"), _words("om")),
@@ -201,6 +204,8 @@ EXPULSION_PHRASES = (
     ("zouden", "opgesloten"), ("zouden", "gedeporteerd"), ("zouden", "uitgezet"), ("zouden", "verboden"),
     ("in", "een", "kamp"), ("in", "kampen"), ("mogen", "niet", "bestaan"), ("horen", "er", "niet", "bij"),
     ("horen", "niet", "in"), ("horen", "niet", "thuis"), ("horen", "niet", "bij"), ("hoort", "niet", "in"),
+    ("ontdoen", "van"), ("uit", "de", "weg", "geruimd"), ("uit", "de", "weg", "ruimen"), ("horen", "in", "een", "kooi"),
+    ("horen", "in", "een", "dierentuin"), ("horen", "in", "de", "dierentuin"), ("belong", "in", "a", "zoo"),
     ("minder", "intelligent"), ("minder", "slim"), ("minder", "waard"), ("te", "dom"), ("uit", "te", "roeien"),
     ("uit", "te", "moorden"), ("af", "te", "maken"), ("dood", "te", "maken"), ("neer", "te", "schieten"),
     ("doen", "er", "niet", "toe"), ("doet", "er", "niet", "toe"), ("tellen", "niet", "mee"),
@@ -225,7 +230,8 @@ DEATH_WISHES = (
 PERSONAL_THREATS = (
     ("weet", "waar", "je", "woont"), ("weet", "waar", "jij", "woont"), ("weten", "waar", "je", "woont"),
     ("pas", "maar", "op"), ("kill", "yourself"), ("kys",), ("i", "know", "where", "you", "live"),
-    ("val", "dood"), ("drop", "dead"), ("ga", "dood"), ("go", "die"),
+    ("jij", "gaat", "eraan"), ("je", "gaat", "eraan"), ("jullie", "gaan", "eraan"), ("je", "bent", "dood"),
+    ("jij", "bent", "dood"), ("jullie", "zijn", "dood"), ("you", "are", "dead"), ("youre", "dead"),
 )
 #: "rot op", "fuck you": profanity thrown at someone
 AT_SOMEONE = (
