@@ -7,6 +7,8 @@ signed device cookie (OWASP's "device cookies") and has a count of its own, so t
 at a venue, where others typed wrong passwords from the same shared address, still gets in with
 the right password. Right passwords are never counted.
 """
+import hashlib
+import hmac
 import secrets
 
 from flask import current_app, request
@@ -24,6 +26,12 @@ def _serializer():
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="organiser-device")
 
 
+def _who(email: str) -> str:
+    """The e-mail address as the device cookie keeps it: a keyed digest, so the cookie does not say whose it is."""
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, f"organiser-device:{email}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def _device(email: str) -> str | None:
     """The id of this browser's device cookie, if it is one for this e-mail address."""
     raw = request.cookies.get(DEVICE_COOKIE)
@@ -33,14 +41,14 @@ def _device(email: str) -> str | None:
         data = _serializer().loads(raw, max_age=DEVICE_DAYS * 86400)
     except BadSignature:
         return None
-    if not isinstance(data, dict) or data.get("email") != email:
+    if not isinstance(data, dict) or not hmac.compare_digest(str(data.get("who", "")), _who(email)):
         return None
     return str(data.get("id"))
 
 
 def remember_device(response, email: str):
     """After a right password: this browser is known for this account from now on."""
-    value = _serializer().dumps({"email": email, "id": secrets.token_urlsafe(12)})
+    value = _serializer().dumps({"who": _who(email), "id": secrets.token_urlsafe(12)})
     response.set_cookie(DEVICE_COOKIE, value, max_age=DEVICE_DAYS * 86400, httponly=True, samesite="Lax",
                         secure=current_app.config["SESSION_COOKIE_SECURE"], path="/login")
     return response

@@ -153,3 +153,23 @@ def test_logging_out_closes_the_console_a_link_opened_in_that_browser(client, ru
     console = client.get(f"/console/{event_id}/")
     assert console.status_code in (302, 403) and "programme-title" not in console.get_data(as_text=True)
     assert {"nl": "Inloggen", "en": "Log in"}[lang] in client.get("/login").get_data(as_text=True)  # language kept
+
+
+def test_the_device_cookie_does_not_say_whose_it_is(client, runner, app):
+    """Issue 25 item 10: the organiser_device cookie kept the e-mail address readable (base64 is no secret)."""
+    import base64
+
+    from facilitation.accounts.login_rules import DEVICE_COOKIE, _serializer
+
+    email, password = _organiser(runner)
+    assert _login(client, email, password).status_code == 302
+    cookie = client.get_cookie(DEVICE_COOKIE, path="/login")
+    assert cookie is not None
+    payload = cookie.value.split(".")[0]
+    readable = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    assert b"anita" not in readable.lower() and b"@" not in readable
+    with app.test_request_context():
+        assert "anita" not in str(_serializer().loads(cookie.value)).lower()
+    # the browser is still known for this account: a wrong password elsewhere does not lock it out
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/events")})
+    assert _login(client, email, password).status_code == 302
