@@ -383,15 +383,29 @@
 
   /* The link this page was opened with was replaced: reload, which shows that it no longer works. */
   socket.on("revoked", function () { window.location.reload(); });
+  /* The newest timer the socket brought. A page fetched just before the timer changed can arrive after
+     it: a box it swaps in that is older than this state gets this state again. */
+  var lastTimer = null;
+  function setTimer(box, timer) {
+    box.dataset.endsAt = timer.state.ends_at || "";
+    box.dataset.pausedLeft = timer.state.paused_left === null ? "" : String(timer.state.paused_left);
+    box.dataset.serverNow = String(timer.state.server_now);
+    box.dataset.receivedAt = String(timer.receivedAt);
+  }
   socket.on("timer", function (state) {
-    document.querySelectorAll("[data-timer]").forEach(function (box) {
-      box.dataset.endsAt = state.ends_at || "";
-      box.dataset.pausedLeft = state.paused_left === null ? "" : String(state.paused_left);
-      box.dataset.serverNow = String(state.server_now);
-      box.dataset.receivedAt = String(Date.now());
-    });
+    lastTimer = { state: state, receivedAt: Date.now() };
+    document.querySelectorAll("[data-timer]").forEach(function (box) { setTimer(box, lastTimer); });
     tick();
   });
+  function keepNewestTimer() {
+    if (!lastTimer) { return; }
+    document.querySelectorAll("[data-timer]").forEach(function (box) {
+      if (Number(box.dataset.serverNow || 0) < Number(lastTimer.state.server_now)) { setTimer(box, lastTimer); }
+    });
+    tick();
+  }
+  body.addEventListener("htmx:afterSwap", keepNewestTimer);
+  body.addEventListener("htmx:oobAfterSwap", keepNewestTimer);
   /* Closed banners stay closed, also when a refresh arrives before the server heard of it. */
   var closedBanners = new Set();
   body.addEventListener("htmx:afterSwap", function () {
