@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from facilitation import ROOT
 from tests.browser.test_walking_skeleton import live
+from tests.browser.waiting import LIVE
 
 pytestmark = pytest.mark.browser
 
@@ -135,6 +136,9 @@ def test_no_page_breaks_the_content_security_policy(server, browser):
     laptop.goto(f"{server.url}/console/{event['event_id']}/")
     watch(laptop)
     for view in ("tables", "harvest", "market", "wall"):
-        laptop.locator(f"form[action$='/projector/{view}'] button").click()
-    expect(projector.locator(".wall")).to_be_visible()
+        button = laptop.locator(f"form[action$='/projector/{view}'] button")
+        button.click()
+        # as a person does: the next choice once the console shows this one is on (its panel is redrawn)
+        expect(button).to_have_attribute("aria-pressed", "true", timeout=LIVE)
+    expect(projector.locator(".wall")).to_be_visible(timeout=LIVE)
     assert problems == []
