@@ -435,8 +435,7 @@ def _hate(sentence: list[Word], group_named: bool) -> bool:
         for phrase in (*L.EXPULSION_PHRASES, *L.NOT_HUMAN):
             start = _has(clause, phrase)
             if start is not None and not _negated(clause[:start], start, start):
-                if _target_near(sentence, group_named):
-                    return True
+                return True  # the sentence has its target: checked on entry
         for n, word in enumerate(clause):
             kinds = word.kinds
             if "copula" in kinds or word.text in ("vind", "vinden", "vond", "find", "het"):
@@ -458,10 +457,6 @@ def _hate(sentence: list[Word], group_named: bool) -> bool:
                 if not _negated(clause, n, n) and not any("copula" in w.kinds for w in clause[n + 1:]):
                     return True  # "moslim tuig" written apart
     return False
-
-
-def _target_near(sentence: list[Word], group_named: bool) -> bool:
-    return any(_target(w, group_named, you=False) for w in sentence)
 
 
 def _says(clause: list[Word], n: int, group_named: bool) -> bool:
