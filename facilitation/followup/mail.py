@@ -18,7 +18,7 @@ from .links import mail_links
 
 def compose(kind: str, address, event, context: dict) -> EmailMessage:
     """The "summary" or "checkin" mail for one address; `context` holds what the templates show."""
-    links = mail_links(address.participant, address.language)
+    links = mail_links(address.participant, address.language, kind)
     with force_locale(address.language):
         subject = (gettext("Your evening: %(title)s", title=event.title) if kind == "summary"
                    else gettext("Did you do it? A question from %(title)s", title=event.title))

@@ -87,3 +87,35 @@ class CheckInSent(db.Model):
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LinkPurpose(enum.Enum):
+    """What a link in a mail may do: each purpose has its own token, so one link never opens another's page."""
+
+    checkin = "checkin"
+    stop = "stop"
+
+
+class MailLink(db.Model):
+    """One link in one mail: a random token (only its digest is kept) for one purpose, until it expires.
+
+    Opaque: the token says nothing about the guest. It dies when it expires, when the guest deletes their
+    address (every link of theirs goes with it) and with the event. The address the system deletes after
+    the last mail leaves the links of that mail working until they expire: the check-in mail is that mail."""
+
+    __tablename__ = "mail_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[LinkPurpose] = mapped_column(Enum(LinkPurpose, native_enum=False, length=16))
+    #: SHA-256 of the token, hex: a copy of the database opens no guest's page
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    #: the language of the mail, so the page a link opens speaks it too
+    language: Mapped[str] = mapped_column(String(5), default="nl")
+    expires_at: Mapped[datetime]
+
+    participant = relationship("Participant")
+
+    def __repr__(self):
+        return f"<MailLink {self.purpose.value} of participant {self.participant_id}>"

@@ -18,7 +18,7 @@ from ..market.queries import matches_of
 from ..review import screen
 from ..text import clean_text
 from ..util import utcnow
-from .models import CheckIn, DeedProgress, MailAddress, MatchCheckIn
+from .models import CheckIn, DeedProgress, MailAddress, MailLink, MatchCheckIn
 
 #: the summary goes the morning after the evening, the check-in in the morning of its day (venue time)
 SUMMARY_AT = time(8, 0)
@@ -77,8 +77,10 @@ def keep_in_touch(event, participant, email: str, consent: bool, language: str) 
 
 
 def forget_address(participant) -> bool:
-    """Delete the guest's address at once: no mail goes out any more. False when there was none."""
+    """Delete the guest's address at once: no mail goes out any more, and no link in a mail sent to it works.
+    False when there was no address."""
     deleted = db.session.execute(db.delete(MailAddress).where(MailAddress.participant_id == participant.id))
+    db.session.execute(db.delete(MailLink).where(MailLink.participant_id == participant.id))
     db.session.flush()
     return bool(deleted.rowcount)
 

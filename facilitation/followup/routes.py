@@ -14,8 +14,8 @@ from ..reports.content import for_guests
 from ..tables.queries import seat_of
 from ..util import public_url, qr_svg_response
 from . import operations as ops
-from .links import participant_for
-from .models import DeedProgress
+from .links import link_for
+from .models import DeedProgress, LinkPurpose
 from .queries import progress_label
 
 bp = Blueprint("followup", __name__)
@@ -89,14 +89,16 @@ def forget(code):
                                                      **_mine(event, participant, error=error.message)))
 
 
-def _guest_of(token: str):
-    """The guest of a mail's link; the page speaks the language of their mails, unless this browser chose one."""
-    participant, language = participant_for(token)
-    if participant is not None:
-        access.use_event(participant.event)
-        if language in current_app.config["LANGUAGES"] and "lang" not in session:
-            session["lang"] = language
-    return participant
+def _guest_of(token: str, purpose: LinkPurpose):
+    """The guest of a mail's link made for this purpose; the page speaks the language of their mails, unless
+    this browser chose one."""
+    link = link_for(token, purpose)
+    if link is None:
+        return None
+    access.use_event(link.participant.event)
+    if link.language in current_app.config["LANGUAGES"] and "lang" not in session:
+        session["lang"] = link.language
+    return link.participant
 
 
 def _unknown():
@@ -118,7 +120,7 @@ def _checkin_context(participant, **extra) -> dict:
 def checkin(token):
     """The page a check-in mail links to; `?answer=done` (the mail's one-tap links) sends that answer at once
     in a browser, while a mail scanner that only fetches the link changes nothing."""
-    participant = _guest_of(token)
+    participant = _guest_of(token, LinkPurpose.checkin)
     if participant is None:
         return _unknown()
     chosen = request.args.get("answer")
@@ -128,7 +130,7 @@ def checkin(token):
 
 @bp.post("/checkin/<token>")
 def answer(token):
-    participant = _guest_of(token)
+    participant = _guest_of(token, LinkPurpose.checkin)
     if participant is None:
         return _unknown()
     form = request.form
@@ -147,10 +149,21 @@ def answer(token):
                                               **_checkin_context(participant, error=error.message)))
 
 
+@bp.post("/checkin/<token>/forget")
+def forget_by_link(token):
+    """"Delete my e-mail address" on the check-in page: its own link is the proof, and dies with the address."""
+    participant = _guest_of(token, LinkPurpose.checkin)
+    if participant is None:
+        return _unknown()
+    return act(lambda: ops.forget_address(participant),
+               answer=lambda _: render_template("followup/stop.html", event=participant.event, done=True),
+               refused=lambda error: _unknown())
+
+
 @bp.route("/stop/<token>", methods=["GET", "POST"])
 @csrf.exempt  # a mail program's one-click "unsubscribe" posts without a form (RFC 8058); the token is the proof
 def stop(token):
-    participant = _guest_of(token)
+    participant = _guest_of(token, LinkPurpose.stop)
     if participant is None:
         return _unknown()
     if request.method == "GET":

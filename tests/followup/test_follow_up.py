@@ -1,6 +1,7 @@
 """After the evening (issue #17): guests keep their evening, opt in to two mails, answer the check-in with one
 tap; the report tells what became of the deeds. A real SMTP server (aiosmtpd) receives the mails, and the
 sender runs as cron runs it (`flask followup send`), at moments given to it (a frozen clock)."""
+import base64
 import email
 import email.policy
 import io
@@ -9,15 +10,17 @@ import re
 import socket
 import subprocess
 import zipfile
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from aiosmtpd.controller import Controller
 from docx import Document
+from itsdangerous import URLSafeSerializer
 
-from facilitation.events.models import Event
+from facilitation.events.models import Event, Participant
+from facilitation.events.operations import delete_event
 from facilitation.extensions import db
-from facilitation.followup.models import CheckIn, CheckInSent, MailAddress
+from facilitation.followup.models import CheckIn, CheckInSent, MailAddress, MailLink
 from facilitation.programme.models import Phase, PhaseKind
 from tests.conftest import csrf_token
 
@@ -375,3 +378,75 @@ def test_one_bad_address_never_stops_the_mailing(evening, app, runner, smtp):
     # a second run sends nothing twice (the two that failed wait for their retry moment)
     assert "Sent 0 mail(s)" in _send(runner, CHECKIN)
     assert len(inbox.messages) == 2
+
+
+def _links(message) -> dict[str, str]:
+    """The paths a mail links to, by purpose (the one-tap answers share the check-in link)."""
+    body = message.get_body(("plain",)).get_content()
+    found = {"stop": message["List-Unsubscribe"].strip().strip("<>").replace("http://venue.test:5000", "")}
+    checkin = re.search(r"http://venue\.test:5000(/checkin/[^\s?]+)", body)
+    if checkin:
+        found["checkin"] = checkin.group(1)
+    return found
+
+
+def test_the_links_in_a_mail_are_opaque_one_per_purpose_and_expire(evening, app, make, runner, smtp):
+    """Issue #25 item 8: a check-in link opens only the check-in, a stop link only the stop page; neither tells
+    who it is for; both stop working after their lifetime, once the guest deletes their address, and with
+    the event."""
+    event_id, code, guests, w = evening
+    inbox, _ = smtp
+    guests["Ann"].opt_in("ann@example.org")
+    _send(runner, MORNING)
+    _send(runner, CHECKIN)
+    summary, checkin = (message for _, message in inbox.messages)
+    links = _links(checkin)
+    tokens = {path.rsplit("/", 1)[1] for path in [*_links(summary).values(), *links.values()]}
+    assert len(tokens) == 3  # the summary's stop link, the check-in mail's stop and check-in links
+    with app.app_context():
+        ann = db.session.scalar(db.select(Participant).filter_by(name="Ann"))
+    for token in tokens:  # nothing readable inside: no signed payload that carries the guest's id
+        assert URLSafeSerializer("any key").loads_unsafe(token)[1] is None
+        assert str(ann.id) not in base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("latin-1")
+    browser = app.test_client()
+    assert browser.get(links["checkin"]).status_code == 200
+    assert browser.get(links["stop"]).status_code == 200
+    # one purpose each: the check-in link does not stop the mails, the stop link does not open the check-in
+    assert browser.get(links["checkin"].replace("/checkin/", "/stop/")).status_code == 404
+    assert browser.post(links["checkin"].replace("/checkin/", "/stop/"), data={}).status_code == 404
+    assert browser.get(links["stop"].replace("/stop/", "/checkin/")).status_code == 404
+
+    # expired: the check-in page, with the deed and matches on it, no longer opens
+    with app.app_context():
+        db.session.execute(db.update(MailLink).values(expires_at=datetime(2000, 1, 1)))
+        db.session.commit()
+    gone = browser.get(links["checkin"])
+    assert gone.status_code == 404 and w["gone"] in gone.get_data(as_text=True)
+    assert "belt volgende week" not in gone.get_data(as_text=True)
+
+
+def test_a_guest_who_deletes_their_address_ends_every_link(evening, app, make, runner, smtp):
+    event_id, code, guests, w = evening
+    inbox, _ = smtp
+    guests["Ann"].opt_in("ann@example.org")
+    _send(runner, CHECKIN)
+    links = _links(inbox.messages[-1][1])
+    browser = app.test_client()
+    assert "belt volgende week" in browser.get(links["checkin"]).get_data(as_text=True)
+    # Ann deletes her address on her phone ("my evening"): her links die with it
+    ann = guests["Ann"]
+    assert ann.post(f"/e/{code}/me/forget").status_code == 302
+    for path in links.values():
+        page = browser.get(path)
+        assert page.status_code == 404 and "belt volgende week" not in page.get_data(as_text=True)
+
+    # Bo's links die with the event
+    guests["Bo"].opt_in("bo@example.org")
+    _send(runner, "2027-01-02T09:00")
+    bo = _links(inbox.messages[-1][1])
+    assert browser.get(bo["checkin"]).status_code == 200
+    with app.app_context():
+        delete_event(db.session.get(Event, event_id))
+        db.session.commit()
+        assert db.session.scalar(db.select(db.func.count()).select_from(MailLink)) == 0
+    assert browser.get(bo["checkin"]).status_code == 404

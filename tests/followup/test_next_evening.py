@@ -3,7 +3,7 @@ evening from this one's set-up, groups evenings in a series and compares them; e
 page is the one in that evening's own report."""
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -11,7 +11,8 @@ from facilitation.branding.operations import set_brand
 from facilitation.dreams.models import Dream
 from facilitation.events.models import Event, Participant, Series
 from facilitation.extensions import db
-from facilitation.followup.links import token_for
+from facilitation.followup.links import new_link
+from facilitation.followup.models import LinkPurpose
 from facilitation.market.models import Connection, MarketPost
 from facilitation.programme.models import Deed, Phase, Rating
 from facilitation.tables.models import Seat, Table
@@ -177,9 +178,8 @@ def matched_evening(app, make):
                                       asker_id=asker.id, helper_yes_at=utcnow(), asker_yes_at=utcnow(),
                                       agreement=f"Dinsdag taalles {n}", sealed_at=utcnow()))
         db.session.commit()
-        links = []
-        with app.test_request_context():
-            links = [f"/checkin/{token_for(person)}" for person in people]
+        links = [f"/checkin/{new_link(person, LinkPurpose.checkin, 'nl', datetime(2099, 1, 1))}" for person in people]
+        db.session.commit()
         connections = db.session.scalars(db.select(Connection.id).order_by(Connection.id)).all()
     return event_id, links, connections
 
