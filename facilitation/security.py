@@ -36,13 +36,15 @@ def raise_body_limit() -> None:
         request.max_content_length = size
 
 
+#: on every answer, whoever writes it: Flask, werkzeug's last resort (SecurityHeaders) or gunicorn itself
+HEADERS = [("Content-Security-Policy", CONTENT_SECURITY_POLICY), ("X-Content-Type-Options", "nosniff"),
+           ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY")]
+
+
 def add_security_headers(response):
     if not has_request_context():
         return response
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["X-Frame-Options"] = "DENY"
+    response.headers.update(HEADERS)
     # Pages are made for one person (the console, the organiser's page with both secret links, a table
     # with names, a phone's own posts): no browser or proxy keeps a copy. Scripts, styles and QR codes
     # say themselves how long they may be kept.
@@ -80,7 +82,7 @@ def render_error(status: int, message: str | None = None):
     return add_security_headers(make_response(body, status))
 
 
-#: the last resort: no template, no translation, no database
+#: the last resort: no template, no translation, no database (ASCII: gunicorn writes it as latin-1 too)
 PLAIN_ERROR = ("<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>{status}</title>"
                "<p>Er ging iets mis. Probeer het opnieuw. / Something went wrong. Please try again.</p></html>")
 
@@ -89,8 +91,7 @@ class SecurityHeaders:
     """WSGI middleware: an answer that left Flask without the security headers (werkzeug's own last-resort
     500, when an error handler itself failed) still gets them."""
 
-    HEADERS = [("Content-Security-Policy", CONTENT_SECURITY_POLICY), ("X-Content-Type-Options", "nosniff"),
-               ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"), ("Cache-Control", "no-store")]
+    HEADERS = [*HEADERS, ("Cache-Control", "no-store")]
 
     def __init__(self, wsgi_app):
         self.wsgi_app = wsgi_app

@@ -183,3 +183,37 @@ def test_junk_frames_close_the_socket_with_one_short_log_line_each_at_most_ten_a
     lines = [line for line in log.splitlines() if "bad packet" in line]
     assert len(lines) == 10, lines
     assert all(len(line) < 200 for line in lines)
+
+
+def _raw(port: int, request: bytes) -> bytes:
+    """A request as bytes on a fresh connection, and everything the server says before it closes."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        raw.sendall(request)
+        answer = b""
+        while chunk := raw.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_gunicorns_own_answers_carry_the_security_headers_and_no_banner(served):
+    """Issue 25 item 10: a request gunicorn cannot read (bad request line, a 5 KB address, 120 headers) is
+    answered by gunicorn before Flask: with our headers and page, without its name or the request echoed.
+    (Each request stays under 8 KB, so gunicorn reads it whole and closes without a reset.)"""
+    server = served()
+    broken = {
+        400: b"NOT A REQUEST LINE <script>\r\n\r\n",
+        414: b"GET /" + b"a" * 5_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+        431: b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: 1\r\n" % n for n in range(120)) + b"\r\n",
+    }
+    for status, request in broken.items():
+        answer = _raw(server.port, request).decode("latin-1")
+        head, _, body = answer.partition("\r\n\r\n")
+        lines = head.split("\r\n")
+        assert lines[0].startswith(f"HTTP/1.1 {status} "), lines[0]
+        headers = {name.lower(): value for name, _, value in (line.partition(": ") for line in lines[1:])}
+        assert headers["content-security-policy"].startswith("default-src 'self'")
+        assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+        assert "gunicorn" not in answer.lower() and "<script>" not in answer and "aaaa" not in body
+        assert "Something went wrong" in body
+    # an ordinary answer does not name the server software either
+    assert "gunicorn" not in requests.get(f"{server.url}/").headers.get("Server", "").lower()
