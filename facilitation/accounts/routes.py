@@ -1,10 +1,13 @@
+from urllib.parse import urlsplit
+
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext
+from flask_htmx.responses import HTMXResponseClientRedirect
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..actions import act
 from ..errors import Refused
-from ..extensions import db, login_manager
+from ..extensions import db, htmx, login_manager
 from ..util import is_local_path
 from . import login_rules
 from .forms import LoginForm
@@ -13,8 +16,19 @@ from .operations import authenticate
 
 bp = Blueprint("accounts", __name__)
 
-login_manager.login_view = "accounts.login"
-login_manager.login_message = None
+
+
+@login_manager.unauthorized_handler
+def must_log_in():
+    """An organiser's page without a login: a plain request is sent to the login page (302), and comes back
+    after it. An htmx request gets 401 and HX-Redirect, so the whole page goes to the login: followed
+    silently, the redirect would put the login form inside a panel and answer 200."""
+    if htmx:
+        came_from = urlsplit(htmx.current_url or "")
+        back = came_from.path + (f"?{came_from.query}" if came_from.query else "")
+        return HTMXResponseClientRedirect(url_for("accounts.login", next=back if is_local_path(back) else None),
+                                          status=401)
+    return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
 
 
 @login_manager.user_loader

@@ -173,3 +173,42 @@ def test_the_device_cookie_does_not_say_whose_it_is(client, runner, app):
     # the browser is still known for this account: a wrong password elsewhere does not lock it out
     client.post("/logout", data={"csrf_token": csrf_token(client, "/events")})
     assert _login(client, email, password).status_code == 302
+
+
+def test_an_organisers_page_without_a_login_never_answers_with_the_login_page(client, runner, app):
+    """Issue 25 item 10: a protected URL is a redirect to the login (or 401), never a 200 with the login form in
+    it. An htmx request, whose redirect the browser would follow silently and swap into a panel, gets 401 and
+    HX-Redirect: the whole page goes to the login, which leads back to the page the organiser was on."""
+    plain = client.get("/events/7?tab=links")
+    assert plain.status_code == 302 and plain.headers["Location"] == "/login?next=/events/7?tab%3Dlinks"
+    swapped = client.get("/series/3", headers={"HX-Request": "true", "HX-Current-URL": "http://localhost/events/7"})
+    assert swapped.status_code == 401
+    assert swapped.headers["HX-Redirect"] == "/login?next=/events/7"
+    assert 'name="password"' not in swapped.get_data(as_text=True)
+    elsewhere = client.get("/events", headers={"HX-Request": "true", "HX-Current-URL": "https://evil.test//x"})
+    assert elsewhere.status_code == 401 and elsewhere.headers["HX-Redirect"] == "/login"
+    # the login leads back to where the organiser was
+    email, password = _organiser(runner)
+    token = csrf_token(client, "/login")
+    back = client.post("/login?next=/events", data={"csrf_token": token, "email": email, "password": password})
+    assert back.status_code == 302 and back.headers["Location"] == "/events"
+
+
+def test_no_page_answers_a_stranger_with_the_login_form_but_the_login_itself(client, app, make):
+    """Every GET route of the app, filled with a real event's number and code, asked without any login or link."""
+    from flask import url_for
+
+    event_id, code = make.event()
+    urls = []
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            if "GET" in rule.methods and rule.endpoint != "static":
+                values = {name: {"event_id": event_id, "code": code}.get(name, "1") for name in rule.arguments}
+                try:
+                    urls.append(url_for(rule.endpoint, **values))
+                except ValueError:  # a converter with its own words (a download's file name): tried in its tests
+                    continue
+    assert len(urls) > 40
+    with_form = [url for url in urls if (answer := client.get(url)).status_code == 200
+                 and 'name="password"' in answer.get_data(as_text=True)]
+    assert with_form == ["/login"]
