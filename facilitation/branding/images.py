@@ -51,14 +51,21 @@ def reencode(data: bytes) -> Logo:
                 raise too_big
             image.seek(0)  # an animated image: its first picture
             image.load()
-            image = ImageOps.exif_transpose(image)
+            image = _eight_bit(ImageOps.exif_transpose(image))
+            image.thumbnail((MAX_SIDE, MAX_SIDE))
+            return _encode(image, kind)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise too_big from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
         raise Refused(_l("That file is not a PNG, JPEG or WebP image we can read. Choose the logo as a PNG, "
                          "JPEG or WebP file.")) from error
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
-    return _encode(image, kind)
+
+
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """A 16-bit greyscale PNG as 8-bit grey: converted as it is, every grey above 255 of 65535 turns white."""
+    if image.mode.startswith("I"):
+        return image.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+    return image
 
 
 def _encode(image: Image.Image, kind: str) -> Logo:

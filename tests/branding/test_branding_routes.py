@@ -59,6 +59,19 @@ def test_a_logo_is_encoded_again_and_served_safely(organiser, app, kind, content
     assert served.headers["Content-Disposition"].startswith("inline")
 
 
+@pytest.mark.parametrize("mode, grey, shown", [("I;16", 32768, 128), ("I;16B", 16384, 64)])
+def test_a_16_bit_greyscale_logo_keeps_its_greys(organiser, app, mode, grey, shown):
+    """Issue 25 item 5: a 16-bit greyscale PNG came out white (every grey above 255 of 65535 clipped), or,
+    with another Pillow, answered 500 from the thumbnail made outside the error handling."""
+    upload = io.BytesIO()
+    Image.new(mode, (1600, 900), grey).save(upload, "PNG")
+    assert _send(organiser, logo=upload.getvalue()).status_code == 302
+    _, logo_type, stored, _ = _brand(app, organiser["event_id"])
+    logo = Image.open(io.BytesIO(stored))
+    assert logo_type == "image/png" and logo.size == (1200, 675)
+    assert all(abs(channel - shown) <= 1 for channel in logo.convert("RGB").getpixel((600, 300)))
+
+
 def test_the_colour_reaches_every_screen_in_safe_shades(organiser, app):
     _send(organiser, {"accent": "#FFFF00"}, image_bytes("PNG"))
     accent, _, _, version = _brand(app, organiser["event_id"])
