@@ -51,22 +51,24 @@ def _with_report(event, answer):
     def report_then_answer(_):
         with force_locale(event.language):
             report = gather(event)
-            report_charts = _charts(report)
-        return answer(report, report_charts)
+        return answer(report)
 
     return act(prepare, answer=report_then_answer, refused=lambda error: render_error(error.status, error.message))
 
 
-def _charts(report) -> dict:
-    return {kind: {"src": charts.data_uri(kind, report), "alt": charts.description(kind, report)}
-            for kind in charts.available(report)}
+def _charts(event, report) -> dict:
+    """The charts as SVG for the preview and report.html (drawn in the event's language; only those two
+    show them, so no other download waits for matplotlib)."""
+    with force_locale(event.language):
+        return {kind: {"src": charts.data_uri(kind, report), "alt": charts.description(kind, report)}
+                for kind in charts.available(report)}
 
 
 def _page(event, status=200, error=None, texts=None):
     """The preview with its forms; after a refusal the forms hold what was typed (`texts`)."""
-    def page(report, report_charts):
+    def page(report):
         return render_template(
-            "reports/preview.html", event=event, report=report, charts=report_charts, editing=True,
+            "reports/preview.html", event=event, report=report, charts=_charts(event, report), editing=True,
             themes=operations.themes(event), error=error,
             texts={"introduction": report["introduction"], "closing": report["closing"],
                    "account": report["account"]["text"], **(texts or {})},
@@ -196,7 +198,7 @@ def delete(event_id):
         return act(lambda: delete_event(event), answer=deleted,
                    refused=lambda error: render_error(error.status, error.message))
     error = gettext("Tick the box to confirm.") if request.method == "POST" else None
-    return _with_report(event, lambda report, _: (render_template(
+    return _with_report(event, lambda report: (render_template(
         "reports/delete.html", event=event, counts=_counts(report), error=error), 422 if error else 200))
 
 
@@ -215,12 +217,12 @@ def download_name(event, name: str) -> str:
 @bp.get("/<any(" + ", ".join(f'"{name}"' for name in DOWNLOADS) + "):name>")
 def download(event_id, name):
     event = access.facilitated_event(event_id)
-    return _with_report(event, lambda report, report_charts: send_file(
-        io.BytesIO(_document(event, name, report, report_charts)), mimetype=DOWNLOADS[name], as_attachment=True,
+    return _with_report(event, lambda report: send_file(
+        io.BytesIO(_document(event, name, report)), mimetype=DOWNLOADS[name], as_attachment=True,
         download_name=download_name(event, name), max_age=0))
 
 
-def _document(event, name: str, report: dict, report_charts: dict) -> bytes:
+def _document(event, name: str, report: dict) -> bytes:
     with force_locale(event.language):
         if name == "report.md":
             return documents.markdown(report).encode()
@@ -229,7 +231,7 @@ def _document(event, name: str, report: dict, report_charts: dict) -> bytes:
         if name == "report.pdf":
             return documents.pdf(report)
         if name == "report.html":
-            return render_template("reports/report.html", report=report, charts=report_charts, editing=False,
+            return render_template("reports/report.html", report=report, charts=_charts(event, report), editing=False,
                                    outline=documents).encode()
         if name == "data.xlsx":
             return data.xlsx(event)
