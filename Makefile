@@ -12,7 +12,7 @@ KEY ?=
 TLS := $(if $(CERT),--certfile $(CERT) --keyfile $(KEY))
 SCHEME := $(if $(CERT),https,http)
 
-.PHONY: run serve test screenshots deps browser services bench bench-full bench-text translations messages clean
+.PHONY: run serve test screenshots deps test-deps browser services bench bench-full bench-text translations messages clean
 
 run: deps
 	$(FLASK) db upgrade
@@ -36,32 +36,39 @@ serve: deps
 
 # every core runs tests (pytest-xdist; each worker starts its own test server and browser): JOBS=1 for one
 JOBS ?= auto
-test: deps browser services
+test: test-deps browser services
 	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(PYTEST_ARGS)
 
 # The README's pictures: the browser tests take them; this writes them into docs/screenshots (tracked),
 # which `make test` never does. Run it on purpose after changing a screen, look, then commit.
-screenshots: deps browser services
+screenshots: test-deps browser services
 	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest tests/browser -q $(PYTEST_ARGS)
 
 # Benchmarks (docs/performance.md): `make bench` in under 5 minutes on 2 cores (500-phone fan-out, a burst,
 # and a dream rush of 1,000 phones); bench-full steps up to 2,000 phones, adds two processes on Redis +
 # PostgreSQL and a 2,000-phone dream rush.
-bench: deps services
+bench: test-deps services
 	$(BIN)/python bench/run.py --phones 500 --burst 500 --rush 1000 --command "make bench"
 
-bench-full: deps services
+bench-full: test-deps services
 	$(BIN)/python bench/run.py --phones 250 500 1000 2000 --burst 500 --scale-out --rush 1000 2000 --poll 2000 --poll-processes 1 2 --command "make bench-full"
 
 # Language on real text: the screening's held rate per function, on a judging set and on ../shared/outside/
-bench-text: deps
+bench-text: test-deps
 	$(BIN)/python bench/text.py
 
 deps: $(VENV)/.installed static/vendor/.installed translations
 
+# `make run` needs the app's packages only; the tests, screenshots and benchmarks add the test extras
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+test-deps: deps $(VENV)/.installed-test
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
