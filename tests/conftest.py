@@ -2,12 +2,31 @@
 import re
 
 import pytest
+from jinja2 import BytecodeCache
 
 from facilitation import create_app
 from facilitation.extensions import db, socketio
 
 CSRF_FIELD = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
 VALUE = re.compile(r'value="([^"]+)"')
+
+
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once per test process, not once per test's app (Jinja checks each source's checksum,
+    so an edited template is compiled again)."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
 
 
 @pytest.fixture
@@ -22,6 +41,7 @@ def app(tmp_path, monkeypatch):
         "FLOOD_CONTROL": False,  # tests of flood limits switch it on
         "PUSH_BATCH_SECONDS": 0,  # pushes go out at once (tests/live/test_sockets.py tests the batching)
     })
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     with app.app_context():
         db.create_all()
     yield app

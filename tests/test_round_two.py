@@ -13,6 +13,16 @@ def guarded(app):
     return app
 
 
+@pytest.fixture
+def quick_hashes(monkeypatch):
+    """Password hashes at a low scrypt cost, for tests that count many wrong passwords: the limits are
+    what they test (the cost itself is checked at its full value below, and in the login-timing test)."""
+    from facilitation.accounts import models, operations
+
+    monkeypatch.setattr(models, "PASSWORD_METHOD", "scrypt:1024:8:1")
+    monkeypatch.setattr(operations, "PASSWORD_METHOD", "scrypt:1024:8:1")
+
+
 def _organiser(runner, email="org@venue.nl", password="een-lang-wachtwoord"):
     result = runner.invoke(args=["user", "create", "--email", email, "--password", password])
     assert result.exit_code == 0, result.output
@@ -194,7 +204,7 @@ def test_login_time_does_not_tell_which_addresses_exist(client, runner):
 
 # --- 13. others' wrong passwords at the venue do not lock the organiser out --------------------------
 
-def test_the_right_password_gets_in_after_others_at_the_venue_failed(guarded, runner):
+def test_the_right_password_gets_in_after_others_at_the_venue_failed(guarded, runner, quick_hashes):
     _organiser(runner)
     laptop = guarded.test_client()
     assert _login(laptop).status_code == 302  # the organiser set the event up on this laptop
@@ -212,7 +222,7 @@ def test_the_right_password_gets_in_after_others_at_the_venue_failed(guarded, ru
     assert codes[:10] == [422] * 10 and set(codes[10:]) == {429}
 
 
-def test_brute_force_on_one_account_is_still_slowed(guarded, runner):
+def test_brute_force_on_one_account_is_still_slowed(guarded, runner, quick_hashes):
     _organiser(runner)
     guarded.config["FLOOD_LIMITS"] = {"login-try": "1 per 2 seconds"}
     attacker = guarded.test_client()
@@ -225,7 +235,7 @@ def test_brute_force_on_one_account_is_still_slowed(guarded, runner):
     assert _login(attacker).status_code == 302  # ...and gets in after a short wait
 
 
-def test_wrong_passwords_from_many_addresses_are_limited_per_account(guarded, runner):
+def test_wrong_passwords_from_many_addresses_are_limited_per_account(guarded, runner, quick_hashes):
     _organiser(runner)
     codes = []
     for n in range(32):
