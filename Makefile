@@ -34,8 +34,10 @@ serve: deps
 	  $(BIN)/gunicorn -k gevent -w 1 \
 	  --worker-connections 10000 --graceful-timeout 5 -b $(HOST):$(PORT) $(TLS) app:app
 
-# every core runs tests (pytest-xdist; each worker starts its own test server and browser): JOBS=1 for one
-JOBS ?= auto
+# one test worker per core and one more (pytest-xdist; each worker starts its own test server and browser):
+# the browser tests wait on Chromium and the network a good part of the time, and the extra worker uses it.
+# JOBS=1 for one.
+JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: test-deps browser services
 	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(PYTEST_ARGS)
 

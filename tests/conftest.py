@@ -11,6 +11,12 @@ CSRF_FIELD = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
 VALUE = re.compile(r'value="([^"]+)"')
 
 
+def pytest_collection_modifyitems(items):
+    """The long tests first (longest-first scheduling): the test workers share the rest, and none of them
+    is left finishing a long test alone at the end of the run."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None and item.get_closest_marker("newcomer") is None)
+
+
 class CompiledTemplates(BytecodeCache):
     """Templates compiled once per test process, not once per test's app (Jinja checks each source's checksum,
     so an edited template is compiled again)."""

@@ -89,6 +89,7 @@ def evening(server, browser, lang, bypass_csp=True):
     }
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_axe_finds_nothing_serious_on_any_page(server, browser, lang):
     phone, laptop, event, pages = evening(server, browser, lang)
@@ -113,6 +114,7 @@ def test_axe_finds_nothing_serious_on_any_page(server, browser, lang):
     assert found == []
 
 
+@pytest.mark.long
 def test_no_page_breaks_the_content_security_policy(server, browser):
     """Every page, with the CSP enforced: not one violation and not one script error."""
     problems = []

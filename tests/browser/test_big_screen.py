@@ -135,7 +135,7 @@ def turn_page(page):
     page.evaluate(SETTLED)
 
 
-@pytest.mark.parametrize("count", [1, 12, 85, 200, 2000])
+@pytest.mark.parametrize("count", [1, 12, 85, 200, pytest.param(2000, marks=pytest.mark.long)])
 def test_the_wall_shows_every_dream_whole_within_one_round_of_pages(server, contexts, screenshot, count):
     event = server.set_up_event(f"Muur met {count} dromen", "nl")
     texts = seed(server, event["event_id"], count)

@@ -84,6 +84,7 @@ def _store(app, small_evening, texts):
         db.session.commit()
 
 
+@pytest.mark.long
 @settings(max_examples=int(os.environ.get("REPORT_TEXT_EXAMPLES", "15")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(TEXTS, min_size=5, max_size=5))
