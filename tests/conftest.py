@@ -14,7 +14,10 @@ VALUE = re.compile(r'value="([^"]+)"')
 def pytest_collection_modifyitems(items):
     """The long tests first (longest-first scheduling): the test workers share the rest, and none of them
     is left finishing a long test alone at the end of the run."""
-    items.sort(key=lambda item: item.get_closest_marker("long") is None and item.get_closest_marker("newcomer") is None)
+    def rank(item):
+        return 0 if item.get_closest_marker("newcomer") else 1 if item.get_closest_marker("long") else 2
+
+    items.sort(key=rank)
 
 
 class CompiledTemplates(BytecodeCache):
