@@ -81,7 +81,9 @@ def test_touch_targets_are_at_least_44_px(server, contexts, page_name):
     if page_name != "join":
         join(phone, event, "Ann")
         if page_name == "table":
+            live(phone)  # the catch-up after connecting is in, so the link is not swapped under the click
             phone.get_by_role("link", name="Kies een tafel").click()
+            expect(phone).to_have_url(re.compile(r"/tables$"))
             phone.get_by_role("button", name="Ga zitten aan Tafel 1").click()
         live(phone)
         # measure once the catch-up after connecting has been swapped in
