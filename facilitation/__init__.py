@@ -5,7 +5,7 @@ from flask import Flask
 from sqlalchemy import event as sa_event
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from flask_babel import format_date, get_locale
+from flask_babel import format_date, format_time, get_locale
 
 # socket handlers (sockets) must be declared before init_app, which hands them to each new server
 from . import cli, enums, flood, home, i18n, sockets  # noqa: F401
@@ -152,6 +152,8 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["what_to_do"] = what_to_do
     # a moment (naive UTC) as the day it is at the venue: "zaterdag 2 januari 2027"
     app.jinja_env.filters["venue_day"] = lambda moment: format_date(moment, "full")
+    # ... and as the time it is there: "21:04"
+    app.jinja_env.filters["time_of_day"] = lambda moment: format_time(moment, "HH:mm")
 
 
 def _register_cli(app: Flask) -> None:

@@ -6,6 +6,8 @@ from sqlalchemy.exc import IntegrityError
 
 from ..enums import ModerationMode
 from ..errors import Refused
+from ..events import bursts
+from ..events.queries import counts
 from ..extensions import db
 from ..limits import LIMITS
 from ..screening import reason_to_hold
@@ -61,7 +63,7 @@ def toggle_heart(dream: Dream, participant) -> bool:
         raise Refused(_l("This dream is no longer on the wall."), status=409)
     if dream.participant_id == participant.id:
         raise Refused(_l("This is your own dream. Give your hearts to the dreams of others."))
-    return toggle_mark(dream, "heart_count", Heart, dream_id=dream.id, participant_id=participant.id)
+    return toggle_mark(dream, "heart_count", Heart, participant, dream_id=dream.id)
 
 
 def hide_dream(dream: Dream, event) -> None:
@@ -127,3 +129,12 @@ def spotlight_dream(event, dream: Dream | None) -> None:
 def set_dream_posting(event, open_: bool) -> None:
     event.dreams_open = bool(open_)
     db.session.flush()
+
+
+@bursts.recounts
+def recount_hearts(event) -> None:
+    """Every dream's hearts again, from the guests who count (events.bursts)."""
+    hearts = (db.select(db.func.count(Heart.id)).where(Heart.dream_id == Dream.id, counts(Heart.participant_id))
+              .scalar_subquery())
+    db.session.execute(db.update(Dream).where(Dream.event_id == event.id).values(heart_count=hearts)
+                       .execution_options(synchronize_session="fetch"))

@@ -38,6 +38,12 @@ class EventForm(FlaskForm):
         _l("Number of round tables"), default=8,
         validators=[Optional(), NumberRange(0, 200, _l("Choose between 0 and 200 tables."))],
     )
+    expected_guests = IntegerField(
+        _l("Expected guests"),
+        description=_l("About how many guests you expect. Far more new guests from one address in a minute "
+                       "than this wait for the facilitator before their votes count."),
+        validators=[Optional(), NumberRange(1, 20000, _l("Choose between 1 and 20,000 guests."))],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

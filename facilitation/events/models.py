@@ -1,4 +1,5 @@
 import base64
+import enum
 import hashlib
 import hmac
 from datetime import date, datetime, timedelta
@@ -88,6 +89,8 @@ class Event(db.Model):
     purge_on: Mapped[date | None]
     #: weeks after the evening that guests who left an e-mail address are asked "did you do it?"; 0: no check-in
     checkin_weeks: Mapped[int] = mapped_column(default=4, server_default="4")
+    #: how many guests the organiser expects; None: not said (events.bursts assumes DEFAULT_EXPECTED)
+    expected_guests: Mapped[int | None]
     #: the quick poll the room is asked now (open) or shown (closed); None: no poll in view
     current_poll_id: Mapped[int | None] = mapped_column(
         ForeignKey("polls.id", use_alter=True, ondelete="SET NULL", name="fk_events_current_poll"))
@@ -175,6 +178,30 @@ class Series(db.Model):
         return f"<Series {self.id} {self.name!r}>"
 
 
+class BurstDecision(enum.Enum):
+    pending = "pending"
+    accepted = "accepted"
+    ignored = "ignored"
+
+
+class JoinBurst(db.Model):
+    """Far more new guests from one address in a minute than the evening expects: a script that drops its
+    cookie and joins again, or (rarely) a hall full of phones behind one Wi-Fi. Its guests take part, but
+    their votes count only once the facilitator accepts the burst. It holds no address (events.bursts)."""
+
+    __tablename__ = "join_bursts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: the last join that fell in it: a burst stays open while joins keep coming faster than expected
+    last_join_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decision: Mapped[BurstDecision] = mapped_column(EnumText(BurstDecision, 16), default=BurstDecision.pending)
+
+    def __repr__(self):
+        return f"<JoinBurst {self.id} of event {self.event_id}: {self.decision.value}>"
+
+
 class Participant(Moderated, db.Model):
     """A phone that joined an event. Anonymous unless the guest gives a first name.
 
@@ -201,6 +228,11 @@ class Participant(Moderated, db.Model):
     helper_id: Mapped[int | None] = mapped_column(
         ForeignKey("participants.id", ondelete="SET NULL", name="fk_participants_helper"))
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: whether this guest's votes count and the guest is counted: False while they belong to a burst of joins
+    #: from one address that the facilitator has not accepted (events.bursts)
+    counted: Mapped[bool] = mapped_column(default=True, server_default=sa_true(), index=True)
+    join_burst_id: Mapped[int | None] = mapped_column(
+        ForeignKey("join_bursts.id", ondelete="SET NULL", name="fk_participants_join_burst"))
 
     event = relationship("Event", back_populates="participants")
 

@@ -1,7 +1,7 @@
 """Rules for setting up events and joining them. They flush, never commit."""
 import re
 import secrets
-from datetime import date
+from datetime import date, datetime
 
 from flask import current_app
 from sqlalchemy import event as sa_event
@@ -11,13 +11,13 @@ from flask_babel import lazy_gettext as _l
 from ..enums import ParticipantSource
 from ..errors import Refused
 from ..extensions import db
-from ..util import form_int
+from ..util import form_int, utcnow
 from ..review import screen
 from ..limits import LIMITS
 from ..text import clean_text
 from .models import DEFAULT_ROLE_TAGS, Event, Participant, Series
 from .queries import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
-from . import roles
+from . import bursts, roles
 
 
 
@@ -36,6 +36,7 @@ def create_event(
     venue: str = "",
     role_tags: list[str] | None = None,
     organiser=None,
+    expected_guests: int | None = None,
 ) -> Event:
     """A new event, without tables or programme (organiser.setup adds those). Refused for an empty title
     or an unknown language."""
@@ -56,6 +57,7 @@ def create_event(
         facilitator_nonce=secrets.token_hex(16),
         projector_nonce=secrets.token_hex(16),
         organiser=organiser,
+        expected_guests=expected_guests or None,
     )
     db.session.add(event)
     db.session.flush()
@@ -64,7 +66,7 @@ def create_event(
 
 #: what the next evening takes over from this one, besides the title's details (never a guest's data)
 COPIED_SETTINGS = ("moderation", "held_words", "allowed_words", "market_rubrics", "timer_sound", "projector_contrast",
-                   "checkin_weeks")
+                   "checkin_weeks", "expected_guests")
 
 
 def copy_settings(source: Event, target: Event) -> None:
@@ -115,17 +117,22 @@ def rotate_link(event: Event, audience: str) -> None:
     db.session.flush()
 
 
-def join_event(event: Event, name: str = "", role_tag: str | None = None) -> tuple[Participant, str]:
-    """Make a participant; returns it with the secret key for the phone's cookie."""
+def join_event(event: Event, name: str = "", role_tag: str | None = None, *, address: str | None = None,
+               now: datetime | None = None) -> tuple[Participant, str]:
+    """Make a participant; returns it with the secret key for the phone's cookie. A phone's join names the
+    address it came from, so a burst of joins from one address is noticed (events.bursts)."""
     name = clean_text(name, LIMITS.name)
     role_tag = (role_tag or "").strip() or None
     if role_tag is not None and role_tag not in event.role_tags:
         raise Refused(_l("Choose one of the roles in the list, or none."))
     key = secrets.token_urlsafe(16)
-    participant = Participant(event=event, key_hash=Participant.hash_key(key), role_tag=role_tag)
+    now = now or utcnow()
+    participant = Participant(event=event, key_hash=Participant.hash_key(key), role_tag=role_tag, joined_at=now)
     name_participant(participant, name, event)
     db.session.add(participant)
     db.session.flush()
+    if address is not None:
+        bursts.note_join(participant, bursts.address_key(address), now)
     return participant, key
 
 

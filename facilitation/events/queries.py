@@ -1,7 +1,7 @@
 """Reads for events: finding an event by its code, a participant by key or id, counting guests."""
 from ..enums import ParticipantSource
 from ..extensions import db
-from .models import Event, Participant
+from .models import BurstDecision, Event, JoinBurst, Participant
 
 #: Crockford's base32: no I, L, O or U, so nothing is misread from a poster.
 JOIN_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -28,11 +28,27 @@ def participant_by_key_hash(event: Event, key_hash: str | None) -> Participant |
 
 
 def count_participants(event: Event) -> int:
-    """Guests who joined, on their own phone or through a neighbour's; paper cards are not people."""
+    """Guests who joined, on their own phone or through a neighbour's; paper cards are not people, and the
+    guests of a burst of joins the facilitator has not accepted are not counted (events.bursts)."""
     return db.session.scalar(
         db.select(db.func.count(Participant.id)).where(Participant.event_id == event.id,
-                                                       Participant.source != ParticipantSource.paper)
+                                                       Participant.source != ParticipantSource.paper,
+                                                       Participant.counted)
     )
+
+
+def counts(participant_id):
+    """A condition on a vote's participant column: the vote counts (its guest is not in an unaccepted burst).
+    Few guests are ever left out, so this is one small lookup whatever the size of the evening."""
+    return participant_id.not_in(db.select(Participant.id).where(Participant.counted.is_(False)))
+
+
+def waiting_bursts(event: Event) -> list[tuple[JoinBurst, int]]:
+    """Bursts of joins the facilitator has not answered yet, with how many guests each holds, oldest first."""
+    return list(db.session.execute(
+        db.select(JoinBurst, db.func.count(Participant.id)).join(Participant, Participant.join_burst_id == JoinBurst.id)
+        .where(JoinBurst.event_id == event.id, JoinBurst.decision == BurstDecision.pending)
+        .group_by(JoinBurst.id).order_by(JoinBurst.id)).all())
 
 
 def participant_in(event: Event, raw_id: str | None) -> Participant | None:
@@ -42,3 +58,8 @@ def participant_in(event: Event, raw_id: str | None) -> Participant | None:
         return None
     participant = db.session.get(Participant, int(raw_id))
     return participant if participant is not None and participant.event_id == event.id else None
+
+
+def burst_in(event: Event, raw_id) -> JoinBurst | None:
+    burst = db.session.get(JoinBurst, raw_id)
+    return burst if burst is not None and burst.event_id == event.id else None

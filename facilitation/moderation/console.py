@@ -8,7 +8,9 @@ from ..actions import act, fragment_or_back, refusal_or_back
 from ..dreams import pushes as dream_pushes
 from ..dreams.operations import set_moderation
 from ..enums import ModerationActionKind, ModerationMode, PostKind
-from ..events import access
+from ..events import access, bursts
+from ..events.queries import burst_in, waiting_bursts
+from ..live import broadcast
 from ..programme.queries import deeds
 from . import posts
 from .operations import console_name, log_action
@@ -35,7 +37,7 @@ ACTIONS = {"approve": (ModerationActionKind.approve, posts.approve),
 def panel(event, args) -> dict:
     queue, waiting = posts.waiting_posts(event, QUEUE_PAGE)
     return {"queue": queue, "waiting": waiting, "log": recent_actions(event), "deeds_on_view": deeds(event, DEEDS_SHOWN),
-            "kind_in_url": URL_OF_KIND}
+            "kind_in_url": URL_OF_KIND, "bursts": waiting_bursts(event)}
 
 
 @bp.post("/<any(" + ", ".join(KIND_IN_URL) + "):kinds>/<int:post_id>"
@@ -73,4 +75,19 @@ def mode(event_id, mode):
     def operation():
         set_moderation(event, ModerationMode(mode))
         dream_pushes.moderation_mode_changed(event)
+    return panels.act_on(event, operation, "moderation")
+
+
+@bp.post("/bursts/<int:burst_id>/<any(accept, ignore):answer>")
+def burst(event_id, burst_id, answer):
+    """Many new guests from one address in a minute: count them (a hall behind one Wi-Fi), or leave their
+    votes out (a script that joins again and again); see events.bursts."""
+    event = access.facilitated_event(event_id)
+    joined = burst_in(event, burst_id)
+    if joined is None:
+        abort(404)
+
+    def operation():
+        bursts.decide(joined, answer == "accept")
+        broadcast.panels(event, "dreams", "room", "tables")  # the guest count, the results, the seats
     return panels.act_on(event, operation, "moderation")

@@ -52,7 +52,7 @@ def new():
     return act(lambda: set_up_event(
         title=form.title.data, language=form.language.data, starts_on=form.starts_on.data,
         venue=form.venue.data or "", role_tags=form.chosen_role_tags(), organiser=current_user,
-        tables=form.tables.data or 0),
+        tables=form.tables.data or 0, expected_guests=form.expected_guests.data),
         answer=made, refused=lambda error: render_template("organiser/new.html", form=form, error=error.message))
 
 

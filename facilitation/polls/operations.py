@@ -12,6 +12,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import Refused
+from ..events import bursts
+from ..events.queries import counts
 from ..extensions import db
 from ..limits import LIMITS
 from ..review import Review, screen
@@ -265,8 +267,9 @@ def vote(question: SpeakerQuestion, participant) -> None:
             db.session.add(QuestionVote(question_id=question.id, participant_id=participant.id))
     except IntegrityError:
         raise Refused(_l("You already voted for this question."), status=409) from None
-    db.session.execute(db.update(SpeakerQuestion).where(SpeakerQuestion.id == question.id)
-                       .values(vote_count=SpeakerQuestion.vote_count + 1))
+    if participant.counted:  # a guest of an unaccepted burst of joins votes, uncounted (events.bursts)
+        db.session.execute(db.update(SpeakerQuestion).where(SpeakerQuestion.id == question.id)
+                           .values(vote_count=SpeakerQuestion.vote_count + 1))
     db.session.flush()
     db.session.refresh(question)
 
@@ -282,3 +285,12 @@ def mark_answered(question: SpeakerQuestion, answered: bool = True) -> None:
 def put_on_screen(event, question: SpeakerQuestion | None) -> None:
     event.spotlight_question = question
     db.session.flush()
+
+
+@bursts.recounts
+def recount_question_votes(event) -> None:
+    """Every speaker question's votes again, from the guests who count (events.bursts)."""
+    votes = (db.select(db.func.count(QuestionVote.id)).where(QuestionVote.question_id == SpeakerQuestion.id,
+                                                            counts(QuestionVote.participant_id)).scalar_subquery())
+    db.session.execute(db.update(SpeakerQuestion).where(SpeakerQuestion.event_id == event.id)
+                       .values(vote_count=votes).execution_options(synchronize_session="fetch"))

@@ -4,6 +4,7 @@ from collections import Counter
 
 from sqlalchemy.orm import joinedload
 
+from ..events.queries import counts
 from ..extensions import db
 from ..limits import ANONYMITY_THRESHOLD
 from ..review import Review
@@ -23,7 +24,8 @@ def results(poll: Poll) -> dict:
         rows = [{"label": option, "count": tally.get(n, 0)} for n, option in enumerate(poll.options)]
     elif poll.kind is PollKind.choices:
         tally = Counter()
-        for (choices,) in db.session.execute(db.select(PollAnswer.choices).where(PollAnswer.poll_id == poll.id)):
+        for (choices,) in db.session.execute(db.select(PollAnswer.choices).where(
+                PollAnswer.poll_id == poll.id, counts(PollAnswer.participant_id))):
             tally.update(choices)
         answered = _answered(poll)
         rows = [{"label": option, "count": tally[n]} for n, option in enumerate(poll.options)]
@@ -33,7 +35,8 @@ def results(poll: Poll) -> dict:
         rows = [{"label": str(value), "count": tally.get(value, 0)} for value in poll.values]
     else:
         words = Counter(words.lower() for (words,) in db.session.execute(
-            db.select(PollAnswer.words).where(PollAnswer.poll_id == poll.id, PollAnswer.review == Review.visible)))
+            db.select(PollAnswer.words).where(PollAnswer.poll_id == poll.id, PollAnswer.review == Review.visible,
+                                              counts(PollAnswer.participant_id))))
         answered = _answered(poll)
         rows = [{"label": word, "count": count} for word, count in words.most_common(WORD_CLOUD)]
     most = max((row["count"] for row in rows), default=0)
@@ -49,11 +52,13 @@ def results(poll: Poll) -> dict:
 def _by_value(poll) -> dict:
     """How many chose each number (a scale's, or a single choice's option), in one GROUP BY."""
     return dict(db.session.execute(db.select(PollAnswer.value, db.func.count(PollAnswer.id))
-                                   .where(PollAnswer.poll_id == poll.id).group_by(PollAnswer.value)).all())
+                                   .where(PollAnswer.poll_id == poll.id, counts(PollAnswer.participant_id))
+                                   .group_by(PollAnswer.value)).all())
 
 
 def _answered(poll) -> int:
-    return db.session.scalar(db.select(db.func.count(PollAnswer.id)).where(PollAnswer.poll_id == poll.id))
+    return db.session.scalar(db.select(db.func.count(PollAnswer.id)).where(PollAnswer.poll_id == poll.id,
+                                                                          counts(PollAnswer.participant_id)))
 
 
 def my_answer(poll: Poll | None, participant) -> PollAnswer | None:
@@ -81,7 +86,8 @@ def _distribution(values: Counter) -> dict:
 def _counts_by_dilemma(where) -> dict:
     per = {}
     for key, moment, value, count in db.session.execute(
-            db.select(Stance.dilemma, Stance.moment, Stance.value, db.func.count(Stance.id)).where(where)
+            db.select(Stance.dilemma, Stance.moment, Stance.value, db.func.count(Stance.id))
+            .where(where, counts(Stance.participant_id))
             .group_by(Stance.dilemma, Stance.moment, Stance.value)):
         per.setdefault(key, {m: Counter() for m in StanceMoment})[moment][value] += count
     return per

@@ -1,5 +1,6 @@
 """Reads for the programme: its parts, announcements, deeds, ratings and speakers."""
 from ..dreams.models import Dream
+from ..events.queries import counts
 from ..extensions import db
 from ..review import Review
 from ..tables.queries import seat_of
@@ -33,7 +34,8 @@ def count_deeds(event) -> int:
 
 def rating_summary(event) -> tuple[float | None, int]:
     average, count = db.session.execute(
-        db.select(db.func.avg(Rating.score), db.func.count(Rating.id)).filter_by(event_id=event.id)).one()
+        db.select(db.func.avg(Rating.score), db.func.count(Rating.id)).where(
+            Rating.event_id == event.id, counts(Rating.participant_id))).one()
     return (round(float(average), 1) if average is not None else None), count
 
 

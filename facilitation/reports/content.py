@@ -12,6 +12,7 @@ from flask_babel import gettext
 from ..dreams.words import top_words
 from ..dreams.models import Dream
 from ..events.models import Participant
+from ..events.queries import counts
 from ..events.roles import role_label
 from ..enums import ParticipantSource
 from ..extensions import db
@@ -138,7 +139,7 @@ def attendance(event) -> dict:
     """
     rows = db.session.execute(
         db.select(Participant.role_tag, Participant.source, db.func.count(Participant.id))
-        .where(Participant.event_id == event.id, Participant.source != ParticipantSource.paper)
+        .where(Participant.event_id == event.id, Participant.source != ParticipantSource.paper, Participant.counted)
         .group_by(Participant.role_tag, Participant.source)).all()
     by_role, by_way = Counter(), Counter()
     by_way[ParticipantSource.paper] = db.session.scalar(
@@ -227,7 +228,8 @@ def _tables(event, reportable: list) -> tuple[list[dict], list]:
             "advice_cards": [{"round": card.round, "dilemma": card.dilemma, "options": card.options,
                               "advice": card.advice, "next_step": card.next_step,
                               "submitted_at": _iso(card.submitted_at)} for card in cards],
-            "endorsements": db.session.scalar(db.select(db.func.count(Endorsement.id)).filter_by(table_id=table.id)),
+            "endorsements": db.session.scalar(db.select(db.func.count(Endorsement.id)).where(
+                Endorsement.table_id == table.id, counts(Endorsement.participant_id))),
         })
     return result, reportable
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from flask_babel import gettext
 
 from ..dreams.models import Heart
+from ..events.queries import counts
 from ..extensions import db
 from ..programme.labels import phase_title
 from ..programme.models import Phase
@@ -79,12 +80,16 @@ def sheets(event) -> list[Sheet]:
     table_name = {t.id: t.name for t in tables}
     contributions = sorted(operations.reportable_contributions(event), key=lambda c: c.id)
     contribution_table = {c.id: c.table_id for c in contributions}
-    hearts = db.session.scalars(db.select(Heart).where(Heart.dream_id.in_(dream_ids)).order_by(Heart.id))
-    votes = db.session.scalars(db.select(Vote).where(Vote.contribution_id.in_(contribution_table)).order_by(Vote.id))
+    # the votes of guests who count (not those of a burst of joins the facilitator did not accept)
+    hearts = db.session.scalars(db.select(Heart).where(Heart.dream_id.in_(dream_ids), counts(Heart.participant_id))
+                                .order_by(Heart.id))
+    votes = db.session.scalars(db.select(Vote).where(Vote.contribution_id.in_(contribution_table),
+                                                     counts(Vote.participant_id)).order_by(Vote.id))
     cards = db.session.scalars(db.select(AdviceCard).where(AdviceCard.table_id.in_(table_name),
                                                            AdviceCard.review == Review.visible)
                                .order_by(AdviceCard.table_id, AdviceCard.round))
-    endorsements = db.session.scalars(db.select(Endorsement).where(Endorsement.table_id.in_(table_name))
+    endorsements = db.session.scalars(db.select(Endorsement).where(Endorsement.table_id.in_(table_name),
+                                                                   counts(Endorsement.participant_id))
                                       .order_by(Endorsement.id))
     phases = db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position))
     deeds = operations.reportable_deeds(event)

@@ -9,6 +9,8 @@ from sqlalchemy.exc import IntegrityError
 
 from ..enums import ParticipantSource
 from ..errors import Refused
+from ..events import bursts
+from ..events.queries import counts
 from ..events.models import Participant
 from ..extensions import db
 from ..limits import LIMITS
@@ -187,7 +189,9 @@ def import_tables(event, text: str) -> list[Table]:
 # --- who sits where --------------------------------------------------------------------------
 
 def _member_count(table: Table, round_: int) -> int:
-    return db.session.scalar(db.select(db.func.count(Seat.id)).filter_by(table_id=table.id, round=round_))
+    """Who sits at the table, for its capacity: guests of an unaccepted burst of joins do not fill it."""
+    return db.session.scalar(db.select(db.func.count(Seat.id)).where(
+        Seat.table_id == table.id, Seat.round == round_, counts(Seat.participant_id)))
 
 
 def join_table(participant, table: Table) -> Seat:
@@ -222,7 +226,8 @@ def assign_tables(event, keep_seated: bool = True) -> int:
     if not tables:
         raise Refused(_l("There are no tables yet. Add tables first."), status=409)
     people = list(db.session.scalars(
-        db.select(Participant).where(Participant.event_id == event.id, Participant.source != ParticipantSource.paper)))
+        db.select(Participant).where(Participant.event_id == event.id, Participant.source != ParticipantSource.paper,
+                                     Participant.counted)))
     if not people:
         raise Refused(_l("Nobody has joined yet, so there is nobody to seat."), status=409)
     round_ = event.current_round
@@ -253,8 +258,9 @@ def start_new_round(event) -> int:
     if not tables:
         raise Refused(_l("There are no tables yet. Add tables first."), status=409)
     old = event.current_round
-    seats = list(db.session.scalars(
-        db.select(Seat).join(Table).where(Table.event_id == event.id, Seat.round <= old)))
+    seats = list(db.session.scalars(  # the guests who count: a burst of joins is not seated by the rotation
+        db.select(Seat).join(Table).where(Table.event_id == event.id, Seat.round <= old,
+                                          counts(Seat.participant_id))))
     previous = {s.participant_id: s.table_id for s in seats if s.round == old}
     if not previous:
         raise Refused(_l("Nobody sits at a table yet. Seat people first."), status=409)
@@ -346,8 +352,7 @@ def toggle_vote(contribution: Contribution, participant) -> bool:
     seat = seat_of(participant)
     if (seat is None or seat.table_id != table.id or contribution.round != participant.event.current_round):
         raise Refused(_l("You can only vote on contributions at your own table."), status=403)
-    return toggle_mark(contribution, "vote_count", Vote, contribution_id=contribution.id,
-                       participant_id=participant.id)
+    return toggle_mark(contribution, "vote_count", Vote, participant, contribution_id=contribution.id)
 
 
 def mark_key(contribution: Contribution, participant, key: bool) -> None:
@@ -425,3 +430,13 @@ def toggle_endorsement(table: Table, participant) -> bool:
     except IntegrityError:
         pass
     return True
+
+
+@bursts.recounts
+def recount_votes(event) -> None:
+    """Every contribution's votes again, from the guests who count (events.bursts)."""
+    votes = (db.select(db.func.count(Vote.id)).where(Vote.contribution_id == Contribution.id,
+                                                    counts(Vote.participant_id)).scalar_subquery())
+    db.session.execute(db.update(Contribution).where(Contribution.table_id.in_(
+        db.select(Table.id).where(Table.event_id == event.id))).values(vote_count=votes)
+        .execution_options(synchronize_session="fetch"))

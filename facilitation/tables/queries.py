@@ -4,6 +4,7 @@ from collections import Counter
 from flask import abort
 
 from ..events.models import Participant
+from ..events.queries import counts
 from ..extensions import db
 from ..review import Review
 from .models import AdviceCard, CardStatus, Contribution, Endorsement, Seat, Table, Vote
@@ -117,7 +118,7 @@ def harvest_tables(event) -> list[tuple[Table, AdviceCard]]:
 def endorsement_counts(event) -> Counter:
     rows = db.session.execute(
         db.select(Endorsement.table_id, db.func.count(Endorsement.id)).join(Table)
-        .where(Table.event_id == event.id).group_by(Endorsement.table_id)).all()
+        .where(Table.event_id == event.id, counts(Endorsement.participant_id)).group_by(Endorsement.table_id)).all()
     return Counter(dict(rows))
 
 
