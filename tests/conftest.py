@@ -36,6 +36,22 @@ class CompiledTemplates(BytecodeCache):
 
 
 COMPILED_TEMPLATES = CompiledTemplates()
+#: scrypt at a low cost for tests, as Django's documentation advises for its own password hashers: a full-cost
+#: hash takes half a second, and most tests log an organiser in
+QUICK_PASSWORD_METHOD = "scrypt:1024:8:1"
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashes(request, monkeypatch):
+    """Every test in this process hashes at the low cost, unless it is marked `password_cost` (the tests of
+    the cost itself, of upgrading old hashes and of login timing). Servers the browser tests start are
+    separate processes and keep the real cost."""
+    if request.node.get_closest_marker("password_cost"):
+        return
+    from facilitation.accounts import models, operations
+
+    monkeypatch.setattr(models, "PASSWORD_METHOD", QUICK_PASSWORD_METHOD)
+    monkeypatch.setattr(operations, "PASSWORD_METHOD", QUICK_PASSWORD_METHOD)
 
 
 @pytest.fixture

@@ -13,16 +13,6 @@ def guarded(app):
     return app
 
 
-@pytest.fixture
-def quick_hashes(monkeypatch):
-    """Password hashes at a low scrypt cost, for tests that count many wrong passwords: the limits are
-    what they test (the cost itself is checked at its full value below, and in the login-timing test)."""
-    from facilitation.accounts import models, operations
-
-    monkeypatch.setattr(models, "PASSWORD_METHOD", "scrypt:1024:8:1")
-    monkeypatch.setattr(operations, "PASSWORD_METHOD", "scrypt:1024:8:1")
-
-
 def _organiser(runner, email="org@venue.nl", password="een-lang-wachtwoord"):
     result = runner.invoke(args=["user", "create", "--email", email, "--password", password])
     assert result.exit_code == 0, result.output
@@ -166,6 +156,7 @@ def test_a_new_password_ends_every_earlier_session(client, runner, app):
 
 # --- 12. login takes as long for an unknown address as for a known one -------------------------------
 
+@pytest.mark.password_cost
 def test_an_unknown_address_gets_a_password_check_too(client, runner, monkeypatch):
     import facilitation.accounts.operations as operations
 
@@ -181,6 +172,7 @@ def test_an_unknown_address_gets_a_password_check_too(client, runner, monkeypatc
     assert len(checked) == 2 and all(h.startswith("scrypt:131072:8:1$") for h in checked)
 
 
+@pytest.mark.password_cost
 def test_login_time_does_not_tell_which_addresses_exist(client, runner):
     import statistics
     import time
@@ -204,7 +196,7 @@ def test_login_time_does_not_tell_which_addresses_exist(client, runner):
 
 # --- 13. others' wrong passwords at the venue do not lock the organiser out --------------------------
 
-def test_the_right_password_gets_in_after_others_at_the_venue_failed(guarded, runner, quick_hashes):
+def test_the_right_password_gets_in_after_others_at_the_venue_failed(guarded, runner):
     _organiser(runner)
     laptop = guarded.test_client()
     assert _login(laptop).status_code == 302  # the organiser set the event up on this laptop
@@ -222,7 +214,7 @@ def test_the_right_password_gets_in_after_others_at_the_venue_failed(guarded, ru
     assert codes[:10] == [422] * 10 and set(codes[10:]) == {429}
 
 
-def test_brute_force_on_one_account_is_still_slowed(guarded, runner, quick_hashes):
+def test_brute_force_on_one_account_is_still_slowed(guarded, runner):
     _organiser(runner)
     guarded.config["FLOOD_LIMITS"] = {"login-try": "1 per 2 seconds"}
     attacker = guarded.test_client()
@@ -235,7 +227,7 @@ def test_brute_force_on_one_account_is_still_slowed(guarded, runner, quick_hashe
     assert _login(attacker).status_code == 302  # ...and gets in after a short wait
 
 
-def test_wrong_passwords_from_many_addresses_are_limited_per_account(guarded, runner, quick_hashes):
+def test_wrong_passwords_from_many_addresses_are_limited_per_account(guarded, runner):
     _organiser(runner)
     codes = []
     for n in range(32):
@@ -247,6 +239,7 @@ def test_wrong_passwords_from_many_addresses_are_limited_per_account(guarded, ru
 
 # --- 17. password hashes at today's cost -------------------------------------------------------------
 
+@pytest.mark.password_cost
 def test_password_hashes_use_scrypt_at_owasp_cost_and_old_ones_are_upgraded(client, runner, app):
     from werkzeug.security import generate_password_hash
 

@@ -30,14 +30,14 @@ def find_organiser(email: str) -> Organiser | None:
     return db.session.scalar(db.select(Organiser).filter_by(email=(email or "").strip().lower()))
 
 
-_dummy_hash: list[str] = []
+_dummy_hashes: dict[str, str] = {}
 
 
 def _dummy_password_hash() -> str:
-    """A hash of nothing anyone knows, at the same cost as a real one (made once per process)."""
-    if not _dummy_hash:
-        _dummy_hash.append(generate_password_hash(secrets.token_urlsafe(16), method=PASSWORD_METHOD))
-    return _dummy_hash[0]
+    """A hash of nothing anyone knows, at the same cost as a real one (made once per process and cost)."""
+    if PASSWORD_METHOD not in _dummy_hashes:
+        _dummy_hashes[PASSWORD_METHOD] = generate_password_hash(secrets.token_urlsafe(16), method=PASSWORD_METHOD)
+    return _dummy_hashes[PASSWORD_METHOD]
 
 
 def authenticate(email: str, password: str) -> Organiser | None:
