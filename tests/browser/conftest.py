@@ -69,25 +69,26 @@ class Server:
                                 capture_output=True, text=True, check=True)
         return result.stdout
 
-    def set_up_event(self, title: str, lang: str = "nl", tables: int = 0) -> dict:
-        """`flask event create --json`, the stable interface, run in this process on the server's database
-        (a subprocess per test cost a second or two of imports each)."""
+    def cli(self, *args, check: bool = True) -> str:
+        """A `flask` command that only touches the database (`event create`, `user create`), run in this
+        process on the server's database: a subprocess per command cost one to three seconds of imports."""
         if self._cli is None:
-            from facilitation import create_app
+            self._cli = self.app()
+        result = self._cli.test_cli_runner().invoke(args=list(args))
+        assert result.exit_code == 0 or not check, result.output
+        return result.output
 
-            self._cli = create_app({"SQLALCHEMY_DATABASE_URI": self.env["DATABASE_URL"], "PUBLIC_URL": self.url,
-                                    "SOCKETIO_ASYNC_MODE": "threading", "SECRET_KEY": self.env["SECRET_KEY"]})
-        result = self._cli.test_cli_runner().invoke(args=["event", "create", "--title", title, "--lang", lang,
-                                                          "--tables", str(tables), "--json"])
-        assert result.exit_code == 0, result.output
-        return json.loads(result.output)
+    def set_up_event(self, title: str, lang: str = "nl", tables: int = 0) -> dict:
+        """`flask event create --json`, the stable interface."""
+        return json.loads(self.cli("event", "create", "--title", title, "--lang", lang, "--tables", str(tables),
+                                   "--json"))
 
     def app(self):
         """The app in this process, on the server's database: to set up what a test needs fast."""
         from facilitation import create_app
 
         return create_app({"SQLALCHEMY_DATABASE_URI": self.env["DATABASE_URL"], "SOCKETIO_ASYNC_MODE": "threading",
-                           "SECRET_KEY": self.env["SECRET_KEY"]})
+                           "SECRET_KEY": self.env["SECRET_KEY"], "PUBLIC_URL": self.url})
 
     def kill(self):
         """kill -9: no shutdown, no flush, as when a laptop's power fails over the process."""

@@ -1,8 +1,6 @@
 """WCAG 2.2 AA checks in Chromium: axe-core on every page in both languages, keyboard, zoom, no JavaScript."""
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
@@ -36,8 +34,7 @@ def axe_violations(page) -> list[str]:
 
 def organiser(server, lang) -> tuple[str, str]:
     email, password = f"organiser-{lang}@example.org", "een-lang-wachtwoord"
-    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "user", "create", "--email", email,
-                    "--password", password], cwd=ROOT, env=server.env, capture_output=True)
+    server.cli("user", "create", "--email", email, "--password", password, check=False)  # once per language
     return email, password
 
 
@@ -45,8 +42,8 @@ def evening(server, browser, lang, bypass_csp=True):
     """An event in full swing, reached the way people reach it; returns the pages to audit."""
     w = WORDS[lang]
     email, password = organiser(server, lang)
-    event = json.loads(server.flask("event", "create", "--title", "Samen sterker", "--lang", lang, "--tables", "2",
-                                    "--organiser", email, "--json"))
+    event = json.loads(server.cli("event", "create", "--title", "Samen sterker", "--lang", lang, "--tables", "2",
+                                  "--organiser", email, "--json"))
     phone = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 390, "height": 844}).new_page()
     phone.goto(event["join_url"])
     join_url = phone.url

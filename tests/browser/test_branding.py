@@ -52,8 +52,8 @@ def _logo_shows(locator):
 
 def test_branding_through_the_real_form_on_every_screen(server, contexts, screenshot):
     email, password = organiser(server, "nl")
-    event = json.loads(server.flask("event", "create", "--title", "Zorg ontmoet buurt", "--lang", "nl",
-                                    "--tables", "2", "--organiser", email, "--json"))
+    event = json.loads(server.cli("event", "create", "--title", "Zorg ontmoet buurt", "--lang", "nl",
+                                  "--tables", "2", "--organiser", email, "--json"))
     laptop = contexts("laptop").page()
     _log_in(laptop, server, email, password)
     laptop.goto(event["facilitator_url"])

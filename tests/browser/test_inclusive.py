@@ -263,7 +263,7 @@ def test_a_neighbour_without_a_smartphone_and_paper_cards_reach_the_wall(server,
 
 def test_an_organiser_sets_up_an_event_with_the_keyboard(server, contexts):
     email, password = "toetsen@example.org", "een-lang-wachtwoord"
-    server.flask("user", "create", "--email", email, "--password", password)
+    server.cli("user", "create", "--email", email, "--password", password)
     laptop = contexts("laptop").page()
     laptop.goto(f"{server.url}/login")
     tab_to(laptop, laptop.get_by_label("E-mailadres"))

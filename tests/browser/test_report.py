@@ -2,14 +2,13 @@
 import io
 import re
 import subprocess
-import sys
 
 import pytest
 from docx import Document
 from playwright.sync_api import expect
 
-from facilitation import ROOT
 from tests.browser.test_accessibility import organiser
+from tests.reports.conftest import build_evening
 
 pytestmark = pytest.mark.browser
 
@@ -25,8 +24,7 @@ WORDS = {
 def test_organiser_edits_merges_and_downloads(server, contexts, screenshot, tmp_path, lang):
     w = WORDS[lang]
     email, password = organiser(server, lang)
-    event_id = subprocess.run([sys.executable, "-m", "tests.reports.conftest", lang, email], cwd=ROOT,
-                              env=server.env, check=True, capture_output=True, text=True).stdout.split()[-1]
+    event_id = build_evening(server.app(), lang, organiser_email=email)
     laptop = contexts("laptop", lang).page()
     laptop.goto(f"{server.url}/login")
     laptop.locator("#email").fill(email)
