@@ -447,3 +447,17 @@ def test_a_guest_who_deletes_their_address_ends_every_link(evening, app, make, r
         db.session.commit()
         assert db.session.scalar(db.select(db.func.count()).select_from(MailLink)) == 0
     assert browser.get(bo["checkin"]).status_code == 404
+
+
+def test_the_harvest_page_shows_each_tables_advice_card(app, lang):
+    """Issue #26: the guests' harvest page showed each table with an empty advice card (the card view read
+    attributes of the report's dicts)."""
+    from tests.reports.conftest import build_evening
+
+    event_id = build_evening(app, lang)
+    with app.app_context():
+        code = db.session.get(Event, event_id).join_code
+    page = app.test_client().get(f"/h/{code}").get_data(as_text=True)
+    cards = re.findall(r'<dl class="advice-card">(.*?)</dl>', page, re.S)
+    assert cards and all("<dd>" in card for card in cards)
+    assert "Begin klein (" in page and "Volgende week bellen" in page and "A of B" in page
