@@ -100,6 +100,7 @@ def websocket_opcodes(raw: socket.socket, seconds: float) -> list[int]:
     return opcodes
 
 
+@pytest.mark.long
 def test_a_silent_phone_delays_no_one_and_is_dropped(served):
     # batches of new clouds wait at most PUSH_BATCH_SECONDS in a rush: keep that short here, so what the
     # latency bound measures is whether the silent phone holds the others up (that would take seconds)
@@ -133,6 +134,7 @@ def test_a_silent_phone_delays_no_one_and_is_dropped(served):
     assert server.process.poll() is None
 
 
+@pytest.mark.long
 def test_out_of_file_descriptors_refuses_cleanly_logs_and_recovers(served):
     server = served(file_limit=64)
     held = []
@@ -154,6 +156,7 @@ def test_out_of_file_descriptors_refuses_cleanly_logs_and_recovers(served):
     assert "Too many open files" in server.log.read_text()
 
 
+@pytest.mark.long
 def test_junk_frames_close_the_socket_with_one_short_log_line_each_at_most_ten_a_minute(served):
     """Issue 25 item 6: raw engine.io junk (an empty or non-numeric frame) and undecodable Socket.IO packets
     no longer write a 3-4 KB traceback each; a flood of them writes a bounded number of lines."""
@@ -195,6 +198,7 @@ def _raw(port: int, request: bytes) -> bytes:
     return answer
 
 
+@pytest.mark.long
 def test_gunicorns_own_answers_carry_the_security_headers_and_no_banner(served):
     """Issue 25 item 10: a request gunicorn cannot read (bad request line, a 5 KB address, 120 headers) is
     answered by gunicorn before Flask: with our headers and page, without its name or the request echoed.

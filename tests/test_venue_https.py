@@ -31,6 +31,7 @@ def test_make_serve_refuses_a_certificate_without_a_key(tmp_path):
     assert done.returncode != 0 and "CERT and KEY" in done.stdout + done.stderr
 
 
+@pytest.mark.long
 def test_the_server_answers_over_https_with_secure_cookies(tmp_path):
     cert, key = _self_signed(tmp_path)
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'tls.sqlite'}", "SECRET_KEY": "tls-test",

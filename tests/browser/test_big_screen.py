@@ -173,6 +173,7 @@ def test_the_wall_shows_every_dream_whole_within_one_round_of_pages(server, cont
         projector.close()
 
 
+@pytest.mark.long
 def test_every_other_view_fits_on_both_screens(server, contexts, screenshot):
     """Join screen (with the address), timer only, pause, word cloud, 12 tables, a long harvest card, the
     closing deeds and a speaker: each fits, nothing is cut, every text is large enough."""

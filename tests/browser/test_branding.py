@@ -50,6 +50,7 @@ def _logo_shows(locator):
     assert locator.evaluate("img => img.complete && img.naturalWidth > 0")
 
 
+@pytest.mark.long
 def test_branding_through_the_real_form_on_every_screen(server, contexts, screenshot):
     email, password = organiser(server, "nl")
     event = json.loads(server.cli("event", "create", "--title", "Zorg ontmoet buurt", "--lang", "nl",

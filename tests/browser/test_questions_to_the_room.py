@@ -12,6 +12,7 @@ from tests.browser.test_walking_skeleton import live
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.long
 def test_a_hidden_poll_stances_and_questions_with_three_phones(server, contexts, screenshot):
     from facilitation.events.models import Event
     from facilitation.extensions import db

@@ -20,6 +20,7 @@ WORDS = {
 }
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_organiser_edits_merges_and_downloads(server, contexts, screenshot, tmp_path, lang):
     w = WORDS[lang]

@@ -70,6 +70,7 @@ def sit_at_table_one(phone, table: str = "Tafel 1"):
     live(phone)
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("kind", ["phone-320", "phone"])
 def test_the_part_now_and_its_action_are_above_the_fold_in_every_part(server, contexts, screenshot, kind):
     event = server.set_up_event("Wat nu?", "nl", 2)

@@ -136,6 +136,7 @@ def test_a_phone_that_was_offline_catches_up(server, contexts):
     expect(sleeper.locator("#wall .cloud", has_text="Gemist terwijl")).to_be_visible(timeout=15_000)
 
 
+@pytest.mark.long
 def test_projector_stays_readable_with_200_dreams(server, contexts, screenshot):
     event = server.set_up_event("Tweehonderd dromen", "nl")
     phone = contexts("phone").page()

@@ -115,6 +115,7 @@ def test_a_script_joining_505_times_moves_no_published_result_and_blocks_no_one(
     assert now["guests"] == before["guests"] + 506
 
 
+@pytest.mark.long
 def test_two_thousand_phones_behind_one_address_over_five_minutes_all_join_post_and_vote(app, make):
     """The other side: a conference of 2,000 expected guests, every phone on the venue's one address, joining
     over five minutes (a clock the test moves on, through the same operations the routes call)."""
