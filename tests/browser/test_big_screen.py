@@ -87,8 +87,10 @@ SHOWN = """(stage) => {
 
 
 def fitted(page):
-    """Wait until the stage was laid out after its last swap."""
-    page.wait_for_function("() => document.body.dataset.stageFitted")
+    """Wait until the stage was laid out after its last swap: connected, the catch-up after connecting swapped
+    in and settled (live.js lays the stage out once it settles), and nothing else on its way."""
+    page.wait_for_function("""() => document.body.dataset.stageFitted && document.body.dataset.liveConnected === 'true'
+        && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')""")
     # and the clouds' arrival animations ended (an event, not a guessed pause)
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
