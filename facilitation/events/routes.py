@@ -3,6 +3,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from .. import flood
 from ..actions import act
+from ..live import broadcast
 from ..util import public_url, qr_svg_response
 from . import access
 from .operations import join_event
@@ -28,7 +29,9 @@ def join(code):
         # joins per address are limited generously: 500 phones behind one venue address get in; a burst of
         # joins from one address far beyond the expected guests gets in too, but uncounted (events.bursts)
         flood.check("join", f"address:{flood.address()}")
-        return join_event(event, request.form.get("name", ""), request.form.get("role_tag"), address=flood.address())
+        joined = join_event(event, request.form.get("name", ""), request.form.get("role_tag"), address=flood.address())
+        broadcast.panels(event, "dreams")  # the consoles' guest count (a console fetches it at most once a second)
+        return joined
 
     return act(operation, answer=joined,
                refused=lambda error: render_template("events/join.html", event=event, error=error.message,

@@ -9,10 +9,11 @@ from ..dreams.queries import own_dreams
 from ..events import access
 from ..extensions import csrf, db
 from ..market.queries import connections_of
+from ..programme import timer
 from ..programme.models import Deed
 from ..reports.content import for_guests
 from ..tables.queries import seat_of
-from ..util import public_url, qr_svg_response
+from ..util import public_url, qr_svg_response, utcnow
 from . import operations as ops
 from .links import link_for
 from .models import DeedProgress, LinkPurpose
@@ -42,6 +43,7 @@ def _mine(event, participant, **extra) -> dict:
             "matches": [mine for mine in connections_of(event, participant) if mine.connection.matched],
             "seat": seat_of(participant), "address": ops.address_of(participant),
             "summary_due": ops.summary_due(event), "checkin_due": ops.checkin_due(event),
+            "timer": timer.state(event, utcnow()),
             "typed": "", "error": None, **extra}
 
 

@@ -4,9 +4,9 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 from ..actions import act, refusal_or_back
 from ..events import access
 from ..extensions import db
-from ..util import form_int, is_local_path
+from ..util import form_int, is_local_path, utcnow
 from . import operations as ops
-from . import pushes
+from . import pushes, timer
 from .models import Announcement, Phase
 from .queries import phases
 
@@ -77,3 +77,12 @@ def dismiss(code, announcement_id):
         session["dismissed"] = sorted(set(session.get("dismissed", [])) | {announcement.id})[-50:]
     target = request.form.get("next")
     return redirect(target if is_local_path(target) else url_for("dreams.phone", code=event.join_code))
+
+
+@bp.get("/e/<code>/now")
+def now(code):
+    """What a guest page with no live part of its own (choosing a table, endorsing advice, "my evening")
+    fetches after (re)connecting: the now bar, out of band, so a change of part reaches it too."""
+    event = access.event_by_code(code)
+    access.participant_or_403(event)
+    return render_template("programme/_now_live.html", event=event, timer=timer.state(event, utcnow()))

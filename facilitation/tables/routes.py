@@ -146,7 +146,7 @@ def choose(code):
     participant = access.participant_or_join(event)
     seat = seat_of(participant)
     return render_template("tables/choose.html", event=event, participant=participant, rows=overview(event),
-                           seat=seat)
+                           seat=seat, timer=timer.state(event, utcnow()))
 
 
 @bp.post("/e/<code>/tables/<int:table_id>/join")
@@ -367,7 +367,7 @@ def harvest(code):
     participant = access.participant_or_join(event)
     return render_template("tables/harvest.html", event=event, participant=participant,
                            cards=harvest_tables(event), endorsed=endorsed_ids(participant),
-                           left=endorsements_left(participant))
+                           left=endorsements_left(participant), timer=timer.state(event, utcnow()))
 
 
 @bp.post("/e/<code>/harvest/<int:table_id>/endorse")

@@ -214,3 +214,35 @@ def test_the_console_never_scrolls_sideways(server, contexts, screenshot, kind):
         const card = document.querySelector('.console-projector').getBoundingClientRect();
         return [box.right, card.right]; }""")
     assert mini[0] <= mini[1], "the big screen's miniature runs out of its card"
+
+
+@pytest.mark.long
+def test_no_guest_is_stranded_on_any_page_when_the_part_changes(server, contexts):
+    """Issue #26 item 1: a phone parked on each guest page (the wall, choosing a table, the table, endorsing the
+    advice, the market, the poll, the questions, "my evening") follows three changes of part without reload."""
+    event = server.set_up_event("Niemand blijft achter", "nl", 2)
+    console = contexts("laptop").page()
+    console.goto(event["facilitator_url"])
+    live(console)
+    code = event["join_code"]
+    parked = {}
+    for n, path in enumerate(["", "/tables", None, "/harvest", "/market", "/poll", "/ask", "/me"]):
+        phone = contexts("phone").page()
+        join_live(phone, event, f"Gast{n}")
+        if path is None:
+            sit_at_table_one(phone)
+            path = "table"
+        else:
+            phone.goto(f"{server.url}/e/{code}{path}")
+            live(phone)
+        phone.evaluate("window.parkedHere = location.pathname")  # gone if the page reloads or moves on
+        parked[path or "wall"] = phone
+    for _ in range(3):
+        before = console.locator("#programme-title").inner_text()
+        console.get_by_role("button", name="Volgend onderdeel →").click()
+        expect(console.locator("#programme-title")).not_to_have_text(before, timeout=LIVE)
+        title = console.locator("#programme-title").inner_text().removeprefix("Nu: ")
+        for where, phone in parked.items():
+            expect(phone.locator("#now-bar h2"), f"the {where} page").to_have_text(title, timeout=LIVE)
+    for where, phone in parked.items():  # nobody reloaded or went elsewhere
+        assert phone.evaluate("window.parkedHere === location.pathname"), where

@@ -219,3 +219,17 @@ def test_clouds_posted_at_the_same_moment_reach_a_phone_as_one_message(app, even
     assert [len(batch["items"]) for batch in batches] == [1, 4]
     texts = " ".join(item["html"] for batch in batches for item in batch["items"])
     assert all(f"Droom {n} van de stroom" in texts for n in range(5))
+
+
+def test_a_guest_joining_tells_the_consoles_to_count_again(app, make, socket_client):
+    """Issue #26: the console's guest count stayed 0 until the first dream (nothing signalled a join)."""
+    event_id, code = make.event()
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    console = socket_client(laptop, event_id, "facilitator")
+    console.get_received()
+    make.join(app.test_client(), code)
+    signals = [m["args"][0]["names"] for m in console.get_received() if m["name"] == "panels"]
+    assert signals and "dreams" in signals[-1]
+    panel = laptop.get(f"/console/{event_id}/panels/dreams").get_data(as_text=True)
+    assert '<dd data-count="participants">1</dd>' in panel
