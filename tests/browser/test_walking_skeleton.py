@@ -23,7 +23,8 @@ def live(page):
     """Wait until the page's socket is connected (live.js marks <body>) and the catch-up it fetches on
     connecting is swapped in: a tap before that can land on an element the swap replaces."""
     expect(page.locator("body")).to_have_attribute("data-live-connected", "true", timeout=10_000)
-    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
+    # a locator, not wait_for_function: pages under the enforced CSP allow no eval
+    expect(page.locator(".htmx-request, .htmx-swapping, .htmx-settling")).to_have_count(0, timeout=10_000)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
