@@ -22,7 +22,7 @@ from .facilitator import routes as facilitator_routes
 from .followup import routes as followup_routes
 from .polls import console as polls_console
 from .polls import routes as polls_routes
-from .i18n import in_language, select_locale
+from .i18n import decimal, in_language, select_locale, signed
 from .limits import LIMITS
 from .live import transport
 from .live.transport import check_nothing_left
@@ -152,7 +152,10 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["what_to_do"] = what_to_do
     # a moment (naive UTC) as the day it is at the venue: "zaterdag 2 januari 2027"
     app.jinja_env.filters["venue_day"] = lambda moment: format_date(moment, "full")
-    # ... and as the time it is there: "21:04"
+    # numbers as the room reads them: 4,3 and +0,5 in Dutch
+    app.jinja_env.filters["decimal"] = decimal
+    app.jinja_env.filters["signed"] = signed
+    # ... and a moment as the time it is at the venue: "21:04"
     app.jinja_env.filters["time_of_day"] = lambda moment: format_time(moment, "HH:mm")
 
 

@@ -10,7 +10,7 @@ from flask import (
     url_for,
 )
 
-from flask_babel import force_locale
+from flask_babel import force_locale, format_decimal
 
 from .events.models import Event
 from .events.queries import find_event_by_code
@@ -74,3 +74,13 @@ def text_size():
     session["large_text"] = not session.get("large_text", False)
     target = request.args.get("next")
     return redirect(target if is_local_path(target) else url_for("home.index"))
+
+
+def decimal(value) -> str:
+    """A number as the room reads it, at most one decimal: 4,3 on a Dutch screen, 4.3 on an English one."""
+    return format_decimal(value, format="#,##0.#")
+
+
+def signed(value) -> str:
+    """A change with its sign and one decimal: +0,5 or -1,0 in Dutch."""
+    return format_decimal(value, format="+#,##0.0;-#,##0.0")

@@ -10,15 +10,19 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from flask_babel import gettext
+from datetime import timezone
+
+from babel.numbers import get_decimal_symbol
+from flask_babel import get_locale, gettext, to_user_timezone
 
 from ..dreams.models import Heart
 from ..events.queries import counts
 from ..extensions import db
-from ..programme.labels import phase_title
+from ..programme.labels import phase_kind_label, phase_title
 from ..programme.models import Phase
 from ..review import Review
-from ..tables.models import AdviceCard, Endorsement, Table, Vote
+from ..tables.labels import kind_label
+from ..tables.models import AdviceCard, CardStatus, Endorsement, Table, Vote
 from . import operations
 from ..text import printable
 from ..market.queries import rows_for_data as market_rows
@@ -69,7 +73,14 @@ class Sheet:
 
 
 def _time(moment):
-    return moment.replace(microsecond=0).isoformat(sep=" ") if moment else ""
+    """A moment as the venue's clock showed it (the database keeps UTC)."""
+    if not moment:
+        return ""
+    return to_user_timezone(moment.replace(tzinfo=timezone.utc)).replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
+
+
+def _card_status(status: CardStatus) -> str:
+    return gettext("submitted") if status is CardStatus.submitted else gettext("draft")
 
 
 def sheets(event) -> list[Sheet]:
@@ -116,21 +127,22 @@ def sheets(event) -> list[Sheet]:
         Sheet("contributions", gettext("Contributions"),
               ["id", table_, gettext("Round"), gettext("Kind"), gettext("Contribution"), gettext("Key"),
                gettext("Votes"), time],
-              [[c.id, table_name[c.table_id], c.round, c.kind.value, c.text, int(c.is_key), c.vote_count,
+              [[c.id, table_name[c.table_id], c.round, kind_label(c.kind), c.text, int(c.is_key), c.vote_count,
                 _time(c.created_at)] for c in contributions]),
         Sheet("votes", gettext("Votes"), [gettext("Contribution id"), table_],
               [[v.contribution_id, table_name[contribution_table[v.contribution_id]]] for v in votes]),
         Sheet("advice_cards", gettext("Advice cards"),
               [table_, gettext("Round"), gettext("Status"), gettext("Dilemma"), gettext("Options"),
                gettext("Advice"), gettext("First step"), gettext("Submitted")],
-              [[table_name[c.table_id], c.round, c.status.value, c.dilemma, c.options, c.advice, c.next_step,
+              [[table_name[c.table_id], c.round, _card_status(c.status), c.dilemma, c.options, c.advice, c.next_step,
                 _time(c.submitted_at)] for c in cards]),
         Sheet("endorsements", gettext("Endorsements"), [table_, time],
               [[table_name[e.table_id], _time(e.created_at)] for e in endorsements]),
         Sheet("phases", gettext("Programme"),
               [gettext("Position"), gettext("Part"), gettext("Kind"), gettext("Planned (min)"), gettext("Started"),
                gettext("Ended")],
-              [[p.position, phase_title(p), p.kind.value, p.planned_minutes, _time(p.started_at), _time(p.ended_at)]
+              [[p.position, phase_title(p), phase_kind_label(p.kind), p.planned_minutes, _time(p.started_at),
+                _time(p.ended_at)]
                for p in phases]),
         Sheet("market_posts", gettext("Offers and needs"),
               [gettext("Kind"), gettext("Rubric"), gettext("Offer or need"), gettext("In a match"), time],
@@ -170,14 +182,15 @@ def xlsx(event) -> bytes:
 def csv_zip(event) -> bytes:
     """One CSV per sheet, UTF-8 with a byte-order mark so Excel reads the accents right.
 
-    Every field is quoted and no part of a field starts a formula, so a Dutch spreadsheet program,
-    which splits on ";", opens it as safely as an English one, which splits on ",".
+    Separated as a spreadsheet program in the event's language expects: ";" where the decimal mark is a
+    comma (Dutch), "," elsewhere. Every field is quoted and no part of a field starts a formula.
     """
+    separator = ";" if get_decimal_symbol(str(get_locale())) == "," else ","
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for sheet in sheets(event):
             text = io.StringIO()
-            writer = csv.writer(text, quoting=csv.QUOTE_ALL)  # a ";" or "," inside a text never splits it
+            writer = csv.writer(text, delimiter=separator, quoting=csv.QUOTE_ALL)  # a separator in a text never splits it
             writer.writerow([neutralise_csv(h) for h in sheet.headers])
             writer.writerows([neutralise_csv(value) for value in row] for row in sheet.rows)
             archive.writestr(f"{sheet.slug}.csv", "\ufeff" + text.getvalue())

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from flask_babel import format_date, format_time, gettext, ngettext
 
+from ..i18n import decimal, signed
 from ..text import printable_all
 from ..util import parse_iso
 from . import charts
@@ -173,10 +174,7 @@ def _tables(report) -> list[Block]:
             blocks.append(Block("bullets", label=gettext("What the table found most important"), items=[
                 f"{c['kind_label']}: {c['text']} "
                 f"({ngettext('%(num)s vote', '%(num)s votes', c['votes'])})" for c in table["key_contributions"]]))
-        blocks.append(Block("note", gettext(
-            "%(people)s people, %(contributions)s contributions, %(votes)s votes, %(endorsements)s endorsements.",
-            people=table["people"], contributions=table["contributions"], votes=table["votes"],
-            endorsements=table["endorsements"])))
+        blocks.append(Block("note", table_counts(table)))
     if any(table["votes"] for table in report["tables"]):
         blocks.append(Block("chart", "votes"))
     return blocks
@@ -208,11 +206,20 @@ def _deeds(report) -> list[Block]:
             Block("bullets", items=[d["text"] for d in report["deeds"]])]
 
 
+def table_counts(table: dict) -> str:
+    """A table in numbers, each in its own plural: "1 person, 4 contributions, 0 votes, 1 endorsement."."""
+    return ", ".join([
+        ngettext("%(num)s person", "%(num)s people", table["people"]),
+        ngettext("%(num)s contribution", "%(num)s contributions", table["contributions"]),
+        ngettext("%(num)s vote", "%(num)s votes", table["votes"]),
+        ngettext("%(num)s endorsement", "%(num)s endorsements", table["endorsements"])]) + "."
+
+
 def poll_line(poll: dict) -> str:
     """A poll's counts in one line: "Ja 12 · Nee 5" (a scale also says its average)."""
     counts = " · ".join(f"{row['label']}: {row['count']}" for row in poll["results"])
     answered = ngettext("%(num)s answer", "%(num)s answers", poll["answered"])
-    average = "; " + gettext("Average: %(mean)s", mean=poll["mean"]) if poll["mean"] is not None else ""
+    average = "; " + gettext("Average: %(mean)s", mean=decimal(poll["mean"])) if poll["mean"] is not None else ""
     ends = ""
     if poll["kind"] == "scale" and (poll["low_label"] or poll["high_label"]):
         ends = " " + gettext("(1 = %(low)s, %(top)s = %(high)s)", low=poll["low_label"] or "…", top=len(poll["results"]),
@@ -227,8 +234,8 @@ def stance_line(table: dict, threshold: int) -> str:
             return ngettext("%(num)s answer: fewer than %(n)s are not shown",
                             "%(num)s answers: fewer than %(n)s are not shown", found["count"], n=threshold)
         return gettext("%(places)s, average %(mean)s", places=" ".join(str(n) for n in found["places"]),
-                       mean=found["mean"])
-    shift = gettext("shift %(shift)s", shift=f"{table['shift']:+.1f}") if table["shift"] is not None else ""
+                       mean=decimal(found["mean"]))
+    shift = gettext("shift %(shift)s", shift=signed(table["shift"])) if table["shift"] is not None else ""
     return " · ".join(part for part in (
         f"{table['left']} ⟷ {table['right']}", gettext("before: %(line)s", line=moment(table["before"])),
         gettext("after: %(line)s", line=moment(table["after"])), shift) if part)
@@ -324,7 +331,7 @@ def _evaluation(report) -> list[Block]:
         return []
     blocks = [Block("heading", gettext("How guests rated the evening")),
               Block("paragraph", gettext("%(count)s people rated the evening: on average %(average)s out of 5.",
-                                         count=evaluation["count"], average=evaluation["average"])),
+                                         count=evaluation["count"], average=decimal(evaluation["average"]))),
               Block("table", headers=[gettext("Stars"), gettext("People")],
                     items=[[stars, str(n)] for stars, n in evaluation["scores"].items()])]
     if evaluation["comments"]:

@@ -208,10 +208,14 @@ def _counts(report) -> dict:
 
 
 def download_name(event, name: str) -> str:
-    """A file name any computer accepts: the event's title in plain letters, then the format."""
+    """A file name any computer accepts, in the event's language: the title in plain letters, then what it
+    is ("zorg-ontmoet-buurt-verslag.pdf"); the address keeps its stable name (report.pdf)."""
     plain = unicodedata.normalize("NFKD", event.title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower()[:60] or "event"
-    return f"{slug}-{name}"
+    stem, extension = name.split(".")
+    with force_locale(event.language):
+        what = gettext("report") if stem == "report" else gettext("data")
+    return f"{slug}-{what}.{extension}"
 
 
 @bp.get("/<any(" + ", ".join(f'"{name}"' for name in DOWNLOADS) + "):name>")

@@ -473,7 +473,11 @@
       if (bar) { bar.value = row[2]; }
     });
     var mean = live.querySelector("[data-poll-mean]");
-    if (mean && counts.mean !== null) { mean.textContent = mean.dataset.format.replace("{mean}", counts.mean); }
+    if (mean && counts.mean !== null) {
+      /* in the screen's own language: 4,3 on a Dutch screen */
+      var shown = Number(counts.mean).toLocaleString(document.documentElement.lang || "nl", { maximumFractionDigits: 1 });
+      mean.textContent = mean.dataset.format.replace("{mean}", shown);
+    }
   }
   socket.on("poll:changed", refreshPage);
   socket.on("panels", function (message) {

@@ -148,12 +148,25 @@ def test_hidden_results_show_only_when_the_facilitator_reveals_them(app, room):
     assert 'data-poll-count="0">2' in room["phones"]["Ann"].client.get(f"/e/{room['code']}/poll").get_data(as_text=True)
 
 
+def test_a_closed_hidden_poll_still_shows_what_was_asked_on_the_phones(app, room):
+    """Issue #26 item 5: a poll closed with its results hidden showed the phones no options at all."""
+    console_post(room, "polls", kind="choice", question="Samen of alleen?", options="Samen\nAlleen", hidden="yes",
+                 now="yes")
+    poll = _poll(app, room)
+    room["phones"]["Cas"].answer(poll.id, choice="1")
+    console_post(room, f"polls/{poll.id}/close")
+    page = room["phones"]["Cas"].client.get(f"/e/{room['code']}/poll").get_data(as_text=True)
+    assert "<li>Samen</li>" in re.sub(r"\s+", " ", page).replace("<li> ", "<li>").replace(" </li>", "</li>")
+    assert re.search(r'<li class="is-mine">Alleen <span class="muted">', page)
+    assert "data-poll-count" not in page  # the counts still wait for the facilitator
+
+
 def _sit(room, name, table_index):
     phone = room["phones"][name]
     phone.post(f"/e/{room['code']}/tables/{room['tables'][table_index]}/join", f"/e/{room['code']}/tables")
 
 
-def test_stances_before_and_after_at_a_table_show_the_shift(app, room):
+def test_stances_before_and_after_at_a_table_show_the_shift(app, room, lang):
     for name in ("Ann", "Bo", "Cas"):
         _sit(room, name, 0)
     table = room["tables"][0]
@@ -165,6 +178,8 @@ def test_stances_before_and_after_at_a_table_show_the_shift(app, room):
         assert db.session.scalar(db.select(db.func.count(Stance.id))) == 0
     console_post(room, "stances/before")
     assert "een visie" in ann.client.get(page).get_data(as_text=True)
+    # the now bar on every other page leads there (issue #26 item 5: the stance question was not in it)
+    assert 'class="button primary now-stance"' in ann.client.get(f"/e/{room['code']}").get_data(as_text=True)
     for name, value in (("Ann", "2"), ("Bo", "1"), ("Cas", "3"), ("Cas", "2")):
         room["phones"][name].post(path, page, value=value)
     console_post(room, "stances/after")
@@ -181,6 +196,11 @@ def test_stances_before_and_after_at_a_table_show_the_shift(app, room):
     assert 'data-stance-room-shift="3.3"' in screen
     # the other table has fewer than 3 stances: counted, not shown
     assert f'data-stance-table="{room["tables"][1]}" data-shift=""' in screen
+    # numbers as the room reads them (issue #26 item 4): "+3,3" and "1,7" on a Dutch screen
+    shown = {"nl": ("+3,3", "1,7"), "en": ("+3.3", "1.7")}[lang]
+    wrong = {"nl": ("+3.3", "1.7"), "en": ("+3,3", "1,7")}[lang]
+    text = re.sub(r"<[^>]+>", " ", screen)
+    assert all(number in text for number in shown) and not any(number in text for number in wrong), text
 
 
 def test_a_stance_for_another_table_is_refused(app, room):

@@ -56,3 +56,36 @@ def test_every_part_that_a_spreadsheet_may_split_off_is_neutralised():
     assert neutralise_csv("=1;+2,@3") == "'=1;'+2,'@3"
     assert neutralise_csv("Samen, sterker; beter") == "Samen, sterker; beter"
     assert neutralise_csv(12) == 12
+
+
+def test_a_dutch_spreadsheet_opens_the_csv_in_columns_with_the_venues_times_and_words(app, client, make, tmp_path):
+    """Issue #26 item 4: the CSV was comma-separated (a Dutch spreadsheet put each line in one column), its
+    times were UTC and its "Soort" columns showed codes."""
+    import csv
+    from datetime import timedelta
+
+    from facilitation.dreams.models import Dream
+    from facilitation.extensions import db
+    from facilitation.programme.models import PhaseKind
+
+    event_id, code = make.event("Zorg ontmoet buurt")
+    guest = app.test_client()
+    make.join(guest, code)
+    assert make.post_dream(guest, code, "Een buurt waar zorg dichtbij is").status_code == 302
+    make.facilitate(client, event_id)
+    response = client.get(f"/console/{event_id}/report/data.zip")
+    assert 'filename=zorg-ontmoet-buurt-gegevens.zip' in response.headers["Content-Disposition"]
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    cells = _as_spreadsheet(archive.read("dreams.csv"), SEPARATORS["semicolon"], tmp_path)
+    header = [cell.value for cell in cells if cell.row == 1]
+    assert header == ["id", "Droom", "Hartjes", "Thema", "Tijd"]
+    with app.app_context():
+        created = db.session.scalar(db.select(Dream.created_at).where(Dream.event_id == event_id))
+    venue_time = (created + timedelta(hours=1)).replace(microsecond=0)  # Amsterdam in winter: UTC+1
+    [time_cell] = [cell for cell in cells if cell.row == 2 and cell.column == 5]
+    assert str(time_cell.value).startswith(venue_time.isoformat(sep=" ")[:16]), time_cell.value
+    phases = list(csv.reader(io.StringIO(archive.read("phases.csv").decode("utf-8-sig")), delimiter=";"))
+    kinds = [row[2] for row in phases[1:]]
+    assert kinds and not set(kinds) & {kind.value for kind in PhaseKind}, kinds
+    assert client.get(f"/console/{event_id}/report/report.pdf").headers["Content-Disposition"].endswith(
+        "filename=zorg-ontmoet-buurt-verslag.pdf")

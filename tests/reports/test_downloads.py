@@ -106,9 +106,12 @@ def test_csv_zip_has_the_same_tables(download, evening):
     names = set(archive.namelist())
     assert {"participants_by_role.csv", "dreams.csv", "hearts.csv", "tables.csv", "contributions.csv", "votes.csv",
             "advice_cards.csv", "endorsements.csv", "phases.csv"} <= names
-    rows = list(csv.reader(io.StringIO(archive.read("dreams.csv").decode("utf-8-sig"))))
+    separator = {"nl": ";", "en": ","}[lang]  # as a spreadsheet program in the event's language splits it
+    rows = list(csv.reader(io.StringIO(archive.read("dreams.csv").decode("utf-8-sig")), delimiter=separator))
     assert len(rows) == 1 + len(dream_texts(lang)) + 1 + PITCHES_ON_THE_WALL
-    cells = [cell for name in names for row in csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig")))
+    assert all(len(row) == 5 for row in rows)
+    cells = [cell for name in names
+             for row in csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig")), delimiter=separator)
              for cell in row]
     assert "'" + FORMULA_DREAM in cells
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
