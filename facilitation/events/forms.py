@@ -56,6 +56,15 @@ class EventForm(FlaskForm):
         return list(self.role_tags.data or []) + [tag for tag in extra if tag]
 
 
+class DetailsForm(FlaskForm):
+    """The event's details, changed after it was made."""
+
+    title = EventForm.title
+    starts_on = EventForm.starts_on
+    venue = EventForm.venue
+    expected_guests = EventForm.expected_guests
+
+
 class WordsForm(FlaskForm):
     """The organiser's own words for the abuse filter of one event."""
 

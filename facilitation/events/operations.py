@@ -214,6 +214,17 @@ def _word_list(raw: str | None) -> list[str]:
     return words
 
 
+def update_details(event: Event, title: str, starts_on: date | None, venue: str, expected_guests: int | None) -> None:
+    """The title, day, venue and expected guests, changed after the event was made (the same rules as making it)."""
+    title = clean_text(title, LIMITS.event_title)
+    if not title:
+        raise Refused(_l("Give the event a title."))
+    event.title, event.starts_on = title, starts_on
+    event.venue = clean_text(venue or "", LIMITS.venue)
+    event.expected_guests = expected_guests or None
+    db.session.flush()
+
+
 def set_event_words(event: Event, held: str | None, allowed: str | None) -> None:
     """The words that also hold a post at this event, and the words of our lists that do not."""
     event.held_words = _word_list(held)

@@ -10,13 +10,13 @@ from ..branding.colours import STANDARD
 from ..branding.operations import set_brand
 from ..branding.pushes import brand_changed
 from ..events import access
-from ..events.forms import EventForm, NextEveningForm, WordsForm
+from ..events.forms import DetailsForm, EventForm, NextEveningForm, WordsForm
 from ..events.models import Series
 from ..events.links import event_links
-from ..events.operations import put_in_series, rotate_link, set_event_words
+from ..events.operations import put_in_series, rotate_link, set_event_words, update_details
 from ..extensions import db
 from ..reports import series as series_figures
-from ..live.broadcast import link_rotated
+from ..live.broadcast import link_rotated, resync_participants, stage_changed
 from ..security import render_error, takes_large_bodies
 from ..tables.queries import count_tables
 from .setup import duplicate_event, set_up_event
@@ -63,7 +63,7 @@ def show(event_id):
 
 
 def _show(event, words_form=None, words_error=None, brand_error=None, brand_problems=None, brand_typed=None,
-          next_form=None, next_error=None, series_error=None):
+          next_form=None, next_error=None, series_error=None, details_form=None, details_error=None):
     if words_form is None:
         # the saved words (never the data of another form that was posted, such as the logo's)
         words_form = WordsForm(formdata=None, held_words=", ".join(event.held_words or []),
@@ -74,6 +74,8 @@ def _show(event, words_form=None, words_error=None, brand_error=None, brand_prob
                            brand_typed=brand_typed or {}, standard_colour=STANDARD,
                            next_form=next_form or NextEveningForm(formdata=None, title=event.title),
                            next_error=next_error, series_error=series_error,
+                           details_form=details_form or DetailsForm(formdata=None, obj=event),
+                           details_error=details_error,
                            all_series=_series_of(current_user))
 
 
@@ -127,6 +129,28 @@ def series(series_id):
     return act(lambda: series_figures.prepare(events), answer=lambda _: render_template(
         "organiser/series.html", series=found, rows=series_figures.compare(events), unknown=series_figures.unknown()),
         refused=lambda error: render_error(error.status, error.message))
+
+
+@bp.post("/events/<int:event_id>/details")
+@login_required
+def details(event_id):
+    """Title, date, venue and expected guests, changed after the event was made; every screen follows."""
+    event = _owned_event(event_id)
+    form = DetailsForm()
+    if not form.validate_on_submit():
+        return _show(event, details_form=form, details_error=gettext("Check the marked fields.")), 422
+
+    def operation():
+        update_details(event, form.title.data, form.starts_on.data, form.venue.data, form.expected_guests.data)
+        stage_changed(event)
+        resync_participants(event)
+
+    def saved(_):
+        flash(gettext("The details are saved."))
+        return redirect(url_for("organiser.show", event_id=event.id) + "#details")
+
+    return act(operation, answer=saved,
+               refused=lambda error: (_show(event, details_form=form, details_error=error.message), 422))
 
 
 @bp.post("/events/<int:event_id>/words")

@@ -212,3 +212,38 @@ def test_no_page_answers_a_stranger_with_the_login_form_but_the_login_itself(cli
     with_form = [url for url in urls if (answer := client.get(url)).status_code == 200
                  and 'name="password"' in answer.get_data(as_text=True)]
     assert with_form == ["/login"]
+
+
+def test_the_organiser_changes_title_date_venue_and_expected_guests(client, runner, app, lang):
+    """Issue #26 item 6: title, date and venue could not be changed after creation; the event page had no way
+    to the programme editor."""
+    client.get(f"/language/{lang}")
+    _login(client, *_organiser(runner))
+    token = csrf_token(client, "/events/new")
+    client.post("/events/new", data={"csrf_token": token, "title": "Zorg ontmoet buurt", "language": lang,
+                                     "tables": "2"})
+    with app.app_context():
+        event_id = db.session.scalar(db.select(Event.id))
+    page = client.get(f"/events/{event_id}").get_data(as_text=True)
+    assert f'href="/events/{event_id}/programme"' in page
+    saved = client.post(f"/events/{event_id}/details", data={
+        "csrf_token": token, "title": "Zorg ontmoet buurt in Cuijk", "starts_on": "2027-03-12",
+        "venue": "De Schakel", "expected_guests": "120"})
+    assert saved.status_code == 302 and saved.headers["Location"].endswith("#details")
+    with app.app_context():
+        event = db.session.get(Event, event_id)
+        assert (event.title, event.starts_on.isoformat(), event.venue, event.expected_guests) == (
+            "Zorg ontmoet buurt in Cuijk", "2027-03-12", "De Schakel", 120)
+    # an empty title is refused kindly and keeps what was typed; nothing is saved
+    refused = client.post(f"/events/{event_id}/details", data={
+        "csrf_token": token, "title": "  ", "starts_on": "2027-03-13", "venue": "Elders", "expected_guests": "abc"})
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and 'value="Elders"' in body
+    assert {"nl": "Geef de bijeenkomst een titel", "en": "Give the event a title"}[lang] in body
+    with app.app_context():
+        assert db.session.get(Event, event_id).venue == "De Schakel"
+    # another organiser cannot change it
+    other = app.test_client()
+    _login(other, *_organiser(runner, email="iemand@anders.nl"))
+    assert other.post(f"/events/{event_id}/details", data={
+        "csrf_token": csrf_token(other, "/events/new"), "title": "Van mij"}).status_code in (403, 404)
