@@ -57,7 +57,7 @@ def test_organiser_edits_merges_and_downloads(server, contexts, screenshot, tmp_
         laptop.locator("[data-download='report.pdf']").click()
     pdf_path = tmp_path / "report.pdf"
     pdf_download.value.save_as(pdf_path)
-    assert pdf_download.value.suggested_filename.endswith("-report.pdf")
+    assert pdf_download.value.suggested_filename.endswith({"nl": "-verslag.pdf", "en": "-report.pdf"}[lang])
     text = subprocess.run(["pdftotext", pdf_path, "-"], capture_output=True, text=True, check=True).stdout
     assert intro in " ".join(text.split())
     assert f"{first} (" in text and f"{second} (" not in text
