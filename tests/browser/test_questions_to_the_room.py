@@ -69,7 +69,7 @@ def test_a_hidden_poll_stances_and_questions_with_three_phones(server, contexts,
         expect(phone.locator("#stance")).to_contain_text("En nu, na de ronde?", timeout=5_000)
         phone.locator("#stance").get_by_role("button", name=f"Plek {place} van 7").click()
     screenshot(phones[0], "stance-phone")
-    expect(projector.locator(".stance-table").first).to_contain_text("Verschuiving: +3.3", timeout=5_000)
+    expect(projector.locator(".stance-table").first).to_contain_text("Verschuiving: +3,3", timeout=5_000)
     expect(projector.locator("[data-stance-room-shift]")).to_have_attribute("data-stance-room-shift", "3.3")
     screenshot(projector, "stances-projector")
 
