@@ -3,6 +3,7 @@ import secrets
 
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext
+from flask_htmx.responses import HTMXResponseClientRedirect
 
 from .. import flood
 from ..actions import act, fragment_or_back, refusal_or_back
@@ -175,16 +176,9 @@ def _seated(event, table_id):
         target = (url_for("tables.table", code=event.join_code, table_id=seat.table_id) if seat
                   else url_for("tables.choose", code=event.join_code))
         if htmx:
-            abort(_hx_redirect(target))
+            abort(HTMXResponseClientRedirect(target))
         abort(redirect(target))
     return participant, table
-
-
-def _hx_redirect(target):
-    response = redirect(target)
-    response.status_code = 200
-    response.headers["HX-Redirect"] = target
-    return response
 
 
 def _render_table_page(event, participant, table, **extra) -> str:
