@@ -12,9 +12,11 @@ if os.environ.get("SOCKETIO_ASYNC_MODE", "gevent") == "gevent":
     monkey.patch_all()
 
 from facilitation import create_app  # noqa: E402
+from facilitation.config import remember_served_url  # noqa: E402
 from facilitation.extensions import socketio  # noqa: E402
 
 app = create_app()
 
 if __name__ == "__main__":
+    remember_served_url(app)
     socketio.run(app, host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "5000")))

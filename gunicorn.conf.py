@@ -23,3 +23,6 @@ def post_worker_init(worker):
 
     gunicorn.util.write_error = write_error
     gunicorn.http.wsgi.SERVER = "facilitation"
+
+    from facilitation.config import remember_served_url
+    remember_served_url(worker.wsgi)  # `flask followup send` beside it links to this address

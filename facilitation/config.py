@@ -29,7 +29,20 @@ def _secret_key(instance_path: str) -> str:
     return path.read_text().strip()
 
 
-def public_url_default() -> str:
+#: the address the last server started here serves on (instance folder), for commands run beside it
+SERVED_URL_FILE = "served-url"
+
+
+def remember_served_url(app) -> None:
+    """Called when a server starts: `flask followup send` in another terminal then mails links to this port."""
+    Path(app.instance_path, SERVED_URL_FILE).write_text(app.config["PUBLIC_URL"] + "\n")
+
+
+def public_url_default(instance_path: str | None = None) -> str:
+    """HOST/PORT when given; else the address the server beside this command serves on; else port 5000."""
+    served = Path(instance_path or ".", SERVED_URL_FILE)
+    if instance_path and not {"HOST", "PORT", "SCHEME"} & set(os.environ) and served.is_file():
+        return served.read_text().strip()
     host = os.environ.get("HOST", "127.0.0.1")
     port = os.environ.get("PORT", "5000")
     if host in ("0.0.0.0", "::"):
@@ -45,7 +58,7 @@ class Config:
             "DATABASE_URL", "sqlite:///" + os.path.join(instance_path, "facilitation.sqlite")
         )
         # The address phones use to reach this server: it goes into QR codes.
-        self.PUBLIC_URL = os.environ.get("PUBLIC_URL") or public_url_default()
+        self.PUBLIC_URL = os.environ.get("PUBLIC_URL") or public_url_default(instance_path)
         self.SOCKETIO_ASYNC_MODE = os.environ.get("SOCKETIO_ASYNC_MODE", "threading")
         self.SOCKETIO_MESSAGE_QUEUE = os.environ.get("SOCKETIO_MESSAGE_QUEUE")
         # A phone that stops answering (asleep, gone, or too slow to read) is dropped after interval +

@@ -5,6 +5,7 @@ import email
 import email.policy
 import io
 import json
+import os
 import re
 import socket
 import subprocess
@@ -461,3 +462,31 @@ def test_the_harvest_page_shows_each_tables_advice_card(app, lang):
     cards = re.findall(r'<dl class="advice-card">(.*?)</dl>', page, re.S)
     assert cards and all("<dd>" in card for card in cards)
     assert "Begin klein (" in page and "Volgende week bellen" in page and "A of B" in page
+
+
+def test_commands_beside_a_running_server_link_to_the_port_it_serves_on(tmp_path, monkeypatch):
+    """`PORT=5311 make run`, then in a second terminal `flask event create` or `flask followup send`: the links
+    (QR codes, mails) carry 5311, not the default 5000."""
+    import sys
+
+    from facilitation import ROOT
+    from tests.services import flask_cli, free_port, wait_for_port
+
+    for name in ("HOST", "PORT", "SCHEME", "PUBLIC_URL"):
+        monkeypatch.delenv(name, raising=False)
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite'}", "FACILITATION_INSTANCE": str(tmp_path / "instance"),
+           "SECRET_KEY": "beside-the-server"}
+    flask_cli(env, "db", "upgrade")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, **env, "PORT": str(port), "SOCKETIO_ASYNC_MODE": "gevent"})
+    try:
+        wait_for_port(port, server)
+        printed = json.loads(flask_cli(env, "event", "create", "--title", "Naast de server", "--json"))
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert printed["join_url"].startswith(f"http://127.0.0.1:{port}/")
+    # a command given its own address keeps it
+    assert json.loads(flask_cli({**env, "PORT": "6001"}, "event", "create", "--title", "Eigen poort", "--json")
+                      )["join_url"].startswith("http://127.0.0.1:6001/")
