@@ -7,7 +7,7 @@ from ..extensions import db
 from ..util import form_int, is_local_path, utcnow
 from . import operations as ops
 from . import pushes, timer
-from .models import Announcement, Phase
+from .models import Announcement, Phase, PhaseKind
 from .queries import phases
 
 bp = Blueprint("programme", __name__)
@@ -37,7 +37,8 @@ def _edit(event, change):
 @bp.get("/events/<int:event_id>/programme")
 def edit(event_id):
     event = access.facilitated_event(event_id)
-    return render_template("programme/edit.html", event=event, phases=phases(event))
+    return render_template("programme/edit.html", event=event, phases=phases(event),
+                           kinds=[kind.value for kind in PhaseKind])
 
 
 @bp.post("/events/<int:event_id>/programme/new")

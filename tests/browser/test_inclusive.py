@@ -60,14 +60,14 @@ def test_a_guest_and_the_facilitator_need_only_the_keyboard(server, contexts):
     console.goto(event["facilitator_url"])
     live(console)
     row = console.locator(".console-dream", has_text="Elkaar zien staan.")
-    tab_to(console, row.get_by_role("button", name="Spotlight"))
+    tab_to(console, row.get_by_role("button", name="Uitlichten"))
     # a new dream refreshes the console while the facilitator is on a button: the focus stays put
     phone.goto(phone.url.rsplit("/t/", 1)[0].replace("/e/", "/e/"))
     phone.get_by_label("Mijn droom", exact=True).fill("Nog een droom.")
     phone.get_by_role("button", name="Zet op de wolk").click()
     # the console's panels refresh at most once a second: on a loaded test machine that can take a few
     expect(console.locator(".console-dream", has_text="Nog een droom.")).to_be_visible(timeout=5_000)
-    expect(row.get_by_role("button", name="Spotlight")).to_be_focused()
+    expect(row.get_by_role("button", name="Uitlichten")).to_be_focused()
     console.keyboard.press("Shift+Tab")
     expect(row.get_by_role("button", name="Verbergen")).to_be_focused()
     console.keyboard.press("Enter")

@@ -73,12 +73,23 @@ def test_two_guests_at_different_tables_make_and_seal_a_match(server, contexts, 
     ann.get_by_role("button", name="Match bezegelen").click()
     expect(ann.locator(".flash")).to_contain_text("Bezegeld")
     expect(ann.get_by_role("status").filter(has_text="Alleen jullie twee zien deze regel")).to_be_visible()
+    # once sealed, the form folds away behind "change the agreement", which opens it with the line in it
+    agreement = ann.get_by_label("Bezegel het: wat gaan jullie doen, en wanneer?")
+    expect(agreement).to_be_hidden()
+    ann.get_by_text("De afspraak veranderen").click()
+    expect(agreement).to_have_value("Vanaf januari elke dinsdag taalles, bel me op 06 98765432.")
     queued = console.locator(".console-queue .is-held", has_text="06 98765432")
     expect(queued).to_contain_text("afspraak van een match", timeout=LIVE)
     expect(queued).to_contain_text("bevat een telefoonnummer")
     expect(projector.locator(".market-sealed")).to_have_count(0)
+    # saving a correction (it keeps waiting) and approving (on view) do not look alike
+    correction = queued.get_by_role("button", name="Verbetering opslaan; het blijft wachten")
+    approval = queued.get_by_role("button", name=re.compile("^Goedkeuren"))
+    looks = "b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderStyle]"
+    assert correction.evaluate(looks) != approval.evaluate(looks)
+    assert correction.evaluate(looks)[1] == "dashed" and approval.evaluate(looks)[0] == "rgb(30, 107, 58)"
     queued.get_by_label("Tekst van het bericht").fill("Vanaf januari elke dinsdag taalles.")
-    queued.get_by_role("button", name="Verbetering opslaan").click()
+    correction.click()
     expect(console.locator(".console-queue textarea")).to_have_value("Vanaf januari elke dinsdag taalles.")
     console.locator(".console-queue .is-held").get_by_role("button", name=re.compile("^Goedkeuren")).click()
     expect(projector.locator(".market-sealed")).to_contain_text("Vanaf januari elke dinsdag taalles.", timeout=LIVE)

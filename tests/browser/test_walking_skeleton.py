@@ -8,7 +8,7 @@ from tests.browser.waiting import LIVE
 pytestmark = pytest.mark.browser
 
 TEXT = {
-    "nl": {"join": "Doe mee", "post": "Zet op de wolk", "hide": "Verbergen", "spotlight": "Spotlight",
+    "nl": {"join": "Doe mee", "post": "Zet op de wolk", "hide": "Verbergen", "spotlight": "Uitlichten",
            "posted": "Je droom staat op de wolk", "name": "Je voornaam", "role": "Vrijwilliger",
            "dream": "Mijn droom", "write": "Schrijf een droom", "close": "Wolk sluiten", "closed": "De wolk is nu dicht",
            "heart": "Hartje geven"},

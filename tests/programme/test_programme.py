@@ -193,6 +193,31 @@ def test_programme_page_edits_parts(app, make, lang):
     assert phone.get(page).status_code == 403
 
 
+def test_the_editor_offers_every_kind_of_part_the_quick_poll_too(app, make, lang):
+    import re
+
+    event_id, _ = make.event(language=lang)
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    page = f"/events/{event_id}/programme"
+    html = laptop.get(page).get_data(as_text=True)
+    new_part = html[html.index('id="new-kind"'):]
+    offered = re.findall(r'<option value="([a-z]+)"', new_part[:new_part.index("</select>")])
+    assert offered == [kind.value for kind in PhaseKind]
+    assert {"nl": "Snelle peiling", "en": "Quick poll"}[lang] in new_part
+    laptop.post(f"{page}/new", data={"csrf_token": csrf_token(laptop, page), "kind": "poll", "title": "Even peilen",
+                                     "planned_minutes": "3"})
+    assert [phase.kind for phase in _phases(app, event_id)][-1] is PhaseKind.poll
+
+
+def _phases(app, event_id):
+    from facilitation.events.models import Event
+    from facilitation.programme.queries import phases
+
+    with app.app_context():
+        return phases(db.session.get(Event, event_id))
+
+
 def _to_phase(laptop, event_id, kind_count):
     token = csrf_token(laptop, f"/console/{event_id}/")
     for _ in range(kind_count):
