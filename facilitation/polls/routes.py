@@ -121,7 +121,7 @@ def ask_page(code):
 def ask_live(code):
     event = access.event_by_code(code)
     participant = access.participant_or_403(event)
-    return render_template("polls/_questions.html", **_ask_context(event, participant))
+    return render_template("polls/_ask.html", **_ask_context(event, participant))
 
 
 @bp.post("/e/<code>/ask")

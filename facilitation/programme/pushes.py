@@ -72,8 +72,10 @@ def announced(event, announcement, seated_ids: list[int]) -> None:
 
 
 def pitches_changed(event) -> None:
+    """The next speaker (or the line-up changed): the big screen; phones asking questions ask the new speaker."""
     stage_changed(event)
     panels(event, "announcements")
+    push("speaker", {}, to=everyone(event))
 
 
 def closing_changed(event, fresh: bool = False) -> None:

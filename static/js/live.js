@@ -480,6 +480,10 @@
     }
   }
   socket.on("poll:changed", refreshPage);
+  /* the questions page follows new questions, votes and the next speaker; other pages let these pass */
+  function questionsChanged() { if (document.querySelector("[data-questions-live]")) { refreshPage(); } }
+  socket.on("questions", questionsChanged);
+  socket.on("speaker", questionsChanged);
   socket.on("panels", function (message) {
     message.names.forEach(function (name) {
       var answered = message.actor && message.actor === socket.id && message.answered === name;

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_room_screens import join_live, open_room, sit_at_table_one
 from tests.browser.test_walking_skeleton import live
+from tests.browser.waiting import LIVE
 
 pytestmark = pytest.mark.browser
 
@@ -88,3 +89,44 @@ def test_a_hidden_poll_stances_and_questions_with_three_phones(server, contexts,
     expect(first).to_contain_text("Wat kost dat allemaal?", timeout=5_000)
     expect(first).to_contain_text("▲ 2")
     screenshot(console, "questions-console")
+
+
+def test_a_phone_on_the_questions_page_follows_questions_votes_and_the_next_speaker(server, contexts):
+    """Issue #26: questions were not live on phones and stayed with the old speaker. A phone parked on the
+    questions page, with a half-typed question, sees another guest's question and a vote arrive, then the
+    facilitator's next speaker: the heading and the list move on, and the typed words stay."""
+    from facilitation.events.models import Event
+    from facilitation.extensions import db
+    from facilitation.polls.operations import open_questions
+    from facilitation.programme.operations import add_speaker
+
+    event = server.set_up_event("Vragen die meelopen", "nl", 2)
+    with server.app().app_context():
+        ev = db.session.get(Event, event["event_id"])
+        ev.current_speaker = add_speaker(ev, "Monique")
+        add_speaker(ev, "Karim")
+        open_questions(ev, True)
+        db.session.commit()
+    console, _ = open_room(contexts, event)
+    ask = f"{server.url}/e/{event['join_code']}/ask"
+    parked, asking, voting = (contexts("phone").page() for _ in range(3))
+    for phone, name in ((parked, "Ann"), (asking, "Bo"), (voting, "Cas")):
+        join_live(phone, event, name)
+        phone.goto(ask)
+        live(phone)
+    expect(parked.get_by_role("heading", level=1)).to_have_text("Een vraag voor Monique")
+    parked.get_by_label(re.compile("Je vraag")).fill("Hoe houd je het vol")
+
+    asking.get_by_label(re.compile("Je vraag")).fill("Wat kost een buurthuis per jaar?")
+    asking.get_by_role("button", name="Vragen", exact=True).click()
+    question = parked.locator(".question", has_text="Wat kost een buurthuis per jaar?")
+    expect(question).to_contain_text("▲ 0", timeout=LIVE)
+    voting.reload()
+    voting.locator(".question", has_text="Wat kost een buurthuis per jaar?").get_by_role("button").click()
+    expect(question).to_contain_text("▲ 1", timeout=LIVE)
+
+    console.get_by_role("button", name="Volgende spreker →").click()
+    expect(parked.get_by_role("heading", level=1)).to_have_text("Een vraag voor Karim", timeout=LIVE)
+    expect(question).to_have_count(0)
+    expect(parked.locator(".question-list")).to_contain_text("Nog geen vragen")
+    expect(parked.get_by_label(re.compile("Je vraag"))).to_have_value("Hoe houd je het vol")
