@@ -94,26 +94,36 @@ def _counts_by_dilemma(where) -> dict:
 
 
 def stances(event) -> dict:
-    """Per table (with two sides), for the whole room, and on the plenary dilemma: before, after, and the shift
-    of the mean."""
+    """Per dilemma (tables that share one pooled), per table, and on the plenary dilemma: before, after, and the
+    shift of the mean. The room together gets only its counts: one mean over different dilemmas means nothing."""
     per = _counts_by_dilemma(Stance.event_id == event.id)
     empty = {m: Counter() for m in StanceMoment}
-    room = {m: Counter() for m in StanceMoment}
-    tables = []
+    answered = {m: 0 for m in StanceMoment}
+    tables, dilemmas = [], {}
     for table in db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)):
         if not (table.pole_left and table.pole_right):
             continue
         counts = per.get(f"t{table.id}", empty)
         for moment in StanceMoment:
-            room[moment].update(counts[moment])
+            answered[moment] += sum(counts[moment].values())
         tables.append({"id": table.id, "name": table.name, "dilemma": table.dilemma, "left": table.pole_left,
                        "right": table.pole_right, **_before_after(counts)})
+        same = tuple(" ".join(text.split()).casefold() for text in (table.dilemma, table.pole_left, table.pole_right))
+        pooled = dilemmas.setdefault(same, {"dilemma": table.dilemma, "left": table.pole_left,
+                                            "right": table.pole_right, "tables": [], "table_ids": [],
+                                            "counts": {m: Counter() for m in StanceMoment}})
+        pooled["tables"].append(table.name)
+        pooled["table_ids"].append(table.id)
+        for moment in StanceMoment:
+            pooled["counts"][moment].update(counts[moment])
     plenary = None
     if event.plenary_dilemma:
         plenary = {"dilemma": event.plenary_dilemma, "left": event.plenary_left, "right": event.plenary_right,
                    **_before_after(per.get(PLENARY, empty))}
-    return {"max": STANCE_MAX, "tables": tables, "room": _before_after(room), "plenary": plenary,
-            "threshold": ANONYMITY_THRESHOLD}
+    return {"max": STANCE_MAX, "tables": tables, "plenary": plenary, "threshold": ANONYMITY_THRESHOLD,
+            "dilemmas": [{**{k: v for k, v in pooled.items() if k != "counts"}, **_before_after(pooled["counts"])}
+                         for pooled in dilemmas.values()],
+            "room": {moment.value: {"count": answered[moment]} for moment in StanceMoment}}
 
 
 def table_stances(table) -> dict:
@@ -130,14 +140,15 @@ def _before_after(counts: dict) -> dict:
 
 
 def room_stances(event) -> dict:
-    """The room's stances before and after, in one statement (the console's summary)."""
-    counts = {m: Counter() for m in StanceMoment}
+    """How many stances the tables gave, before and after (the console's summary; each dilemma's shift is on the
+    big screen and in the report)."""
+    found = {moment: 0 for moment in StanceMoment}
     for key, per_moment in _counts_by_dilemma(Stance.event_id == event.id).items():
         if key == PLENARY:  # the whole room's own dilemma is shown apart
             continue
         for moment in StanceMoment:
-            counts[moment].update(per_moment[moment])
-    return _before_after(counts)
+            found[moment] += sum(per_moment[moment].values())
+    return {moment.value: {"count": found[moment]} for moment in StanceMoment}
 
 
 def my_stance(table, participant, moment: str | None) -> int | None:

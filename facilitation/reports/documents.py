@@ -247,10 +247,12 @@ def has_stances(stances: dict) -> bool:
 
 
 def stance_items(stances: dict) -> list[str]:
-    """The plenary dilemma first, then each table's."""
+    """The plenary dilemma first, then each dilemma of the tables (the tables that shared one, pooled)."""
     items = [f"{stances['plenary']['dilemma']}: {stance_line(stances['plenary'], stances['threshold'])}"] \
         if stances["plenary"] else []
-    return items + [f"{table['name']}: {stance_line(table, stances['threshold'])}" for table in stances["tables"]]
+    return items + [f"{dilemma['dilemma'] or ', '.join(dilemma['tables'])}"
+                    f"{' (' + ', '.join(dilemma['tables']) + ')' if dilemma['dilemma'] else ''}: "
+                    f"{stance_line(dilemma, stances['threshold'])}" for dilemma in stances["dilemmas"]]
 
 
 def has_room(report) -> bool:

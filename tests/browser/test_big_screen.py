@@ -106,7 +106,32 @@ def on_each_screen(contexts, event, reduced_motion="reduce"):
         projector.close()
 
 
+CONTRAST = """(stage) => {
+  // every visible piece of text against the background behind it (WCAG's contrast ratio, AAA asks 7:1)
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return m.length > 3 ? m : [...m, 1]; };
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= .03928 ? v / 12.92 : ((v + .055) / 1.055) ** 2.4; };
+    return .2126 * f(r) + .7152 * f(g) + .0722 * f(b); };
+  const over = (top, below) => [0, 1, 2].map(i => top[i] * top[3] + below[i] * (1 - top[3]));
+  const behind = el => { const layers = [];
+    for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
+    return layers.reverse().reduce((below, top) => over(top, below), [255, 255, 255]); };
+  const low = [];
+  for (const el of stage.querySelectorAll('*')) {
+    const text = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+    const box = el.getBoundingClientRect();
+    if (!text || !box.width || getComputedStyle(el).visibility === 'hidden' || el.closest('[hidden], [aria-hidden=true]')) continue;
+    const bg = behind(el), fg = over(parse(getComputedStyle(el).color), bg);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + .05) / (b + .05);
+    if (ratio < 7) low.push(`${text.slice(0, 40)}: ${ratio.toFixed(2)}:1`);
+  }
+  return low;
+}"""
+
+
 def check_screen(page, kind, what, words=True):
+    assert page.locator("#stage").evaluate(CONTRAST) == [], f"{what} on {kind}: text below 7:1 contrast"
     result = page.locator("#stage").evaluate(MEASURE)
     assert result["problems"] == [], f"{what} on {kind}"
     assert result["smallest"] >= SIZES[kind] - 0.1, f"{what} on {kind}: smallest text {result['smallest']} px"

@@ -87,7 +87,7 @@ def test_two_guests_at_different_tables_make_and_seal_a_match(server, contexts, 
     approval = queued.get_by_role("button", name=re.compile("^Goedkeuren"))
     looks = "b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderStyle]"
     assert correction.evaluate(looks) != approval.evaluate(looks)
-    assert correction.evaluate(looks)[1] == "dashed" and approval.evaluate(looks)[0] == "rgb(30, 107, 58)"
+    assert correction.evaluate(looks)[1] == "dashed" and approval.evaluate(looks)[0] == "rgb(24, 92, 49)"
     queued.get_by_label("Tekst van het bericht").fill("Vanaf januari elke dinsdag taalles.")
     correction.click()
     expect(console.locator(".console-queue textarea")).to_have_value("Vanaf januari elke dinsdag taalles.")

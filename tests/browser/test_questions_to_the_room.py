@@ -71,7 +71,8 @@ def test_a_hidden_poll_stances_and_questions_with_three_phones(server, contexts,
         phone.locator("#stance").get_by_role("button", name=f"Plek {place} van 7").click()
     screenshot(phones[0], "stance-phone")
     expect(projector.locator(".stance-table").first).to_contain_text("Verschuiving: +3,3", timeout=5_000)
-    expect(projector.locator("[data-stance-room-shift]")).to_have_attribute("data-stance-room-shift", "3.3")
+    expect(projector.locator(".stance-table").first).to_have_attribute("data-shift", "3.3")
+    expect(projector.locator("[data-stance-room]")).to_contain_text("3 standpunten voor de ronde · 3 achteraf")
     screenshot(projector, "stances-projector")
 
     # questions for Monique: Bo's question gets two votes and goes to the top of the console's list

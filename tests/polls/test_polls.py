@@ -192,15 +192,53 @@ def test_stances_before_and_after_at_a_table_show_the_shift(app, room, lang):
                 db.select(Stance.participant_id).filter_by(value=5))))) == [("after", 5), ("before", 2)]
     screen = on_the_big_screen(room["laptop"], room["projector"])
     # before: 2, 1, 2 (mean 1.7); after: 5, 4, 6 (mean 5.0): the table moved +3.3 towards "het geld"
-    assert f'data-stance-table="{table}" data-shift="3.3"' in screen
-    assert 'data-stance-room-shift="3.3"' in screen
-    # the other table has fewer than 3 stances: counted, not shown
-    assert f'data-stance-table="{room["tables"][1]}" data-shift=""' in screen
+    # both tables share one dilemma: their stances are pooled into one item (the second table has none)
+    assert f'data-stance-tables="{table} {room["tables"][1]}" data-shift="3.3"' in screen
+    assert screen.count('class="stance-table"') == 1
     # numbers as the room reads them (issue #26 item 4): "+3,3" and "1,7" on a Dutch screen
     shown = {"nl": ("+3,3", "1,7"), "en": ("+3.3", "1.7")}[lang]
     wrong = {"nl": ("+3.3", "1.7"), "en": ("+3,3", "1,7")}[lang]
     text = re.sub(r"<[^>]+>", " ", screen)
     assert all(number in text for number in shown) and not any(number in text for number in wrong), text
+
+
+def test_each_dilemma_keeps_its_own_shift_and_the_room_gets_no_mean_of_different_dilemmas(app, room, lang):
+    """Issue #26: the room's shift averaged different dilemmas into one number. Two tables with two dilemmas
+    that moved opposite ways: each shows its own shift, and no mean over both appears anywhere."""
+    with app.app_context():
+        other = db.session.get(Table, room["tables"][1])
+        other.dilemma, other.pole_left, other.pole_right = "Samen of alleen beginnen?", "samen", "alleen"
+        db.session.commit()
+    for name, index in (("Ann", 0), ("Bo", 0), ("Cas", 0)):
+        _sit(room, name, index)
+    first, second = room["tables"]
+    for moment, values in (("before", ("2", "2", "2")), ("after", ("6", "6", "6"))):
+        console_post(room, f"stances/{moment}")
+        for name, value in zip(("Ann", "Bo", "Cas"), values):
+            room["phones"][name].post(f"/e/{room['code']}/t/{first}/stance", f"/e/{room['code']}/t/{first}",
+                                      value=value)
+    console_post(room, "stances/stop")
+    for name in ("Ann", "Bo", "Cas"):
+        _sit(room, name, 1)
+    for moment, values in (("before", ("6", "6", "6")), ("after", ("3", "3", "3"))):
+        console_post(room, f"stances/{moment}")
+        for name, value in zip(("Ann", "Bo", "Cas"), values):
+            room["phones"][name].post(f"/e/{room['code']}/t/{second}/stance", f"/e/{room['code']}/t/{second}",
+                                      value=value)
+    screen = on_the_big_screen(room["laptop"], room["projector"])
+    assert f'data-stance-tables="{first}" data-shift="4.0"' in screen
+    assert f'data-stance-tables="{second}" data-shift="-3.0"' in screen
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", screen))
+    assert "Samen of alleen beginnen?" in text and {"nl": "+4,0", "en": "+4.0"}[lang] in text
+    # (4.0 - 3.0) / 2 = 0.5: the mean of both shifts; (2+6)/2 → (6+3)/2: 4.0 → 4.5 is +0.5 as well
+    assert not re.search(r"[+]0[.,]5", text)
+    panel = room["laptop"].get(f"/console/{room['id']}/panels/room").get_data(as_text=True)
+    assert not re.search(r"[+]0[.,]5", panel)
+    report = room["laptop"].get(f"/console/{room['id']}/report/report.md").get_data(as_text=True)
+    assert "Samen of alleen beginnen?" in report and not re.search(r"[+]0[.,]5", report)
+    assert {"nl": "verschuiving +4,0", "en": "shift +4.0"}[lang] in report
+    assert {"nl": "verschuiving −3,0", "en": "shift −3.0"}[lang] in report or \
+        {"nl": "verschuiving -3,0", "en": "shift -3.0"}[lang] in report
 
 
 def test_a_stance_for_another_table_is_refused(app, room):
