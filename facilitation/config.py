@@ -83,6 +83,8 @@ class Config:
         #: "starttls" (port 587), "ssl" (port 465) or "" (a local relay)
         self.MAIL_SECURITY = os.environ.get("MAIL_SECURITY", "")
         self.MAIL_FROM = os.environ.get("MAIL_FROM", "Dromen en daden <noreply@localhost>")
+        #: where people report an accessibility problem (the accessibility statement names it)
+        self.ACCESSIBILITY_CONTACT = os.environ.get("ACCESSIBILITY_CONTACT", "")
         self.MAIL_FOLDER = os.environ.get("MAIL_FOLDER", os.path.join(instance_path, "mail"))
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}

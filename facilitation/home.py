@@ -1,4 +1,6 @@
 """The front door: organisers go to their events, guests type a join code."""
+from datetime import date
+
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
@@ -14,6 +16,16 @@ def index():
     if current_user.is_authenticated:
         return redirect(url_for("organiser.index"))
     return render_template("home.html")
+
+
+#: the day the accessibility statement was last checked against the app (docs/accessibility.md)
+STATEMENT_DATE = date(2026, 12, 7)
+
+
+@bp.get("/accessibility")
+def accessibility():
+    """The accessibility statement, linked from every page's footer (headings of the W3C statement generator)."""
+    return render_template("accessibility.html", statement_date=STATEMENT_DATE)
 
 
 @bp.get("/join")

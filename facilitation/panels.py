@@ -20,20 +20,48 @@ class Panel:
     order: int
     #: where the console shows it: "top" (stays in sight while scrolling), "left" or "right"
     column: str = "left"
+    #: the kinds of part (PhaseKind values) whose own controls this panel holds: while one runs, the panel
+    #: comes first, at the top of the wide column
+    parts: tuple[str, ...] = ()
 
 
 PANELS: dict[str, Panel] = {}
 
 
-def register(name: str, template: str, order: int, column: str = "left"):
+def register(name: str, template: str, order: int, column: str = "left", parts: tuple[str, ...] = ()):
     def decorate(context):
-        PANELS[name] = Panel(name, template, context, order, column)
+        PANELS[name] = Panel(name, template, context, order, column, parts)
         return context
     return decorate
 
 
 def ordered() -> list[Panel]:
     return sorted(PANELS.values(), key=lambda panel: panel.order)
+
+
+def part_kind(event) -> str:
+    """The kind of the part that runs now ("" before the first)."""
+    return event.current_phase.kind.value if event.current_phase else ""
+
+
+def now_panel(event) -> str:
+    """The panel of the part that runs now ("" when the programme bar is all it needs)."""
+    kind = part_kind(event)
+    return next((panel.name for panel in ordered() if kind and kind in panel.parts), "")
+
+
+def arranged(event) -> dict[str, list[Panel]]:
+    """The console's columns: the part's own panel first in the wide (left) column, the rest in their order.
+    static/js/live.js arranges them the same way when the part changes."""
+    now = now_panel(event)
+    columns = {"top": [], "left": [], "right": []}
+    for panel in ordered():
+        columns[panel.column].append(panel)
+    if now:
+        mine = PANELS[now]
+        columns[mine.column].remove(mine)
+        columns["left"].insert(0, mine)
+    return columns
 
 
 def page_context(event, args) -> dict:

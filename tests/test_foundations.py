@@ -37,6 +37,32 @@ def test_an_unexpected_error_is_a_friendly_500_with_headers(app, client, lang):
     assert "Content-Security-Policy" in response.headers
 
 
+def test_the_accessibility_statement_is_one_click_from_every_page(app, client, make, lang, monkeypatch):
+    """Issue #26 item 7: the statement under the W3C generator's headings, linked from every page's footer (not
+    from the big screen), with the contact address when one is set."""
+    import re
+
+    event_id, code = make.event(language=lang)
+    client.get(f"/language/{lang}")
+    make.join(client, code)
+    for path in ("/", f"/e/{code}", "/login"):
+        assert 'href="/accessibility"' in client.get(path, follow_redirects=True).get_data(as_text=True)
+    projector = make.links(event_id)["projector_url"].replace("http://venue.test:5000", "")
+    assert 'href="/accessibility"' not in app.test_client().get(projector, follow_redirects=True).get_data(as_text=True)
+    app.config["ACCESSIBILITY_CONTACT"] = "toegankelijkheid@example.org"
+    page = client.get("/accessibility")
+    assert page.status_code == 200
+    body = page.get_data(as_text=True)
+    headings = {"nl": ["Wat we doen voor toegankelijkheid", "Hoe goed voldoet de app?", "Hoe we het testen",
+                       "Browsers en hulpmiddelen", "Bekende beperkingen", "Opmerkingen en contact", "Datum"],
+                "en": ["Measures to support accessibility", "Conformance status", "How it was tested",
+                       "Compatibility with browsers and assistive technology", "Known limits", "Feedback and contact",
+                       "Date"]}[lang]
+    assert re.findall(r"<h2>(.*?)</h2>", body) == headings
+    assert "WCAG 2.2" in body and "mailto:toegankelijkheid@example.org" in body
+    assert {"nl": "7 december 2026", "en": "December 7, 2026"}[lang] in body
+
+
 def test_no_page_uses_inline_script_or_style(client, make):
     _, code = make.event()
     make.join(client, code)

@@ -27,7 +27,7 @@ def _page_args(args) -> dict:
             "limit": max(PAGE, min(limit, 2000))}
 
 
-@panels.register("dreams", "dreams/_console_panel.html", order=30)
+@panels.register("dreams", "dreams/_console_panel.html", order=30, parts=("dreams",))
 def panel(event, args) -> dict:
     page = _page_args(args)
     shown, more = console_dreams(event, page["q"], page["filter"], page["limit"])

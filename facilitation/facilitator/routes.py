@@ -15,7 +15,7 @@ bp = Blueprint("facilitator", __name__, url_prefix="/console/<int:event_id>")
 @bp.get("/")
 def console(event_id):
     event = access.facilitated_event(event_id)
-    return render_template("facilitator/console.html", links=event_links(event), panels=panels.ordered(),
+    return render_template("facilitator/console.html", links=event_links(event), columns=panels.arranged(event),
                            **panels.page_context(event, request.args))
 
 

@@ -14,7 +14,7 @@ bp = Blueprint("market_console", __name__, url_prefix="/console/<int:event_id>/m
 SHOWN = 20
 
 
-@panels.register("market", "market/_console_panel.html", order=35, column="right")
+@panels.register("market", "market/_console_panel.html", order=35, column="right", parts=("market",))
 def panel(event, args) -> dict:
     found = broker(event, SHOWN)
     return {"market": counts(event), "broker": found, "unanswered_needs": found.needs, "unanswered_offers": found.offers,

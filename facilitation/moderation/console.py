@@ -33,7 +33,7 @@ ACTIONS = {"approve": (ModerationActionKind.approve, posts.approve),
            "edit": (ModerationActionKind.edit, posts.correct)}
 
 
-@panels.register("moderation", "moderation/_console_panel.html", order=20)
+@panels.register("moderation", "moderation/_console_panel.html", order=20, column="right")
 def panel(event, args) -> dict:
     queue, waiting = posts.waiting_posts(event, QUEUE_PAGE)
     return {"queue": queue, "waiting": waiting, "log": recent_actions(event), "deeds_on_view": deeds(event, DEEDS_SHOWN),

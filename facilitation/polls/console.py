@@ -15,7 +15,7 @@ bp = Blueprint("polls_console", __name__, url_prefix="/console/<int:event_id>/ro
 SHOWN_QUESTIONS = 10
 
 
-@panels.register("room", "polls/_console_panel.html", order=33, column="right")
+@panels.register("room", "polls/_console_panel.html", order=33, column="left", parts=("plenary", "poll"))
 def panel(event, args) -> dict:
     poll = event.current_poll
     return {"polls": ops.polls(event), "poll_now": poll, "poll_results": results(poll) if poll else None,

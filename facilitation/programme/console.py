@@ -17,10 +17,12 @@ bp = Blueprint("programme_console", __name__, url_prefix="/console/<int:event_id
 
 @panels.register("programme", "programme/_console_panel.html", order=10, column="top")
 def panel(event, args) -> dict:
-    return {"phases": phases(event), "timer": timer.state(event, utcnow()), "rating": rating_summary(event)}
+    return {"phases": phases(event), "timer": timer.state(event, utcnow()), "rating": rating_summary(event),
+            "part_kind": panels.part_kind(event), "now_panel": panels.now_panel(event)}
 
 
-@panels.register("announcements", "programme/_console_announcements.html", order=60, column="right")
+@panels.register("announcements", "programme/_console_announcements.html", order=60, column="right",
+                 parts=("pitches",))
 def announcements_panel(event, args) -> dict:
     return {"speakers": speakers(event), "pitched": pitched_speaker_ids(event), "tables_list": event_tables(event)}
 

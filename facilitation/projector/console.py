@@ -13,7 +13,7 @@ from .stage import stage_context
 bp = Blueprint("projector_console", __name__, url_prefix="/console/<int:event_id>")
 
 
-@panels.register("projector", "projector/_console_panel.html", order=25, column="right")
+@panels.register("projector", "projector/_console_panel.html", order=25, column="right", parts=("welcome", "harvest"))
 def panel(event, args) -> dict:
     cards = harvest_tables(event) if event.projector_view == ProjectorView.harvest else []
     ids = [table.id for table, _ in cards]

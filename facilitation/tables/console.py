@@ -12,7 +12,7 @@ from .queries import card_for, contributions, members_by_table, overview, submit
 bp = Blueprint("tables_console", __name__, url_prefix="/console/<int:event_id>")
 
 
-@panels.register("tables", "tables/_console_panel.html", order=40, column="right")
+@panels.register("tables", "tables/_console_panel.html", order=40, column="left", parts=("tables",))
 def panel(event, args) -> dict:
     rows = overview(event)
     return {"tables": rows, "submitted": submitted_count(rows), "members": members_by_table(event)}

@@ -98,6 +98,26 @@
       });
     };
   }
+  /* The console puts the part's own panel first in the wide column when the part changes (the programme bar
+     names it), as the server does on a fresh page (facilitation/panels.py, arranged). */
+  var arrangedFor = null;
+  function arrangeConsole() {
+    var bar = document.querySelector("[data-now-panel]");
+    if (!bar || bar.dataset.nowPanel === arrangedFor) { return; }
+    arrangedFor = bar.dataset.nowPanel;
+    var boxes = Array.prototype.slice.call(document.querySelectorAll("[data-console-column] > [data-panel]"));
+    boxes.sort(function (a, b) { return Number(a.dataset.order) - Number(b.dataset.order); });
+    boxes.forEach(function (box) {
+      var home = document.querySelector('[data-console-column="' + box.dataset.column + '"]');
+      if (home) { home.appendChild(box); }
+      box.classList.toggle("is-now", box.dataset.panel === arrangedFor);
+    });
+    var now = document.getElementById("panel-" + arrangedFor);
+    var wide = document.querySelector('[data-console-column="left"]');
+    if (now && wide) { wide.insertBefore(now, wide.firstChild); }
+  }
+  arrangeConsole();
+  body.addEventListener("htmx:afterSettle", arrangeConsole);
   /* The console: each panel refreshes by itself when its name is signalled. */
   var panels = {};
   document.querySelectorAll("[data-panel]").forEach(function (panel) {

@@ -12,6 +12,8 @@ from tests.browser.waiting import LIVE
 pytestmark = pytest.mark.browser
 
 AXE = f"{ROOT}/node_modules/axe-core/axe.min.js"
+#: the second engine: IBM Equal Access (npm accessibility-checker-engine, a dev dependency like axe-core)
+ACE = f"{ROOT}/node_modules/accessibility-checker-engine/ace.js"
 WORDS = {
     "nl": {"join": "Doe mee", "post": "Zet op de wolk", "dream": "Mijn droom", "choose": "Kies een tafel",
            "sit": "Ga zitten aan Tafel 1", "contribution": "Je bijdrage", "add": "Toevoegen", "host": "Ik word voorzitter",
@@ -76,7 +78,7 @@ def evening(server, browser, lang, bypass_csp=True):
         "phone": [f"{server.url}/", join_url, dream_url, choose_url, table_url, f"{server.url}/e/{code}/harvest",
                   f"{server.url}/j/{code}/t/{table_url.rsplit('/', 1)[1]}", f"{server.url}/e/{code}/market",
                   f"{server.url}/e/{code}/me", f"{server.url}/h/{code}", f"{server.url}/e/{code}/poll",
-                  f"{server.url}/e/{code}/ask"],
+                  f"{server.url}/e/{code}/ask", f"{server.url}/accessibility"],
         "laptop": [f"{server.url}/login", f"{server.url}/events", f"{server.url}/events/new",
                    f"{server.url}/events/{eid}", f"{server.url}/events/{eid}/tables",
                    f"{server.url}/events/{eid}/tables/cards", f"{server.url}/events/{eid}/poster",
@@ -141,3 +143,76 @@ def test_no_page_breaks_the_content_security_policy(server, browser):
         expect(button).to_have_attribute("aria-pressed", "true", timeout=LIVE)
     expect(projector.locator(".wall")).to_be_visible(timeout=LIVE)
     assert problems == []
+
+
+#: IBM's rule that every <form> needs a unique label counts forms without a name, which have no form role
+#: (HTML-AAM): our one-button forms (post_button) are plain forms, the button carries the name
+ACE_NOT_APPLICABLE = {"aria_form_label_unique"}
+
+
+def ace_violations(page) -> list[str]:
+    """IBM Equal Access's findings of the level "violation" on WCAG 2.2 A and AA, with every folded form open."""
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    page.add_script_tag(path=ACE)
+    found = page.evaluate("""async (skip) => (await new ace.Checker().check(document, ["WCAG_2_2"])).results
+        .filter(r => r.value[0] === "VIOLATION" && r.value[1] === "FAIL" && !skip.includes(r.ruleId))
+        .map(r => `${r.ruleId}: ${r.message} — ${r.path.dom}`)""", sorted(ACE_NOT_APPLICABLE))
+    return [f"{page.url}: {finding}" for finding in found]
+
+
+@pytest.mark.long
+def test_a_second_engine_finds_no_violation(server, browser):
+    """Issue #26 item 7: axe-core is one engine; IBM Equal Access checks the guests' pages and the console too."""
+    phone, laptop, event, pages = evening(server, browser, "nl")
+    found = []
+    for page, urls in ((phone, pages["phone"]), (laptop, [f"{server.url}/console/{event['event_id']}/"])):
+        for url in urls:
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            found += ace_violations(page)
+    assert found == []
+
+
+#: the innermost elements that reach past the window's right edge (to say where a page is too wide)
+TOO_WIDE = """() => [...document.querySelectorAll('main *')]
+    .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                  && ![...el.children].some(child => child.getBoundingClientRect().right > document.documentElement.clientWidth + 1))
+    .slice(0, 3).map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className.split(' ').join('.') : '')
+                           + ' "' + el.textContent.trim().slice(0, 30) + '"')"""
+
+
+@pytest.mark.long
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_guest_page_fits_a_small_phone_at_200_percent(server, browser, lang):
+    """Issue #26 item 8: every page a guest can be on, at 320 and 390 px wide with text at 200 %, after a dream
+    with long Dutch compounds: nothing scrolls sideways."""
+    from datetime import datetime, timedelta
+
+    from facilitation.events.models import Participant
+    from facilitation.extensions import db
+    from facilitation.followup.links import new_link
+    from facilitation.followup.models import LinkPurpose
+
+    phone, _, event, pages = evening(server, browser, lang)
+    with server.app().app_context():  # the check-in page a follow-up mail links to
+        ann = db.session.scalar(db.select(Participant).filter_by(event_id=event["event_id"], name="Ann"))
+        token = new_link(ann, LinkPurpose.checkin, lang, datetime.now() + timedelta(days=1))
+        db.session.commit()
+    phone.goto(pages["phone"][2])
+    phone.get_by_label(WORDS[lang]["dream"], exact=True).fill("Onderlingeverdraagzaamheidsvergroting " * 3)
+    phone.get_by_role("button", name=WORDS[lang]["post"]).click()
+    expect(phone.locator("#my-dreams .cloud")).to_have_count(2)
+    urls = [*pages["phone"], f"{server.url}/checkin/{token}"]
+    found = []
+    for width in (320, 390):
+        page = browser.new_context(viewport={"width": width, "height": 700},
+                                   storage_state=phone.context.storage_state()).new_page()
+        for url in urls:
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+            wider = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if wider > 0:
+                found.append(f"{width} px, {url}: {wider} px too wide, at " + ", ".join(page.evaluate(TOO_WIDE)))
+        page.context.close()
+    assert found == []
