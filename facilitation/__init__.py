@@ -38,6 +38,7 @@ from .projector import console as projector_console
 from .projector import routes as projector_routes
 from .reports import routes as reports_routes
 from .security import SecurityHeaders, add_security_headers, raise_body_limit, register_error_handlers
+from .text import with_soft_hyphens
 from .util import BoundedIntConverter
 from .tables import console as tables_console
 from .tables import routes as tables_routes
@@ -157,6 +158,8 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["signed"] = signed
     # ... and a moment as the time it is at the venue: "21:04"
     app.jinja_env.filters["time_of_day"] = lambda moment: format_time(moment, "HH:mm")
+    # a guest's text on the big screen: long words break with a hyphen (vrijwilligers-werk)
+    app.jinja_env.filters["hyphenated"] = with_soft_hyphens
 
 
 def _register_cli(app: Flask) -> None:

@@ -122,4 +122,4 @@ class Config:
     #: many milliseconds, so 2,000 phones do not ask in the same instant; the browser tests set 0
     RESYNC_SPREAD_MS = int(os.environ.get("RESYNC_SPREAD_MS", "3000"))
     #: clouds the big screen gets at once; it shows them page by page, whole, then asks for the next batch
-    PROJECTOR_WALL_SIZE = 40
+    PROJECTOR_WALL_SIZE = 120

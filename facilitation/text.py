@@ -1,6 +1,9 @@
 """Typed text from phones and forms, made safe to store and show."""
 import re
 import unicodedata
+from functools import lru_cache
+
+import pyphen
 
 from flask_babel import lazy_gettext as _l
 
@@ -72,3 +75,21 @@ def printable_all(value):
     if isinstance(value, (list, tuple)):
         return type(value)(printable_all(item) for item in value)
     return value
+
+
+#: a word this long may need to break on the big screen; shorter ones always fit a column
+HYPHENATE_FROM = 10
+SOFT_HYPHEN = "\u00ad"
+_LONG_WORD = re.compile(r"\w{%d,}" % HYPHENATE_FROM)
+
+
+@lru_cache(maxsize=4)
+def _dictionary(language: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=pyphen.language_fallback(language) or "nl_NL")
+
+
+def with_soft_hyphens(text: str, language: str = "nl") -> str:
+    """Soft hyphens where the language's dictionary breaks a long word (vrij-wil-li-gers-werk): the big screen
+    breaks a Dutch compound with a hyphen, which a browser without a Dutch dictionary cannot do alone."""
+    words = _dictionary(language)
+    return _LONG_WORD.sub(lambda match: words.inserted(match.group(), hyphen=SOFT_HYPHEN), text or "")

@@ -105,9 +105,10 @@ def stage_path(projector_url: str) -> str:
 
 
 def on_the_big_screen(client, projector_url: str) -> str:
-    """What the big screen shows now, as a browser that opened the projector link sees it."""
+    """What the big screen shows now, as a browser that opened the projector link sees it (without the soft
+    hyphens in long words, which show only where a word breaks)."""
     client.get(projector_url.replace("http://venue.test:5000", ""))
-    return client.get(stage_path(projector_url)).get_data(as_text=True)
+    return client.get(stage_path(projector_url)).get_data(as_text=True).replace("\u00ad", "")
 
 
 class Factory:
