@@ -300,6 +300,30 @@ def test_twelve_tables_show_six_a_page_on_a_small_projector(server, contexts, sc
         screenshot(projector, f"projector-twelve-tables-{kind}")
         tiles = projector.evaluate(TILES_ON_FIRST_PAGE)
         assert tiles >= (12 if kind == "projector" else 6), f"{tiles} tables on the first page on {kind}"
+    # the harvest of a table with an advice card as a host writes one: whole on one page (it split before)
+    from facilitation.events.operations import join_event
+    from facilitation.tables.operations import join_table, save_card, set_host
+
+    with server.app().app_context():
+        ev = db.session.get(Event, event["event_id"])
+        table = event_tables(ev)[0]
+        host, _ = join_event(ev, "Host")
+        join_table(host, table)
+        set_host(table, host)
+        save_card(table, host, {
+            "dilemma": "Vrijwilligers zijn er genoeg, maar ze blijven niet: hoe houden we ze vast?",
+            "options": "Een vaste maatje per nieuwe vrijwilliger; kleinere klussen die in een avond passen; samen "
+                       "eten na afloop.",
+            "advice": "Begin klein en vraag wat mensen zelf graag doen. Laat een nieuwe vrijwilliger de eerste weken "
+                      "met een vaste maatje meelopen, en zeg op tijd dankjewel: niet met een cadeaubon, maar door "
+                      "te laten zien wat hun werk heeft opgeleverd.",
+            "next_step": "Volgende maand een maatjesavond in het buurthuis."}, submit=True)
+        show_view(ev, "harvest")
+        db.session.commit()
+    for kind, projector in on_each_screen(contexts, event):
+        check_screen(projector, kind, "a harvest card")
+        screenshot(projector, f"projector-harvest-card-{kind}")
+        expect(projector.locator("[data-fit=harvest]")).to_have_attribute("data-pages", "1")
 
 
 @pytest.mark.long

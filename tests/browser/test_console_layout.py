@@ -76,6 +76,8 @@ def test_the_part_now_and_its_own_controls_are_in_the_first_screen_at_1366x768(s
             box = console.locator(f"#panel-{panel}")
             expect(box).to_have_class(__import__("re").compile(r"\bis-now\b"))
             shown += [box.locator("h2").first, box.locator("button").first]
+            if kind == "pitches":  # the pitches' own step: the next speaker
+                shown.append(box.get_by_role("button", name="Volgende spreker →"))
         for control in shown:
             top, bottom, height, _ = control.evaluate(IN_FIRST_SCREEN)
             assert 0 <= top and bottom <= height, f"{kind}: {control} at {top}-{bottom} px of {height}"
