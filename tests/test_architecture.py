@@ -46,6 +46,15 @@ def test_every_package_has_a_layer():
     assert tops <= FOUNDATIONS | FEATURES | SHELLS, tops - (FOUNDATIONS | FEATURES | SHELLS)
 
 
+def test_every_package_is_a_regular_package_that_says_what_it_is():
+    """issue #29: polls/ and followup/ were namespace packages, without an __init__.py that names the feature."""
+    for folder in sorted(Path(ROOT, "facilitation").iterdir()):
+        if folder.is_dir() and any(folder.glob("*.py")):
+            init = folder / "__init__.py"
+            assert init.is_file(), f"{folder.name}/ has no __init__.py"
+            assert ast.get_docstring(ast.parse(init.read_text())), f"{folder.name}/__init__.py does not say what it is"
+
+
 def test_layers_only_look_down():
     wrong = []
     for path, top, tree in _modules():
