@@ -91,6 +91,26 @@ def lang(request):
     return request.param
 
 
+@pytest.fixture
+def guarded(app):
+    """The app with flood control on, as at a venue (other tests switch it off)."""
+    app.config["FLOOD_CONTROL"] = True
+    return app
+
+
+def organiser_account(runner, email="org@venue.nl", password="een-lang-wachtwoord"):
+    """`flask user create`, as an organiser's account is made."""
+    result = runner.invoke(args=["user", "create", "--email", email, "--password", password])
+    assert result.exit_code == 0, result.output
+    return email, password
+
+
+def log_in(client, email="org@venue.nl", password="een-lang-wachtwoord", **kwargs):
+    """The login form, filled in and sent."""
+    token = csrf_token(client, "/login")
+    return client.post("/login", data={"csrf_token": token, "email": email, "password": password}, **kwargs)
+
+
 def csrf_token(client, url: str) -> str:
     """The CSRF token a page gives its forms, as a browser would read it."""
     response = client.get(url)
