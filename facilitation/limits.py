@@ -40,6 +40,27 @@ LIMITS = SimpleNamespace(
     search=100,
 )
 
+# --- how much of other things: one place for every limit a person can run into ----------------------------
+
+#: tables per event
+MAX_TABLES = 200
+#: answers to choose from in a quick poll
+MAX_OPTIONS = 8
+#: endorsements each guest may give in the harvest
+ENDORSEMENT_BUDGET = 3
+#: words of its own per event (the screening's held and allowed words), each at most 40 characters
+MAX_EVENT_WORDS = 100
+#: the longest timer
+MAX_TIMER_SECONDS = 4 * 3600
+#: the largest logo an organiser may upload
+MAX_UPLOAD = 1024 * 1024
+#: a larger upload up to this size is still read, so the answer can keep the rest of the form
+BRAND_BODY = 16 * 1024 * 1024
+#: the largest image, counted before it is decoded: a small file can unpack into a huge one
+MAX_PIXELS = 25_000_000
+#: the longest side of a logo we keep: sharp on a 4K projector's corner and a printed poster
+MAX_SIDE = 1200
+
 #: a group of guests smaller than this is merged with others in every report (a role, an answer), so no one
 #: can be singled out
 ANONYMITY_THRESHOLD = 3

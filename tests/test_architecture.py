@@ -55,6 +55,29 @@ def test_every_package_is_a_regular_package_that_says_what_it_is():
             assert ast.get_docstring(ast.parse(init.read_text())), f"{folder.name}/__init__.py does not say what it is"
 
 
+#: module-level maxima that are not a limit a person runs into, each with its reason
+NOT_A_LIMIT = {"util.py": {"MAX_ID"},  # the database's largest integer: a bound on ids, not on people
+               "reports/themes.py": {"MAX_THEMES", "MAX_WORDS"},  # how the report summarises
+               "reports/content.py": {"MAX_BUCKETS"},  # the timeline chart's resolution
+               "dreams/queries.py": {"PHONE_WALL_LIMIT"}}  # how many clouds a phone draws, newest first
+
+
+def test_every_limit_lives_in_limits_py():
+    """issue #29: limits were defined across the features; a person's limits live in facilitation/limits.py."""
+    found = []
+    for path in sorted(Path(ROOT, "facilitation").rglob("*.py")):
+        name = str(path.relative_to(Path(ROOT, "facilitation")))
+        if name == "limits.py" or "migrations" in name:
+            continue
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                target = node.targets[0].id
+                if (target.startswith("MAX_") or target.endswith(("_LIMIT", "_BUDGET"))) \
+                        and target not in NOT_A_LIMIT.get(name, ()):
+                    found.append(f"{name}: {target}")
+    assert found == []
+
+
 def test_layers_only_look_down():
     wrong = []
     for path, top, tree in _modules():

@@ -11,13 +11,8 @@ from flask_babel import lazy_gettext as _l
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..errors import Refused
+from ..limits import MAX_PIXELS, MAX_SIDE, MAX_UPLOAD
 
-#: the largest file an organiser may upload
-MAX_UPLOAD = 1024 * 1024
-#: the largest image, counted before it is decoded: a small file can unpack into a huge one
-MAX_PIXELS = 25_000_000
-#: the longest side we keep: sharp on a 4K projector's corner and a printed poster
-MAX_SIDE = 1200
 #: what Pillow may open (no other decoder ever sees an upload), and what we write again
 FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
 TOO_LARGE = _l("That file is larger than 1 MB. Save the logo smaller (for example 800 pixels wide) and try again.")

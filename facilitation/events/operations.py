@@ -13,7 +13,7 @@ from ..errors import Refused
 from ..extensions import db
 from ..util import form_int, utcnow
 from ..review import screen
-from ..limits import LIMITS
+from ..limits import LIMITS, MAX_EVENT_WORDS
 from ..text import clean_text
 from .models import DEFAULT_ROLE_TAGS, Event, Participant, Series
 from .queries import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
@@ -202,8 +202,6 @@ def set_purge_date(event: Event, day: date | None, today: date) -> None:
     event.purge_on = day
 
 
-#: at most this many words of its own per event, each at most 40 characters
-MAX_EVENT_WORDS = 100
 
 
 def _word_list(raw: str | None) -> list[str]:

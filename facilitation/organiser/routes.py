@@ -15,6 +15,7 @@ from ..events.models import Series
 from ..events.links import event_links
 from ..events.operations import put_in_series, rotate_link, set_event_words, update_details
 from ..extensions import db
+from ..limits import BRAND_BODY, MAX_UPLOAD
 from ..reports import series as series_figures
 from ..live.broadcast import link_rotated, resync_participants, stage_changed
 from ..security import render_error, takes_large_bodies
@@ -170,10 +171,6 @@ def words(event_id):
                refused=lambda error: (_show(event, form, error.message), 422))
 
 
-#: a logo may be 1 MB; a larger file up to this size is still read, so the answer can keep the rest of the form
-BRAND_BODY = 16 * 1024 * 1024
-
-
 @bp.post("/events/<int:event_id>/brand")
 @takes_large_bodies(BRAND_BODY)
 @login_required
@@ -184,7 +181,7 @@ def brand(event_id):
     action = form.get("action", "save")
     upload = request.files.get("logo")
     # one byte more than allowed is enough to know a file is too large
-    data = upload.read(images.MAX_UPLOAD + 1) if upload is not None and upload.filename else None
+    data = upload.read(MAX_UPLOAD + 1) if upload is not None and upload.filename else None
     accent = STANDARD if action == "standard-colour" else form.get("accent", "")
 
     def operation():

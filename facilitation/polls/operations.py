@@ -15,7 +15,7 @@ from ..errors import Refused
 from ..events import bursts
 from ..events.queries import counts
 from ..extensions import db
-from ..limits import LIMITS
+from ..limits import LIMITS, MAX_OPTIONS
 from ..review import Review, screen
 from ..tables.models import Table
 from ..tables.queries import seat_of
@@ -26,7 +26,6 @@ from .models import (PLENARY, Poll, PollAnswer, PollKind, PollState, QuestionVot
 
 #: a stance is a place between the dilemma's two sides: 1 (all the way left) to STANCE_MAX (all the way right)
 STANCE_MAX = 7
-MAX_OPTIONS = 8
 
 
 # --- polls: the facilitator ---------------------------------------------------------------------------------

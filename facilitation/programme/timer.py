@@ -5,8 +5,8 @@ from datetime import datetime, timedelta, timezone
 from flask_babel import lazy_gettext as _l
 
 from ..errors import Refused
+from ..limits import MAX_TIMER_SECONDS
 
-MAX_SECONDS = 4 * 3600
 
 
 def seconds_left(event, now: datetime) -> int | None:
@@ -19,7 +19,7 @@ def seconds_left(event, now: datetime) -> int | None:
 
 
 def start(event, seconds: int, now: datetime) -> None:
-    if not 0 < seconds <= MAX_SECONDS:
+    if not 0 < seconds <= MAX_TIMER_SECONDS:
         raise Refused(_l("A timer runs between 1 second and 4 hours."))
     event.timer_ends_at = now + timedelta(seconds=seconds)
     event.timer_paused_left = None
@@ -30,7 +30,7 @@ def adjust(event, delta: int, now: datetime) -> None:
     left = seconds_left(event, now)
     if left is None:
         raise Refused(_l("There is no timer running."), status=409)
-    new_left = max(0, min(MAX_SECONDS, left + delta))
+    new_left = max(0, min(MAX_TIMER_SECONDS, left + delta))
     if event.timer_paused_left is not None:
         event.timer_paused_left = new_left
     else:

@@ -13,13 +13,13 @@ from ..events import bursts
 from ..events.queries import counts
 from ..events.models import Participant
 from ..extensions import db
-from ..limits import LIMITS
+from ..limits import ENDORSEMENT_BUDGET, LIMITS, MAX_TABLES
 from ..review import screen
 from ..text import clean_text
 from ..util import form_int
 from ..toggles import toggle_mark
 from . import seating
-from .queries import (ENDORSEMENT_BUDGET, card_for, count_tables, endorsements_left, event_tables,
+from .queries import (card_for, count_tables, endorsements_left, event_tables,
                       latest_submitted_card, seat_of)
 from .models import (
     AdviceCard,
@@ -31,7 +31,6 @@ from .models import (
     Vote,
 )
 
-MAX_TABLES = 200
 REQUEST_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 

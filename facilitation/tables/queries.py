@@ -6,12 +6,10 @@ from flask import abort
 from ..events.models import Participant
 from ..events.queries import counts
 from ..extensions import db
+from ..limits import ENDORSEMENT_BUDGET
 from ..review import Review
 from .models import AdviceCard, CardStatus, Contribution, Endorsement, Seat, Table, Vote
 
-
-#: endorsements each guest may give in the harvest
-ENDORSEMENT_BUDGET = 3
 
 
 def event_tables(event) -> list[Table]:

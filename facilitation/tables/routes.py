@@ -13,7 +13,7 @@ from ..extensions import db, htmx
 from ..market.queries import waiting_for
 from ..polls.operations import STANCE_MAX
 from ..polls.queries import my_stance, table_stances
-from ..limits import ANONYMITY_THRESHOLD
+from ..limits import ANONYMITY_THRESHOLD, MAX_TABLES
 from ..programme import timer
 from ..programme.queries import announcements_for
 from ..security import takes_large_bodies
@@ -40,7 +40,7 @@ bp = Blueprint("tables", __name__)
 # --- organiser: set up the tables ---------------------------------------------------------------
 
 #: the set-up page sends every table at once: up to MAX_TABLES tables with their longest texts
-SET_UP_BODY = ops.MAX_TABLES * 16 * 1024 + 64 * 1024
+SET_UP_BODY = MAX_TABLES * 16 * 1024 + 64 * 1024
 
 
 def _typed(form, prefix: str) -> dict:
