@@ -9,6 +9,7 @@ from flask_socketio import ConnectionRefusedError, disconnect, join_room
 
 from .events import access
 from .events.models import Event
+from .events.queries import event_by_id
 from .extensions import db, socketio
 from .i18n import participant_language
 from .tables.queries import seat_of
@@ -43,7 +44,7 @@ def on_connect(auth):
     event_id = form_int(auth.get("event"))  # 10**30, "²" or a list: no such event
     if event_id is None:
         raise ConnectionRefusedError("unknown event")
-    event = db.session.get(Event, event_id)
+    event = event_by_id(event_id)
     granted = rooms_for(event, str(auth.get("as")), auth.get("table")) if event else None
     db.session.remove()
     if not granted:

@@ -78,6 +78,21 @@ def test_every_limit_lives_in_limits_py():
     assert found == []
 
 
+READS = ("db.select(", "db.session.get(", "db.session.scalar(", "db.session.scalars(", "db.session.execute(",
+         "db.first_or_404(", "db.get_or_404(", ".query.")
+
+
+def test_routes_pushes_and_socket_handlers_read_through_queries():
+    """issue #29: reads live in each package's queries.py (12 were written out in routes, pushes and sockets)."""
+    found = []
+    for path in sorted(Path(ROOT, "facilitation").rglob("*.py")):
+        if path.name in ("routes.py", "pushes.py", "console.py", "sockets.py"):
+            for number, line in enumerate(path.read_text().splitlines(), start=1):
+                if any(read in line for read in READS):
+                    found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert found == []
+
+
 def test_layers_only_look_down():
     wrong = []
     for path, top, tree in _modules():

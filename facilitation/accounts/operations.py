@@ -26,6 +26,10 @@ def create_organiser(email: str, password: str, name: str = "") -> Organiser:
     return organiser
 
 
+def organiser_by_id(organiser_id: int) -> Organiser | None:
+    return db.session.get(Organiser, organiser_id)
+
+
 def find_organiser(email: str) -> Organiser | None:
     return db.session.scalar(db.select(Organiser).filter_by(email=(email or "").strip().lower()))
 

@@ -7,12 +7,11 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..actions import act
 from ..errors import Refused
-from ..extensions import db, htmx, login_manager
+from ..extensions import htmx, login_manager
 from ..util import is_local_path
 from . import login_rules
 from .forms import LoginForm
-from .models import Organiser
-from .operations import authenticate
+from .operations import authenticate, organiser_by_id
 
 bp = Blueprint("accounts", __name__)
 
@@ -37,7 +36,7 @@ def load_organiser(user_id: str):
     organiser_id, _, epoch = (user_id or "").partition(".")
     if not (organiser_id.isdecimal() and epoch.isdecimal() and len(organiser_id) < 19):
         return None  # a session from before session epochs, or a forged one
-    organiser = db.session.get(Organiser, int(organiser_id))
+    organiser = organiser_by_id(int(organiser_id))
     if organiser is None or organiser.session_epoch != int(epoch):
         return None
     return organiser

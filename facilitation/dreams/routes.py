@@ -8,13 +8,12 @@ from .. import flood
 from ..actions import act, fragment_or_back, refusal_or_back
 from ..events import access
 from ..events.operations import join_for_neighbour
-from ..extensions import db, htmx
+from ..extensions import htmx
 from ..market.queries import waiting_for
 from ..programme import pushes as programme_pushes
 from ..programme import timer
-from ..programme.models import Deed, Rating
 from ..programme.operations import rate_evening, write_deed
-from ..programme.queries import announcements_for
+from ..programme.queries import announcements_for, deed_of, rating_of
 from ..tables.queries import count_tables, has_harvest, seat_of
 from ..util import utcnow
 from . import pushes
@@ -46,8 +45,8 @@ def _phone_context(event, participant, **extra) -> dict:
         "table_count": count_tables(event),
         "harvest_open": has_harvest(event),
         "announcements": announcements_for(event, participant, set(session.get("dismissed", []))),
-        "my_deed": db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id)),
-        "my_rating": db.session.scalar(db.select(Rating).filter_by(participant_id=participant.id)),
+        "my_deed": deed_of(participant),
+        "my_rating": rating_of(participant),
         "timer": timer.state(event, utcnow()),
         "market_waiting": waiting_for(participant),
         **extra,

@@ -1,11 +1,23 @@
 """Reads for events: finding an event by its code, a participant by key or id, counting guests."""
 from ..enums import ParticipantSource
 from ..extensions import db
-from .models import BurstDecision, Event, JoinBurst, Participant
+from .models import BurstDecision, Event, JoinBurst, Participant, Series
 
 #: Crockford's base32: no I, L, O or U, so nothing is misread from a poster.
 JOIN_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 JOIN_CODE_LENGTH = 8
+
+
+def event_by_id(event_id: int) -> Event | None:
+    return db.session.get(Event, event_id)
+
+
+def series_of(organiser) -> list[Series]:
+    return list(db.session.scalars(db.select(Series).filter_by(organiser_id=organiser.id).order_by(Series.name)))
+
+
+def series_by_id(series_id: int) -> Series | None:
+    return db.session.get(Series, series_id)
 
 
 def normalise_join_code(raw: str | None) -> str:

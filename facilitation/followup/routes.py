@@ -7,10 +7,10 @@ from .. import flood
 from ..actions import act
 from ..dreams.queries import own_dreams
 from ..events import access
-from ..extensions import csrf, db
+from ..extensions import csrf
 from ..market.queries import connections_of
 from ..programme import timer
-from ..programme.models import Deed
+from ..programme.queries import deed_of
 from ..reports.content import for_guests
 from ..tables.queries import seat_of
 from ..util import public_url, qr_svg_response, utcnow
@@ -39,7 +39,7 @@ def harvest_qr(code):
 def _mine(event, participant, **extra) -> dict:
     return {"event": event, "brand_event": event, "participant": participant,
             "dreams": own_dreams(participant),
-            "deed": db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id)),
+            "deed": deed_of(participant),
             "matches": [mine for mine in connections_of(event, participant) if mine.connection.matched],
             "seat": seat_of(participant), "address": ops.address_of(participant),
             "summary_due": ops.summary_due(event), "checkin_due": ops.checkin_due(event),
@@ -109,7 +109,7 @@ def _unknown():
 
 def _checkin_context(participant, **extra) -> dict:
     event = participant.event
-    deed = db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id))
+    deed = deed_of(participant)
     checkin = ops.checkin_of(participant)
     return {"event": event, "brand_event": event, "token": request.view_args["token"],
             "deed": deed, "checkin": checkin, "answers": [(p.value, progress_label(p)) for p in DeedProgress],

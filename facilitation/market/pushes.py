@@ -3,13 +3,12 @@
 Phones get only a signal ("market:changed") and fetch their own market part over HTTP with their own
 cookie: no name, text or contact detail ever travels over the socket.
 """
-from ..extensions import db
 from ..live import rooms
 from ..live.broadcast import everyone, panels, stage_changed
 from ..live.transport import push
 from ..programme import pushes as programme_pushes
 from .matching import candidates_for, proposals
-from .models import Connection
+from .queries import people_connected_with
 
 
 def _tell(participant_ids) -> None:
@@ -20,11 +19,7 @@ def _tell(participant_ids) -> None:
 
 def people_of(market_post) -> set[int]:
     """Everyone connected with a post: they hear when it is taken back."""
-    if market_post is None:
-        return set()
-    rows = db.session.execute(db.select(Connection.helper_id, Connection.asker_id).where(
-        (Connection.offer_id == market_post.id) | (Connection.need_id == market_post.id)))
-    return {pid for row in rows for pid in row}
+    return set() if market_post is None else people_connected_with(market_post)
 
 
 def market_changed(event, market_post, affected: set[int] | None = None) -> None:

@@ -266,3 +266,10 @@ def rows_for_data(event) -> tuple[list[MarketPost], list[dict]]:
                                                                    joinedload(Connection.need))
                                            .order_by(Connection.id))]
     return posts, matches
+
+
+def people_connected_with(market_post) -> set[int]:
+    """The guests of every connection a post is part of (helper and asker)."""
+    rows = db.session.execute(db.select(Connection.helper_id, Connection.asker_id).where(
+        (Connection.offer_id == market_post.id) | (Connection.need_id == market_post.id)))
+    return {pid for row in rows for pid in row}

@@ -11,10 +11,9 @@ from ..branding.operations import set_brand
 from ..branding.pushes import brand_changed
 from ..events import access
 from ..events.forms import DetailsForm, EventForm, NextEveningForm, WordsForm
-from ..events.models import Series
+from ..events.queries import series_by_id, series_of
 from ..events.links import event_links
 from ..events.operations import put_in_series, rotate_link, set_event_words, update_details
-from ..extensions import db
 from ..limits import BRAND_BODY, MAX_UPLOAD
 from ..reports import series as series_figures
 from ..live.broadcast import link_rotated, resync_participants, stage_changed
@@ -77,11 +76,7 @@ def _show(event, words_form=None, words_error=None, brand_error=None, brand_prob
                            next_error=next_error, series_error=series_error,
                            details_form=details_form or DetailsForm(formdata=None, obj=event),
                            details_error=details_error,
-                           all_series=_series_of(current_user))
-
-
-def _series_of(organiser) -> list:
-    return list(db.session.scalars(db.select(Series).filter_by(organiser_id=organiser.id).order_by(Series.name)))
+                           all_series=series_of(current_user))
 
 
 @bp.post("/events/<int:event_id>/next")
@@ -121,7 +116,7 @@ def set_series(event_id):
 @login_required
 def series(series_id):
     """The evenings of a series side by side; each figure is the one in that evening's report."""
-    found = db.session.get(Series, series_id)
+    found = series_by_id(series_id)
     if found is None:
         abort(404)
     if found.organiser_id != current_user.id:

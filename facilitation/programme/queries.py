@@ -45,6 +45,23 @@ def pitched_speaker_ids(event) -> set[int]:
                                                                       Dream.speaker_id.is_not(None))))
 
 
+def deed_of(participant) -> Deed | None:
+    return db.session.scalar(db.select(Deed).filter_by(participant_id=participant.id))
+
+
+def rating_of(participant) -> Rating | None:
+    return db.session.scalar(db.select(Rating).filter_by(participant_id=participant.id))
+
+
+def phase_or_404(event, phase_id: int) -> Phase:
+    return db.first_or_404(db.select(Phase).filter_by(event_id=event.id, id=phase_id))
+
+
+def announcement_in(event, announcement_id: int) -> Announcement | None:
+    announcement = db.session.get(Announcement, announcement_id)
+    return announcement if announcement is not None and announcement.event_id == event.id else None
+
+
 def speaker_in(event, raw_id) -> Speaker | None:
     """The event's speaker with this id as a URL sends it; None for another event's or junk."""
     number = form_int(str(raw_id))

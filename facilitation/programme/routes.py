@@ -3,18 +3,13 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 
 from ..actions import act, refusal_or_back
 from ..events import access
-from ..extensions import db
 from ..util import form_int, is_local_path, utcnow
 from . import operations as ops
 from . import pushes, timer
-from .models import Announcement, Phase, PhaseKind
-from .queries import phases
+from .models import PhaseKind
+from .queries import announcement_in, phase_or_404, phases
 
 bp = Blueprint("programme", __name__)
-
-
-def _phase(event, phase_id) -> Phase:
-    return db.first_or_404(db.select(Phase).filter_by(event_id=event.id, id=phase_id))
 
 
 def _fields(form) -> dict:
@@ -50,21 +45,21 @@ def add(event_id):
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>")
 def update(event_id, phase_id):
     event = access.facilitated_event(event_id)
-    phase = _phase(event, phase_id)
+    phase = phase_or_404(event, phase_id)
     return _edit(event, lambda: ops.update_phase(phase, **_fields(request.form)))
 
 
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>/move/<any(up, down):direction>")
 def move(event_id, phase_id, direction):
     event = access.facilitated_event(event_id)
-    phase = _phase(event, phase_id)
+    phase = phase_or_404(event, phase_id)
     return _edit(event, lambda: ops.move_phase(phase, -1 if direction == "up" else 1))
 
 
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>/remove")
 def remove(event_id, phase_id):
     event = access.facilitated_event(event_id)
-    phase = _phase(event, phase_id)
+    phase = phase_or_404(event, phase_id)
     return _edit(event, lambda: ops.remove_phase(event, phase))
 
 
@@ -73,8 +68,8 @@ def dismiss(code, announcement_id):
     """Hide an announcement on this phone (remembered in its cookie, so it works without JavaScript)."""
     event = access.event_by_code(code)
     access.participant_or_join(event)
-    announcement = db.session.get(Announcement, announcement_id)
-    if announcement is not None and announcement.event_id == event.id:
+    announcement = announcement_in(event, announcement_id)
+    if announcement is not None:
         session["dismissed"] = sorted(set(session.get("dismissed", [])) | {announcement.id})[-50:]
     target = request.form.get("next")
     return redirect(target if is_local_path(target) else url_for("dreams.phone", code=event.join_code))

@@ -66,6 +66,13 @@ def endorsements_left(participant) -> int:
     return ENDORSEMENT_BUDGET - used
 
 
+def contribution_or_404(table: Table, contribution_id: int) -> Contribution:
+    contribution = db.session.get(Contribution, contribution_id)
+    if contribution is None or contribution.table_id != table.id:
+        abort(404)
+    return contribution
+
+
 def table_or_404(event, table_id: int) -> Table:
     return db.first_or_404(db.select(Table).where(Table.event_id == event.id, Table.id == table_id))
 

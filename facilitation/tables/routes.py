@@ -9,7 +9,7 @@ from .. import flood
 from ..actions import act, fragment_or_back, refusal_or_back
 from ..events import access
 from ..events.operations import join_event
-from ..extensions import db, htmx
+from ..extensions import htmx
 from ..market.queries import waiting_for
 from ..polls.operations import STANCE_MAX
 from ..polls.queries import my_stance, table_stances
@@ -20,8 +20,8 @@ from ..security import takes_large_bodies
 from ..util import form_int, public_url, qr_svg_response, utcnow
 from . import operations as ops
 from . import pushes
-from .models import Contribution
 from .queries import (
+    contribution_or_404,
     card_for,
     contributions,
     endorsed_ids,
@@ -282,18 +282,11 @@ def _at_table(event, participant, table, change):
     return act(operation, answer=lambda _: fragment_or_back(stream, back), refused=refusal_or_back(stream, back))
 
 
-def _contribution(table, contribution_id):
-    contribution = db.session.get(Contribution, contribution_id)
-    if contribution is None or contribution.table_id != table.id:
-        abort(404)
-    return contribution
-
-
 @bp.post("/e/<code>/t/<int:table_id>/contributions/<int:contribution_id>/vote")
 def vote(code, table_id, contribution_id):
     event = access.event_by_code(code)
     participant, table = _seated(event, table_id)
-    contribution = _contribution(table, contribution_id)
+    contribution = contribution_or_404(table, contribution_id)
 
     def change():
         flood.check("mark", f"participant:{participant.id}")
@@ -305,7 +298,7 @@ def vote(code, table_id, contribution_id):
 def mark_key(code, table_id, contribution_id):
     event = access.event_by_code(code)
     participant, table = _seated(event, table_id)
-    contribution = _contribution(table, contribution_id)
+    contribution = contribution_or_404(table, contribution_id)
     return _at_table(event, participant, table,
                      lambda: ops.mark_key(contribution, participant, request.form.get("key") == "1"))
 
