@@ -27,7 +27,7 @@ from ..review import Review
 from ..tables.labels import kind_label
 from ..tables.models import AdviceCard, CardStatus, Endorsement, Seat, Table
 from ..util import utcnow
-from . import operations
+from . import queries
 from .account import draft
 
 FORMAT_VERSION = 1
@@ -42,9 +42,9 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def gather(event) -> dict:
-    dreams = operations.reportable_dreams(event)
-    text = operations.report_text(event)
-    tables, contributions = _tables(event, operations.reportable_contributions(event))
+    dreams = queries.reportable_dreams(event)
+    text = queries.report_text(event)
+    tables, contributions = _tables(event, queries.reportable_contributions(event))
     report = {
         "format": "facilitation-report",
         "version": FORMAT_VERSION,
@@ -63,7 +63,7 @@ def gather(event) -> dict:
         "pitches": pitches(event),
         "dreams": _dreams(event, dreams),
         "tables": tables,
-        "deeds": [{"id": deed.id, "text": deed.text} for deed in operations.reportable_deeds(event)],
+        "deeds": [{"id": deed.id, "text": deed.text} for deed in queries.reportable_deeds(event)],
         "evaluation": _evaluation(event),
         "timeline": _timeline(dreams, contributions),
         "market": market_report(event),
@@ -78,12 +78,12 @@ def gather(event) -> dict:
 def for_guests(event) -> dict:
     """The harvest page for the guests: the same content as the report, without any name of a guest, the
     deeds, the evaluation or the organiser's numbers. What is hidden or left out of the report is left out."""
-    tables, _ = _tables(event, operations.reportable_contributions(event))
+    tables, _ = _tables(event, queries.reportable_contributions(event))
     market = market_report(event)
     return {
         "event": {"title": event.title, "date": event.starts_on, "venue": event.venue or ""},
         "pitches": pitches(event),
-        "dreams": _dreams(event, operations.reportable_dreams(event)),
+        "dreams": _dreams(event, queries.reportable_dreams(event)),
         "tables": [table for table in tables if table["advice_cards"] or table["key_contributions"]],
         "agreements": [{"rubric": item["rubric"], "agreement": item["agreement"]} for item in market["agreements"]],
     }
@@ -175,7 +175,7 @@ def _dream(dream) -> dict:
 def _dreams(event, dreams) -> dict:
     by_id = {dream.id: dream for dream in dreams}
     themed, themes = set(), []
-    for theme in operations.themes(event):
+    for theme in queries.themes(event):
         members = [by_id[m.dream_id] for m in theme.members if m.dream_id in by_id]
         if not members:
             continue
@@ -235,13 +235,13 @@ def _tables(event, reportable: list) -> tuple[list[dict], list]:
 
 
 def _evaluation(event) -> dict:
-    ratings = operations.ratings(event)
+    ratings = queries.ratings(event)
     scores = Counter(r.score for r in ratings)
     return {
         "count": len(ratings),
         "average": round(sum(r.score for r in ratings) / len(ratings), 1) if ratings else None,
         "scores": {str(score): scores.get(score, 0) for score in range(1, 6)},
-        "comments": [r.comment for r in operations.reportable_comments(event)],
+        "comments": [r.comment for r in queries.reportable_comments(event)],
     }
 
 

@@ -23,7 +23,7 @@ from ..programme.models import Phase
 from ..review import Review
 from ..tables.labels import kind_label
 from ..tables.models import AdviceCard, CardStatus, Endorsement, Table, Vote
-from . import operations
+from . import queries
 from ..text import printable
 from ..market.queries import rows_for_data as market_rows
 from ..market.rubrics import rubric_label
@@ -84,12 +84,12 @@ def _card_status(status: CardStatus) -> str:
 
 
 def sheets(event) -> list[Sheet]:
-    dreams = operations.reportable_dreams(event)
+    dreams = queries.reportable_dreams(event)
     dream_ids = {d.id for d in dreams}
-    theme_of = {m.dream_id: theme.label for theme in operations.themes(event) for m in theme.members}
+    theme_of = {m.dream_id: theme.label for theme in queries.themes(event) for m in theme.members}
     tables = list(db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)))
     table_name = {t.id: t.name for t in tables}
-    contributions = sorted(operations.reportable_contributions(event), key=lambda c: c.id)
+    contributions = sorted(queries.reportable_contributions(event), key=lambda c: c.id)
     contribution_table = {c.id: c.table_id for c in contributions}
     # the votes of guests who count (not those of a burst of joins the facilitator did not accept)
     hearts = db.session.scalars(db.select(Heart).where(Heart.dream_id.in_(dream_ids), counts(Heart.participant_id))
@@ -103,9 +103,9 @@ def sheets(event) -> list[Sheet]:
                                                                    counts(Endorsement.participant_id))
                                       .order_by(Endorsement.id))
     phases = db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position))
-    deeds = operations.reportable_deeds(event)
-    ratings = operations.ratings(event)
-    comments_left_out = operations.left_out(event)["comment"]
+    deeds = queries.reportable_deeds(event)
+    ratings = queries.ratings(event)
+    comments_left_out = queries.left_out(event)["comment"]
     market_posts, matches = market_rows(event)
     matched = {post_id for row in matches for post_id in row["posts"]}
     people, time, table_ = gettext("People"), gettext("Time"), gettext("Table")
@@ -153,7 +153,7 @@ def sheets(event) -> list[Sheet]:
               [[row["rubric"], row["agreement"], _time(row["sealed_at"]), int(row["proposed"])] for row in matches]),
         Sheet("deeds", gettext("Deeds"), [gettext("Deed"), time], [[d.text, _time(d.created_at)] for d in deeds]),
         Sheet("ratings", gettext("Evaluation"), [gettext("Stars"), gettext("Comment"), time],
-              [[r.score, operations.reportable_comment(r, comments_left_out), _time(r.created_at)] for r in ratings]),
+              [[r.score, queries.reportable_comment(r, comments_left_out), _time(r.created_at)] for r in ratings]),
     ]
 
 

@@ -18,7 +18,7 @@ from ..events import access
 from ..events.operations import delete_event, set_purge_date
 from ..followup.operations import set_checkin_weeks
 from ..security import render_error
-from . import charts, data, documents, operations
+from . import charts, data, documents, operations, queries
 from .content import gather
 
 bp = Blueprint("reports", __name__, url_prefix="/console/<int:event_id>/report")
@@ -69,12 +69,12 @@ def _page(event, status=200, error=None, texts=None):
     def page(report):
         return render_template(
             "reports/preview.html", event=event, report=report, charts=_charts(event, report), editing=True,
-            themes=operations.themes(event), error=error,
+            themes=queries.themes(event), error=error,
             texts={"introduction": report["introduction"], "closing": report["closing"],
                    "account": report["account"]["text"], **(texts or {})},
             theme_sizes={theme["id"]: len(theme["dreams"]) for theme in report["dreams"]["themes"]},
-            left_out=operations.left_out_items(event),
-            comment_ids=[rating.id for rating in operations.reportable_comments(event)],
+            left_out=queries.left_out_items(event),
+            comment_ids=[rating.id for rating in queries.reportable_comments(event)],
             may_delete=may_delete(event), outline=documents,
         ), status
     return _with_report(event, page)
@@ -132,7 +132,7 @@ def _edit(event, change, message, anchor, texts=None):
 @bp.post("/themes/<theme_id>/rename")
 def rename_theme(event_id, theme_id):
     event = access.facilitated_event(event_id)
-    return _edit(event, lambda: operations.rename_theme(operations.theme_of(event, theme_id),
+    return _edit(event, lambda: operations.rename_theme(queries.theme_of(event, theme_id),
                                                         request.form.get("label", "")),
                  gettext("The theme has its new name."), "#themes")
 
@@ -140,8 +140,8 @@ def rename_theme(event_id, theme_id):
 @bp.post("/themes/<theme_id>/merge")
 def merge_theme(event_id, theme_id):
     event = access.facilitated_event(event_id)
-    return _edit(event, lambda: operations.merge_themes(operations.theme_of(event, theme_id),
-                                                        operations.theme_of(event, request.form.get("into"))),
+    return _edit(event, lambda: operations.merge_themes(queries.theme_of(event, theme_id),
+                                                        queries.theme_of(event, request.form.get("into"))),
                  gettext("The themes are merged."), "#themes")
 
 

@@ -1,0 +1,95 @@
+"""What the report reads: its texts and themes, what is in it and what the organiser left out."""
+from flask_babel import lazy_gettext as _l
+
+from ..dreams.models import Dream, DreamStatus
+from ..errors import Refused
+from ..extensions import db
+from ..programme.models import Deed, Rating
+from ..review import Review
+from ..tables.models import Contribution, Table
+from ..util import form_int
+from .models import LeftOut, ReportText, Theme
+
+
+#: what the organiser can leave out: the kind in the URL, its model and the LeftOut column
+LEAVABLE = {"dream": (Dream, "dream_id"), "contribution": (Contribution, "contribution_id"),
+            "deed": (Deed, "deed_id"), "comment": (Rating, "rating_id")}
+
+
+def report_text(event) -> ReportText:
+    return db.session.get(ReportText, event.id) or ReportText(event_id=event.id, introduction="", closing="",
+                                                              account="")
+
+
+def themes(event) -> list[Theme]:
+    return list(db.session.scalars(db.select(Theme).filter_by(event_id=event.id).order_by(Theme.position, Theme.id)))
+
+
+def reportable_dreams(event) -> list[Dream]:
+    """Dreams that go in the report: on the wall (never hidden or waiting) and not left out."""
+    left_out = db.select(LeftOut.dream_id).where(LeftOut.event_id == event.id, LeftOut.dream_id.is_not(None))
+    return list(db.session.scalars(
+        db.select(Dream).where(Dream.event_id == event.id, Dream.status == DreamStatus.visible,
+                               Dream.id.not_in(left_out)).order_by(Dream.created_at, Dream.id)))
+
+
+def theme_of(event, theme_id) -> Theme:
+    theme = db.session.get(Theme, form_int(str(theme_id))) if form_int(str(theme_id)) is not None else None
+    if theme is None or theme.event_id != event.id:
+        raise Refused(_l("That theme no longer exists. Reload the page."), status=409)
+    return theme
+
+
+def owner_of(item) -> int:
+    return item.event_id if hasattr(item, "event_id") else db.session.get(Table, item.table_id).event_id
+
+
+def left_out(event) -> dict[str, set[int]]:
+    """Per kind (dream, contribution, deed, comment), the ids left out of the report."""
+    rows = db.session.execute(db.select(*(getattr(LeftOut, column) for _, column in LEAVABLE.values()))
+                              .filter_by(event_id=event.id))
+    found = {kind: set() for kind in LEAVABLE}
+    for row in rows:
+        for kind, item_id in zip(LEAVABLE, row):
+            if item_id:
+                found[kind].add(item_id)
+    return found
+
+
+def reportable_contributions(event) -> list[Contribution]:
+    """Contributions on view at their table and not left out, in the order they were written."""
+    leave = left_out(event)["contribution"]
+    return [c for c in db.session.scalars(
+        db.select(Contribution).join(Table).where(Table.event_id == event.id, Contribution.review == Review.visible)
+        .order_by(Contribution.created_at, Contribution.id)) if c.id not in leave]
+
+
+def reportable_deeds(event) -> list[Deed]:
+    leave = left_out(event)["deed"]
+    return [d for d in db.session.scalars(db.select(Deed).filter_by(event_id=event.id, review=Review.visible)
+                                          .order_by(Deed.created_at, Deed.id)) if d.id not in leave]
+
+
+def ratings(event) -> list[Rating]:
+    return list(db.session.scalars(db.select(Rating).filter_by(event_id=event.id).order_by(Rating.id)))
+
+
+def reportable_comment(rating: Rating, leave: set[int]) -> str:
+    """A rating's comment as the report gives it: empty while it waits, once hidden or left out."""
+    return rating.comment if rating.visible and rating.id not in leave else ""
+
+
+def reportable_comments(event) -> list[Rating]:
+    """Ratings whose comment is in the report (their stars always count)."""
+    leave = left_out(event)["comment"]
+    return [r for r in ratings(event) if reportable_comment(r, leave)]
+
+
+def left_out_items(event) -> list[dict]:
+    """What is left out, to show with a "put back" button: kind, id and text."""
+    items = []
+    for kind, ids in left_out(event).items():
+        model = LEAVABLE[kind][0]
+        for item in db.session.scalars(db.select(model).where(model.id.in_(ids)).order_by(model.id)):
+            items.append({"kind": kind, "id": item.id, "text": item.comment if kind == "comment" else item.text})
+    return items
