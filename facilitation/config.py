@@ -39,12 +39,13 @@ def remember_served_url(app) -> None:
 
 
 def public_url_default(instance_path: str | None = None) -> str:
-    """HOST/PORT when given; else the address the server beside this command serves on; else port 5000."""
+    """HOST/PORT when given; else the address the server beside this command serves on; else port 5000.
+    An empty variable (`PORT= flask ...`) counts as not given."""
     served = Path(instance_path or ".", SERVED_URL_FILE)
-    if instance_path and not {"HOST", "PORT", "SCHEME"} & set(os.environ) and served.is_file():
+    if instance_path and not any(os.environ.get(name) for name in ("HOST", "PORT", "SCHEME")) and served.is_file():
         return served.read_text().strip()
-    host = os.environ.get("HOST", "127.0.0.1")
-    port = os.environ.get("PORT", "5000")
+    host = os.environ.get("HOST") or "127.0.0.1"
+    port = os.environ.get("PORT") or "5000"
     if host in ("0.0.0.0", "::"):
         host = socket.gethostbyname(socket.gethostname())
     scheme = "https" if os.environ.get("SCHEME") == "https" else "http"  # `make serve CERT=... KEY=...`

@@ -483,10 +483,13 @@ def test_commands_beside_a_running_server_link_to_the_port_it_serves_on(tmp_path
     try:
         wait_for_port(port, server)
         printed = json.loads(flask_cli(env, "event", "create", "--title", "Naast de server", "--json"))
+        # an empty variable is no address either (`PORT= flask ...`)
+        empty = json.loads(flask_cli({**env, "PORT": ""}, "event", "create", "--title", "Leeg", "--json"))
     finally:
         server.terminate()
         server.wait(10)
     assert printed["join_url"].startswith(f"http://127.0.0.1:{port}/")
+    assert empty["join_url"].startswith(f"http://127.0.0.1:{port}/")
     # a command given its own address keeps it
     assert json.loads(flask_cli({**env, "PORT": "6001"}, "event", "create", "--title", "Eigen poort", "--json")
                       )["join_url"].startswith("http://127.0.0.1:6001/")
