@@ -1,5 +1,6 @@
 """The structure stays as docs/architecture.md draws it: one action path, and layers that only look down."""
 import ast
+import re
 from pathlib import Path
 
 from facilitation import ROOT
@@ -131,3 +132,23 @@ def test_no_function_local_imports_without_a_reason():
                         if "# late:" not in line:
                             found.append(f"{path.relative_to(PACKAGE)}:{inner.lineno}")
     assert found == []
+
+
+def test_the_docs_cite_files_and_tests_that_exist():
+    """issue #29: project docs cited files that are not in the repository. Every `path` and `path::test` in the
+    README and docs/ names something that is there (bench/results/ is written by `make bench`)."""
+    cited = re.compile(r"`((?:facilitation|tests|templates|static|bench|docs|deploy|migrations)/[^`\s:<>*…]+?)"
+                       r"(?:::(test_\w+))?`")
+    missing = []
+    for doc in [Path(ROOT, "README.md"), *sorted(Path(ROOT, "docs").glob("*.md"))]:
+        for path, test in cited.findall(doc.read_text()):
+            path = path.rstrip("/.,")
+            target = Path(ROOT, path)
+            if path.startswith("bench/results/"):
+                continue
+            if not target.exists():
+                missing.append(f"{doc.name}: {path}")
+            elif test and not re.search(rf"def {test}\b", target.read_text()):
+                missing.append(f"{doc.name}: {path}::{test}")
+    assert missing == []
+
