@@ -84,6 +84,15 @@ def _answering(default: str) -> str:
     return target if target in PANELS else default
 
 
+def change_and_tell(event, change, tell, panel: str):
+    """A console button's action: the change, then what the room hears of it (sent after the commit), answered
+    with the panel the button sits in."""
+    def operation():
+        change()
+        tell(event)
+    return act_on(event, operation, panel)
+
+
 def act_on(event, operation, panel: str, message=None):
     """The action path for a console button: the answering panel again, or back to the console."""
     name = _answering(panel)

@@ -22,10 +22,7 @@ def panel(event, args) -> dict:
 
 
 def _act(event, change):
-    def operation():
-        change()
-        pushes.market_changed(event, None)
-    return panels.act_on(event, operation, "market")
+    return panels.change_and_tell(event, change, lambda e: pushes.market_changed(e, None), "market")
 
 
 @bp.post("/<any(open, close):action>")

@@ -25,10 +25,7 @@ def panel(event, args) -> dict:
 
 
 def _act(event, change, tell=pushes.poll_changed):
-    def operation():
-        change()
-        tell(event)
-    return panels.act_on(event, operation, "room")
+    return panels.change_and_tell(event, change, tell, "room")
 
 
 @bp.post("/polls")

@@ -28,10 +28,7 @@ def announcements_panel(event, args) -> dict:
 
 
 def _act(event, change, tell_the_room, panel: str = "programme"):
-    def operation():
-        change()
-        tell_the_room(event)
-    return panels.act_on(event, operation, panel)
+    return panels.change_and_tell(event, change, tell_the_room, panel)
 
 
 @bp.post("/phase/<any(next, previous):direction>")

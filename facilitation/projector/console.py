@@ -23,10 +23,7 @@ def panel(event, args) -> dict:
 
 
 def _act(event, change):
-    def operation():
-        change()
-        pushes.view_changed(event)
-    return panels.act_on(event, operation, "projector")
+    return panels.change_and_tell(event, change, pushes.view_changed, "projector")
 
 
 @bp.post("/projector/<view>")
