@@ -1,7 +1,10 @@
 """Fixtures: a fresh SQLite file per test, clients that behave like browsers, factories."""
 import re
+import shutil
+from pathlib import Path
 
 import pytest
+from flask import Flask
 from jinja2 import BytecodeCache
 
 from facilitation import create_app
@@ -54,21 +57,38 @@ def quick_password_hashes(request, monkeypatch):
     monkeypatch.setattr(operations, "PASSWORD_METHOD", QUICK_PASSWORD_METHOD)
 
 
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("FACILITATION_INSTANCE", str(tmp_path / "instance"))
-    app = create_app({
+def app_on(database: Path) -> Flask:
+    return create_app({
         "TESTING": True,
         "SECRET_KEY": "test-secret-key-not-for-production",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
         "PUBLIC_URL": "http://venue.test:5000",
         "SOCKETIO_ASYNC_MODE": "threading",
         "FLOOD_CONTROL": False,  # tests of flood limits switch it on
         "PUSH_BATCH_SECONDS": 0,  # pushes go out at once (tests/live/test_sockets.py tests the batching)
     })
-    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+
+
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory) -> Path:
+    """The schema in a SQLite file, made once per test process: each test starts from a copy of it (a copy
+    takes a tenth of the time of creating the tables)."""
+    path = tmp_path_factory.mktemp("schema") / "empty.sqlite"
+    app = app_on(path)
     with app.app_context():
         db.create_all()
+        db.session.execute(db.text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        db.session.remove()
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch, empty_database):
+    monkeypatch.setenv("FACILITATION_INSTANCE", str(tmp_path / "instance"))
+    shutil.copyfile(empty_database, tmp_path / "test.sqlite")
+    app = app_on(tmp_path / "test.sqlite")
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     yield app
     with app.app_context():
         db.session.remove()

@@ -9,7 +9,8 @@ from facilitation import ROOT
 from tests.browser.test_walking_skeleton import live
 from tests.browser.waiting import LIVE
 
-pytestmark = pytest.mark.browser
+#: the module's tests share one evening per language, so they run on one test worker (make test: --dist loadgroup)
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("accessibility")]
 
 AXE = f"{ROOT}/node_modules/axe-core/axe.min.js"
 #: the second engine: IBM Equal Access (npm accessibility-checker-engine, a dev dependency like axe-core)
@@ -40,13 +41,36 @@ def organiser(server, lang) -> tuple[str, str]:
     return email, password
 
 
-def evening(server, browser, lang, bypass_csp=True):
+@pytest.fixture(scope="module")
+def evenings(server, browser):
+    """One evening per language for the whole module, built as people build it the first time a test needs it:
+    each test then opens its own phone and laptop on it (with the guest's and the organiser's cookies), with or
+    without the content security policy enforced. Building it took a third of each test."""
+    built = {}
+
+    def evening_in(lang, bypass_csp=True):
+        if lang not in built:
+            phone, laptop, event, pages = evening_in_full_swing(server, browser, lang)
+            built[lang] = phone.context.storage_state(), laptop.context.storage_state(), event, pages
+            phone.context.close()
+            laptop.context.close()
+        phone_state, laptop_state, event, pages = built[lang]
+        phone = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 390, "height": 844},
+                                    storage_state=phone_state).new_page()
+        laptop = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1366, "height": 900},
+                                     storage_state=laptop_state).new_page()
+        return phone, laptop, event, pages
+
+    return evening_in
+
+
+def evening_in_full_swing(server, browser, lang):
     """An event in full swing, reached the way people reach it; returns the pages to audit."""
     w = WORDS[lang]
     email, password = organiser(server, lang)
     event = json.loads(server.cli("event", "create", "--title", "Samen sterker", "--lang", lang, "--tables", "2",
                                   "--organiser", email, "--json"))
-    phone = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 390, "height": 844}).new_page()
+    phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
     phone.goto(event["join_url"])
     join_url = phone.url
     phone.get_by_label(w["name"]).fill("Ann")
@@ -67,7 +91,7 @@ def evening(server, browser, lang, bypass_csp=True):
     phone.get_by_role("button", name=w["submit"]).click()
     expect(phone.locator("#card-form .advice-card")).to_be_visible()
     code = event["join_code"]
-    laptop = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1366, "height": 900}).new_page()
+    laptop = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
     laptop.goto(f"{server.url}/login")
     laptop.locator("#email").fill(email)
     laptop.locator("#password").fill(password)
@@ -90,8 +114,8 @@ def evening(server, browser, lang, bypass_csp=True):
 
 @pytest.mark.long
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_axe_finds_nothing_serious_on_any_page(server, browser, lang):
-    phone, laptop, event, pages = evening(server, browser, lang)
+def test_axe_finds_nothing_serious_on_any_page(server, browser, evenings, lang):
+    phone, laptop, event, pages = evenings(lang)
     found = []
     for page, urls in ((phone, pages["phone"]), (laptop, pages["laptop"])):
         for url in urls:
@@ -114,7 +138,7 @@ def test_axe_finds_nothing_serious_on_any_page(server, browser, lang):
 
 
 @pytest.mark.long
-def test_no_page_breaks_the_content_security_policy(server, browser):
+def test_no_page_breaks_the_content_security_policy(server, browser, evenings):
     """Every page, with the CSP enforced: not one violation and not one script error."""
     problems = []
 
@@ -124,7 +148,7 @@ def test_no_page_breaks_the_content_security_policy(server, browser):
         page.evaluate("""() => document.addEventListener('securitypolicyviolation',
             e => console.error('CSP violation: ' + e.violatedDirective))""")
 
-    phone, laptop, event, pages = evening(server, browser, "nl", bypass_csp=False)
+    phone, laptop, event, pages = evenings("nl", bypass_csp=False)
     projector = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
     projector.goto(event["projector_url"])
     watch(projector)
@@ -161,9 +185,9 @@ def ace_violations(page) -> list[str]:
 
 
 @pytest.mark.long
-def test_a_second_engine_finds_no_violation(server, browser):
+def test_a_second_engine_finds_no_violation(server, browser, evenings):
     """Issue #26 item 7: axe-core is one engine; IBM Equal Access checks the guests' pages and the console too."""
-    phone, laptop, event, pages = evening(server, browser, "nl")
+    phone, laptop, event, pages = evenings("nl")
     found = []
     for page, urls in ((phone, pages["phone"]), (laptop, [f"{server.url}/console/{event['event_id']}/"])):
         for url in urls:
@@ -183,7 +207,7 @@ TOO_WIDE = """() => [...document.querySelectorAll('main *')]
 
 @pytest.mark.long
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_guest_page_fits_a_small_phone_at_200_percent(server, browser, lang):
+def test_every_guest_page_fits_a_small_phone_at_200_percent(server, browser, evenings, lang):
     """Issue #26 item 8: every page a guest can be on, at 320 and 390 px wide with text at 200 %, after a dream
     with long Dutch compounds: nothing scrolls sideways."""
     from datetime import datetime, timedelta
@@ -193,15 +217,16 @@ def test_every_guest_page_fits_a_small_phone_at_200_percent(server, browser, lan
     from facilitation.followup.links import new_link
     from facilitation.followup.models import LinkPurpose
 
-    phone, _, event, pages = evening(server, browser, lang)
+    phone, _, event, pages = evenings(lang)
     with server.app().app_context():  # the check-in page a follow-up mail links to
         ann = db.session.scalar(db.select(Participant).filter_by(event_id=event["event_id"], name="Ann"))
         token = new_link(ann, LinkPurpose.checkin, lang, datetime.now() + timedelta(days=1))
         db.session.commit()
     phone.goto(pages["phone"][2])
+    dreams = phone.locator("#my-dreams .cloud").count()
     phone.get_by_label(WORDS[lang]["dream"], exact=True).fill("Onderlingeverdraagzaamheidsvergroting " * 3)
     phone.get_by_role("button", name=WORDS[lang]["post"]).click()
-    expect(phone.locator("#my-dreams .cloud")).to_have_count(2)
+    expect(phone.locator("#my-dreams .cloud")).to_have_count(dreams + 1)
     urls = [*pages["phone"], f"{server.url}/checkin/{token}"]
     found = []
     for width in (320, 390):
