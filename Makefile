@@ -36,10 +36,11 @@ serve: deps
 
 # one test worker per core and one more (pytest-xdist; each worker starts its own test server and browser):
 # the browser tests wait on Chromium and the network a good part of the time, and the extra worker uses it.
-# The long tests (marked) are handed out first, the rest to whichever worker is free. JOBS=1 for one.
+# The long tests (marked) are handed out first, the rest to whichever worker is free; tests of one
+# xdist_group (the accessibility tests, which share an evening) go to one worker together. JOBS=1 for one.
 JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: test-deps browser services
-	$(BIN)/python -m pytest -n $(JOBS) --dist load $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup $(PYTEST_ARGS)
 
 # The README's pictures: the browser tests take them; this writes them into docs/screenshots (tracked),
 # which `make test` never does. Run it on purpose after changing a screen, look, then commit.
