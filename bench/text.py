@@ -1,4 +1,9 @@
-"""The text benchmark (`make bench-text`): how the screening does, one command away.
+"""The text benchmark (`make bench-text`): how the screening and the themes do, one command away.
+
+Themes: per set in ../shared/outside/ and per set of the project's own (tests/reports/*.txt), the share of
+texts in a named theme, the weighted purity (the share of a theme's texts in its biggest category; where the
+set has categories), the number of themes, and every label with three of its texts. Targets (issue #27):
+at least 85 % in a named theme, purity at least 0.75, no theme named after a place or a filler word.
 
 Prints the held rate per function of our own functional suite (tests/moderation/screening_suite.py), of the
 judging set written apart from it (tests/moderation/screening_judging_set.txt), of a blind set written by
@@ -54,6 +59,68 @@ def print_table(title, table) -> None:
     print(" · ".join(f"{k}: {v}" for k, v in summary(table).items()))
 
 
+#: what an event knows of where it is (its venue and town): per outside set
+OUTSIDE_PLACES = {
+    "pabulib-ams-centrum-2020.csv": ("Amsterdam Centrum",),
+    "pabulib-ams-kleinewereld-2019.csv": ("Kleine Wereld, Amsterdam-Noord",),
+    "pabulib-ams-oudoost-2020.csv": ("Oud-Oost, Amsterdam",),
+    "pabulib-ams-watergraafsmeer-2020.csv": ("Watergraafsmeer, Amsterdam-Oost",),
+    "polis-affordable-housing.csv": ("New Zealand",),
+    "polis-bg2050-volunteers.csv": ("Bowling Green, Kentucky",),
+}
+THEME_TARGETS = "targets: >= 85 % in a named theme, purity >= 0.75, 0 place or filler labels"
+
+
+def theme_sets() -> list[tuple[str, str, list[str], list[str | None], tuple[str, ...]]]:
+    """(name, language, texts, categories, places) of the outside sets and of the project's own."""
+    from tests.reports.test_themes import ALL, read_set
+
+    found = {}
+    for name, text, category in outside_texts():
+        found.setdefault(name, ([], []))
+        found[name][0].append(text)
+        found[name][1].append(category)
+    sets = [(name, "en" if name.startswith("polis") else "nl", texts, categories, OUTSIDE_PLACES.get(name, ()))
+            for name, (texts, categories) in found.items()]
+    for name, (path, language) in ALL.items():
+        dreams, groups = read_set(path)
+        sets.append((f"own: {name}", language, [text for _, text in dreams], [groups[n] for n, _ in dreams], ()))
+    return sets
+
+
+def measure_themes() -> list[dict]:
+    from collections import Counter
+
+    from facilitation.reports.themes import find_themes
+
+    rows = []
+    print("\nThemes\n| set | texts | in a named theme | purity | themes | seconds |\n|---|---|---|---|---|---|")
+    labels = []
+    for name, language, texts, categories, places in theme_sets():
+        started = time.perf_counter()
+        themes, _ = find_themes(list(enumerate(texts)), language, places=places)
+        seconds = time.perf_counter() - started
+        placed = sum(len(theme.dream_ids) for theme in themes)
+        purity = None
+        if all(categories):
+            purity = sum(Counter(categories[n] for n in theme.dream_ids).most_common(1)[0][1]
+                         for theme in themes) / max(1, placed)
+        row = {"set": name, "texts": len(texts), "in_theme_pct": round(100 * placed / len(texts), 1),
+               "purity": purity and round(purity, 2), "themes": len(themes), "seconds": round(seconds, 3),
+               "labels": [{"label": theme.label, "count": len(theme.dream_ids),
+                           "examples": [texts[n][:80] for n in theme.dream_ids[:3]]} for theme in themes]}
+        rows.append(row)
+        print(f"| {name} | {len(texts)} | {row['in_theme_pct']} % | {row['purity'] if purity else '—'} | "
+              f"{len(themes)} | {seconds:.2f} |")
+        labels.append((name, row["labels"]))
+    for name, found in labels:
+        print(f"\n{name}")
+        for theme in found:
+            print(f"  {theme['label']} ({theme['count']}): " + " · ".join(theme["examples"]))
+    print(f"\n{THEME_TARGETS}")
+    return rows
+
+
 def main() -> None:
     results = {}
     sets = (("own functional suite", CASES), ("judging set", judging_cases()),
@@ -75,6 +142,7 @@ def main() -> None:
     else:
         print("\n../shared/outside/ is not beside this checkout: real statements not measured")
     print(f"\n{TARGETS}")
+    results["themes"] = measure_themes()
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "text.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))

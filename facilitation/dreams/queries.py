@@ -84,7 +84,8 @@ def wall_counts(event) -> dict:
 
 def word_cloud(event, limit: int = 40) -> list[tuple[str, int]]:
     """The most used words of the visible dreams, each with a size from 1 to 5."""
-    top = top_words(db.session.scalars(_visible(event).with_only_columns(Dream.text)), limit)
+    top = top_words(db.session.scalars(_visible(event).with_only_columns(Dream.text)), limit, event.language,
+                    (event.venue or "",))
     if not top:
         return []
     highest = top[0][1]

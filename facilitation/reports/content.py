@@ -194,7 +194,8 @@ def _dreams(event, dreams) -> dict:
         "hearts": sum(d.heart_count for d in dreams),
         "themes": themes,
         "most_hearted": [_dream(d) for d in hearted[:MOST_HEARTED]],
-        "words": [{"word": word, "count": count} for word, count in top_words((d.text for d in dreams), 30)],
+        "words": [{"word": word, "count": count}
+                  for word, count in top_words((d.text for d in dreams), 30, event.language, (event.venue or "",))],
     }
 
 

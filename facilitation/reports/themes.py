@@ -2,18 +2,23 @@
 
 The rule, in words an organiser can follow:
 
-1. Words. Leave out the stop words and bring every other word back to its stem, so that "woning",
-   "woningen" and "wonen" count as one word. Forms that differ only by an ending ("pester" and
-   "pesten", "kans" and "kansen") or by the Dutch "ge-" ("gepest") are one word too, and so are the
-   words of one subject in the social domain's word lists (lexicon.py: "dakloos" and "woning",
-   "lonely" and "alone"); the words a theme lists are still the words its dreams wrote.
+1. Words. Leave out the stop words, every word the dreams write as a name (a street, a neighbourhood, a
+   person: dreams.words.names) and the event's venue, and bring every other word back to its dictionary
+   form (simplemma), so that "woning" and "woningen" count as one word while "ouderen" (the elderly) and
+   "ouders" (parents) stay two; the words of one subject in the social domain's word lists count as one
+   word too (lexicon.py: "dakloos" and "woning", "lonely" and "alone"); the words a theme lists are still
+   the words its dreams wrote. A word as common in its language as "see", "need" or "maken" (COMMON_ZIPF,
+   wordfreq) names no theme: it is said about anything.
 2. Word families. A longer word belongs to the family of the longest known word it starts with
    ("samenleving": samen, "vrijwilligerswerk": vrijwilliger, "buurtbewoners": buurt, not buur) and of
    the longest known word of at least five letters it ends with ("basisschool": school,
-   "kinderarmoede": armoede); so a compound counts for both its parts. The shorter word needs a
-   stem of at least four letters or must be written with at least five ("samen", whose stem is
-   "saam"), and the rest of the longer word must be at least four letters. So "warm" has nothing to
-   do with "arm", "weten" nothing with "eten", "digitaal" nothing with "taal".
+   "kinderarmoede": armoede); so a compound counts for both its parts. A Dutch compound also counts for
+   the word the dictionary says it ends in, when no dream wrote that word alone ("dagactiviteiten" and
+   "sportactiviteit": activiteit), unless that word is said of anything (HEAD_ZIPF: "jeugdhuis" is not
+   about "huis") or the compound is a word of its own ("onderwijs" is not about "wijs"). The shorter word
+   needs a dictionary form of at least four letters or must be written with at least five, and the rest
+   of the longer word must be at least four letters. So "warm" has nothing to do with "arm", "weten"
+   nothing with "eten", "digitaal" nothing with "taal".
 3. Themes. Take the word family that the most dreams not yet in a theme share: those dreams form a
    theme, named after the form of the word most of them wrote. When two thirds of them use one
    compound of the word, the theme is that compound (COMPOUND_SHARE: when two thirds of the dreams
@@ -44,7 +49,9 @@ The organiser can rename and merge themes afterwards.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..dreams.words import stemmer as stemmer_for, words
+from wordfreq import zipf_frequency
+
+from ..dreams.words import compound_parts, lemma, names, words
 from .lexicon import GROUPS
 
 MAX_THEMES = 10
@@ -57,14 +64,17 @@ BACKGROUND_SHARE = 2 / 9
 BACKGROUND_THEMES = 5
 #: when this share of a family's dreams use one compound of its word, the theme is that compound
 COMPOUND_SHARE = 2 / 3
+#: a word this common in its language (Zipf scale, wordfreq: "see", "need", "maken", "doen") names no theme
+#: alone: it is said about anything; "samen" (5.75), "home" (5.81) and "school" still can
+COMMON_ZIPF = 5.85
+#: a compound's head counts as its word family below this commonness ("school" 5.5 does, "huis" 5.9 not)
+HEAD_ZIPF = 5.5
 #: a shorter word counts inside a longer one if its stem has this many letters...
 MIN_STEM = 4
 #: ...or it is written with this many letters (samen, stem "saam"); a word at the end needs this many too
 MIN_WRITTEN = 5
 #: the rest of a compound, after the shorter word, is at least this long: "warm" is not "w" + "arm"
 MIN_REST = 4
-#: endings that make another form of the same word, not a new word ("pester", "kansen", "groene")
-ENDINGS = ("e", "en", "er", "ers", "es", "s")
 #: words that say nothing about what a dream is about but are not in the stop word lists
 THEME_STOP_WORDS = frozenset("""
     zodat niemand iemand via plaats minder genoeg evenveel ongeacht nodig waarbij waarin waardoor
@@ -100,12 +110,14 @@ def minimum_size(dream_count: int) -> int:
 class _Words:
     """The words of some dreams, their word families, and which dreams use them."""
 
-    def __init__(self, dreams: list[tuple[int, str]], language: str):
-        stemmer = stemmer_for(language)
+    def __init__(self, dreams: list[tuple[int, str]], language: str, places: tuple[str, ...] = ()):
+        self.language = language
         self.texts = {dream_id: text.lower() for dream_id, text in dreams}
-        tokens = {dream_id: [w for w in words(text) if w not in THEME_STOP_WORDS] for dream_id, text in dreams}
+        skip = THEME_STOP_WORDS | names([text for _, text in dreams], language) \
+            | {w for place in places for w in words(place)}
+        tokens = {dream_id: [w for w in words(text) if w not in skip] for dream_id, text in dreams}
         distinct = sorted({token for found in tokens.values() for token in found})
-        stem_of = dict(zip(distinct, stemmer.stemWords(distinct)))  # each word once: stemming is the slow part
+        stem_of = {token: lemma(token, language) for token in distinct}
         #: per dream: the (stem, form) pairs of its words
         pairs = {dream_id: [(stem_of[token], token) for token in found] for dream_id, found in tokens.items()}
         stems = sorted({stem for items in pairs.values() for stem, _ in items})
@@ -114,8 +126,7 @@ class _Words:
             for stem, form in items:
                 written[stem].add(form)
         #: per stem: the word it is a form of, named by the word's alphabetically first stem
-        self.word = self._same_words(stems, written, dutch=language != "en",
-                                     synonyms=_synonyms(stemmer, language))
+        self.word = self._same_words(stems, written, synonyms=_synonyms(language))
         #: per word: its stems and the forms people wrote, with how often
         self.stems: dict[str, set[str]] = {}
         self.forms: dict[str, Counter] = {}
@@ -138,12 +149,14 @@ class _Words:
         self.keys = {dream_id: set().union(set(), *(self.up[w] for w in units))
                      for dream_id, units in self.units.items()}
         self.used = Counter(key for keys in self.keys.values() for key in keys)
+        #: words too common in the language to name a theme alone (COMMON_ZIPF)
+        self.common = {word for word, stems in self.stems.items()
+                       if all(zipf_frequency(stem, language) >= COMMON_ZIPF for stem in stems)}
 
     @staticmethod
-    def _same_words(stems: list[str], written: dict[str, set[str]], dutch: bool,
-                    synonyms: list[set[str]]) -> dict[str, str]:
-        """Stems that are one word: sharing a form, differing by an ending or a Dutch "ge-", or words of the
-        social domain that mean one thing (lexicon.GROUPS)."""
+    def _same_words(stems: list[str], written: dict[str, set[str]], synonyms: list[set[str]]) -> dict[str, str]:
+        """Dictionary forms that are one word: sharing a written form, or words of the social domain that
+        mean one thing (lexicon.GROUPS)."""
         parent = {stem: stem for stem in stems}
 
         def find(stem):
@@ -164,14 +177,6 @@ class _Words:
         for same in owners.values():
             for other in same[1:]:
                 join(same[0], other)
-        for stem in stems:
-            for string in _roots({stem}, written[stem]):
-                variants = [string + ending for ending in ENDINGS]
-                if dutch:
-                    variants += ["ge" + string] + ["ge" + string + ending for ending in ENDINGS]
-                for variant in variants:
-                    for other in owners.get(variant, ()):
-                        join(stem, other)
         for group in synonyms:
             found = [stem for stem in stems if stem in group or written[stem] & group]
             for other in found[1:]:
@@ -197,7 +202,13 @@ class _Words:
                     if roots.get(string[cut:], {word}) != {word}:
                         parts.update(roots[string[cut:]])
                         break
+            for stem in self.stems[word]:  # and the word the dictionary says it ends in (basisschool: school),
+                head = compound_parts(stem, self.language)[-1:]  # unless it is said of anything ("jeugdhuis": huis)
+                parts.update(part for part in head if zipf_frequency(part, self.language) < HEAD_ZIPF)
             up[word] = parts
+        for part in set().union(*up.values()) - set(up):  # a part no dream wrote alone is a word family too
+            up[part] = {part}
+            self.stems[part], self.forms[part] = {part}, Counter()
         return up
 
     def word_of(self, dream_id: int, key: str) -> set[str]:
@@ -209,13 +220,10 @@ class _Words:
         return self.down[key] | self.up[key]
 
 
-def _synonyms(stemmer, language: str) -> list[set[str]]:
-    """Each lexicon group as the stems and forms a dream's words are matched by."""
-    groups = []
-    for line in GROUPS.get(language, ()):
-        forms = line.split()
-        groups.append(set(forms) | set(stemmer.stemWords(forms)))
-    return groups
+def _synonyms(language: str) -> list[set[str]]:
+    """Each lexicon group as the dictionary forms and written forms a dream's words are matched by."""
+    return [{form for written in line.split() for form in (written, lemma(written, language))}
+            for line in GROUPS.get(language, ())]
 
 
 def _roots(stems: set[str], written: set[str]) -> set[str]:
@@ -223,17 +231,19 @@ def _roots(stems: set[str], written: set[str]) -> set[str]:
     return {stem for stem in stems if len(stem) >= MIN_STEM} | {form for form in written if len(form) >= MIN_WRITTEN}
 
 
-def find_themes(dreams: list[tuple[int, str]], language: str = "nl",
-                max_themes: int = MAX_THEMES) -> tuple[list[FoundTheme], list[int]]:
-    """Group (id, text) dreams into themes; returns the themes and the ids left over."""
+def find_themes(dreams: list[tuple[int, str]], language: str = "nl", max_themes: int = MAX_THEMES,
+                places: tuple[str, ...] = ()) -> tuple[list[FoundTheme], list[int]]:
+    """Group (id, text) dreams into themes; returns the themes and the ids left over. `places` (the venue,
+    the town) name no theme, like every name the dreams write."""
     if not dreams:
         return [], []
-    vocabulary = _Words(dreams, language)
+    vocabulary = _Words(dreams, language, places)
     least = minimum_size(len(dreams))
     # in a small room a theme is a big share of it: there, a family is background only if it is big on any scale
     background = {key for key, count in vocabulary.used.items()
                   if count > max(BACKGROUND_SHARE * len(dreams), BACKGROUND_THEMES * least)}
-    chosen = _choose(vocabulary, least, max_themes, background) or _choose(vocabulary, least, max_themes, set())
+    chosen = _choose(vocabulary, least, max_themes, background | vocabulary.common) \
+        or _choose(vocabulary, least, max_themes, vocabulary.common)
     while True:
         links = _join_left_over(vocabulary, chosen)
         subjects = _gather_the_rest(vocabulary, least, chosen, links, background)
