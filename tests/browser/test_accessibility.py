@@ -83,9 +83,13 @@ def evening_in_full_swing(server, browser, lang):
     phone.get_by_role("link", name=w["choose"]).click()
     choose_url = phone.url
     phone.get_by_role("button", name=w["sit"]).click()
+    phone.wait_for_url(re.compile(r"/t/\d+$"))
     table_url = phone.url
     phone.get_by_label(w["contribution"]).fill("Vraag wat mensen graag doen.")
     phone.get_by_role("button", name=w["add"], exact=True).click()
+    # as a person does: the next tap once the contribution is on the table (a tap while it is being sent
+    # was lost under load, and the host's card never came)
+    expect(phone.get_by_text("Vraag wat mensen graag doen.")).to_be_visible(timeout=LIVE)
     phone.get_by_role("button", name=w["host"]).click()
     phone.get_by_label(w["advice"]).fill("Begin bij de talenten van bewoners.")
     phone.get_by_role("button", name=w["submit"]).click()
