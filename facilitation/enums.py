@@ -44,6 +44,8 @@ class ProjectorView(LabelledEnum):
     stances = "stances"
     #: the guests' questions for the speaker, most votes first
     questions = "questions"
+    #: the dreams grouped under their themes, growing as dreams arrive
+    themes = "themes"
 
     @classmethod
     def _labels(cls):
@@ -51,7 +53,8 @@ class ProjectorView(LabelledEnum):
                 cls.tables: _l("Tables overview"), cls.harvest: _l("Harvest"), cls.timer: _l("Timer only"),
                 cls.pause: _l("Pause screen"), cls.market: _l("Market: offers and needs"),
                 cls.takeaway: _l("Harvest page for guests (QR code)"), cls.poll: _l("Quick poll"),
-                cls.stances: _l("Stances on the dilemmas"), cls.questions: _l("Questions for the speaker")}
+                cls.stances: _l("Stances on the dilemmas"), cls.questions: _l("Questions for the speaker"),
+                cls.themes: _l("Dreams by theme")}
 
 
 class ParticipantSource(LabelledEnum):

@@ -1,16 +1,20 @@
 """The projector panel of the console: what the big screen shows, the harvest's table, high contrast,
 and a live miniature of the screen."""
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request
 
 from .. import panels
 from ..enums import ProjectorView
 from ..events import access
+from ..reports import operations as themes
+from ..reports.queries import grouped, reportable_dreams, theme_of
 from ..tables.queries import harvest_tables
 from . import operations as ops
 from . import pushes
 from .stage import stage_context
 
 bp = Blueprint("projector_console", __name__, url_prefix="/console/<int:event_id>")
+#: the newest dreams the console offers to move to another theme (older ones: the report's page)
+MOVABLE = 30
 
 
 @panels.register("projector", "projector/_console_panel.html", order=25, column="right", parts=("welcome", "harvest"))
@@ -18,8 +22,15 @@ def panel(event, args) -> dict:
     cards = harvest_tables(event) if event.projector_view == ProjectorView.harvest else []
     ids = [table.id for table, _ in cards]
     now = ids.index(event.harvest_table_id) if event.harvest_table_id in ids else None
-    return {"views": list(ProjectorView), "harvest_now": cards[now][0] if now is not None else None,
-            "harvest_position": (now or 0) + 1 if cards else 0, "harvest_total": len(cards)}
+    context = {"views": list(ProjectorView), "harvest_now": cards[now][0] if now is not None else None,
+               "harvest_position": (now or 0) + 1 if cards else 0, "harvest_total": len(cards)}
+    if event.projector_view == ProjectorView.themes:
+        dreams = reportable_dreams(event)
+        groups, other = grouped(event, dreams)
+        theme_of_dream = {dream.id: theme for theme, members in groups for dream in members}
+        context.update(theme_groups=groups, other_dreams=len(other),
+                       movable=[(dream, theme_of_dream.get(dream.id)) for dream in reversed(dreams[-MOVABLE:])])
+    return context
 
 
 def _act(event, change):
@@ -42,6 +53,30 @@ def harvest_step(event_id, direction):
 def projector_contrast(event_id):
     event = access.facilitated_event(event_id)
     return _act(event, lambda: ops.toggle_contrast(event))
+
+
+@bp.post("/projector/themes/<theme_id>/rename")
+def rename_theme(event_id, theme_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: themes.rename_theme(theme_of(event, theme_id), request.form.get("label", "")))
+
+
+@bp.post("/projector/themes/<theme_id>/merge")
+def merge_theme(event_id, theme_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: themes.merge_themes(theme_of(event, theme_id), theme_of(event, request.form.get("into"))))
+
+
+@bp.post("/projector/themes/move")
+def move_dream(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: themes.move_dream(event, request.form.get("dream_id"), request.form.get("theme_id")))
+
+
+@bp.post("/projector/themes/again")
+def themes_again(event_id):
+    event = access.facilitated_event(event_id)
+    return _act(event, lambda: themes.find_themes_again(event))
 
 
 @bp.get("/projector-mini")

@@ -18,7 +18,7 @@ def show_view(event, view: str) -> None:
             raise Refused(_l("No table has submitted its advice card yet."), status=409)
         if event.harvest_table_id not in {table.id for table, _ in cards}:
             event.harvest_table_id = cards[0][0].id
-    if view == ProjectorView.takeaway:
+    if view in (ProjectorView.takeaway, ProjectorView.themes):
         ensure_themes(event)  # found once, here, not by hundreds of phones opening the harvest page at once
     event.projector_view = ProjectorView(view)
     db.session.flush()

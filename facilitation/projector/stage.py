@@ -10,8 +10,13 @@ from ..polls.queries import questions, results, stances
 from ..programme import timer
 from ..programme.queries import count_deeds, deeds
 from ..programme.models import PhaseKind
+from ..reports.queries import grouped, reportable_dreams
 from ..tables.queries import endorsement_counts, harvest_tables, overview, submitted_count, top_contributions
 from ..util import public_url, utcnow
+
+
+#: the theme view shows each theme's newest dreams, so every theme is in view at once (the count says how many)
+DREAMS_PER_THEME = 4
 
 
 def short_address() -> str:
@@ -58,6 +63,10 @@ def stage_context(event, offset: int = 0) -> dict:
         speaker = event.current_speaker
         context.update(speaker=speaker, spotlight_question=event.spotlight_question,
                        top_questions=questions(event, speaker.id if speaker else None, answered=False, limit=5))
+    elif event.projector_view == ProjectorView.themes:
+        groups, other = grouped(event, reportable_dreams(event))
+        context.update(theme_groups=[(theme, len(members), list(reversed(members))[:DREAMS_PER_THEME])
+                                     for theme, members in groups], other_dreams=len(other))
     elif event.projector_view == ProjectorView.takeaway:
         context.update(harvest_address=public_url("followup.harvest", code=event.join_code).split("://", 1)[-1])
     elif event.projector_view in (ProjectorView.join, ProjectorView.timer, ProjectorView.pause):

@@ -173,18 +173,13 @@ def _dream(dream) -> dict:
 
 
 def _dreams(event, dreams) -> dict:
-    by_id = {dream.id: dream for dream in dreams}
-    themed, themes = set(), []
-    for theme in queries.themes(event):
-        members = [by_id[m.dream_id] for m in theme.members if m.dream_id in by_id]
-        if not members:
-            continue
-        members.sort(key=lambda d: (-d.heart_count, d.id))
-        themed.update(d.id for d in members)
+    themes = []
+    groups, rest = queries.grouped(event, dreams)
+    for theme, members in groups:
+        members = sorted(members, key=lambda d: (-d.heart_count, d.id))
         themes.append({"id": theme.id, "label": theme.label, "count": len(members),
                        "words": [w for w in theme.words.split(", ") if w],
                        "dreams": [_dream(d) for d in members]})
-    rest = [d for d in dreams if d.id not in themed]
     if rest:
         themes.append({"id": None, "label": gettext("Other dreams"), "count": len(rest), "words": [],
                        "dreams": [_dream(d) for d in sorted(rest, key=lambda d: (-d.heart_count, d.id))]})

@@ -7,7 +7,7 @@ from ..limits import LIMITS
 from ..text import clean_text
 from ..util import form_int
 from .models import LeftOut, ReportText, Theme, ThemeDream
-from .queries import LEAVABLE, owner_of, report_text, reportable_dreams, themes
+from .queries import LEAVABLE, owner_of, report_text, reportable_dream, reportable_dreams, theme_of, themes
 from .themes import find_themes
 
 
@@ -66,6 +66,18 @@ def merge_themes(theme: Theme, into: Theme) -> None:
     words = [w for w in (into.words.split(", ") + theme.words.split(", ")) if w]
     into.words = ", ".join(dict.fromkeys(words))[:200]
     db.session.delete(theme)
+    db.session.flush()
+
+
+def move_dream(event, dream_id, theme_id) -> None:
+    """Put a dream in another theme (the facilitator's or the organiser's call over the words)."""
+    dream = reportable_dream(event, dream_id)
+    theme = theme_of(event, theme_id)
+    member = db.session.get(ThemeDream, dream.id)
+    if member is None:
+        db.session.add(ThemeDream(dream_id=dream.id, theme_id=theme.id))
+    else:
+        member.theme_id = theme.id
     db.session.flush()
 
 

@@ -33,11 +33,43 @@ def reportable_dreams(event) -> list[Dream]:
                                Dream.id.not_in(left_out)).order_by(Dream.created_at, Dream.id)))
 
 
+def grouped(event, dreams: list[Dream]) -> tuple[list[tuple[Theme, list[Dream]]], list[Dream]]:
+    """These dreams under the event's themes as stored (found, then renamed, merged and moved by the facilitator
+    or the organiser), and the dreams in none. A dream that came after the themes were found goes to the first
+    theme whose listed words it contains ("dreams with the word ..."), so the big screen's theme view grows as
+    dreams arrive without the themes changing under the room's eyes. One grouping for the big screen and the
+    report."""
+    found = themes(event)
+    by_id = {dream.id: dream for dream in dreams}
+    placed: dict[int, int] = {}
+    for theme in found:
+        for member in theme.members:
+            if member.dream_id in by_id:
+                placed[member.dream_id] = theme.id
+    words = [(theme.id, [w for w in theme.words.split(", ") if w]) for theme in found]
+    for dream in dreams:
+        if dream.id not in placed:
+            text = dream.text.lower()
+            placed_in = next((theme_id for theme_id, listed in words if any(w in text for w in listed)), None)
+            if placed_in is not None:
+                placed[dream.id] = placed_in
+    groups = [(theme, [d for d in dreams if placed.get(d.id) == theme.id]) for theme in found]
+    return [(theme, members) for theme, members in groups if members], [d for d in dreams if d.id not in placed]
+
+
 def theme_of(event, theme_id) -> Theme:
     theme = db.session.get(Theme, form_int(str(theme_id))) if form_int(str(theme_id)) is not None else None
     if theme is None or theme.event_id != event.id:
         raise Refused(_l("That theme no longer exists. Reload the page."), status=409)
     return theme
+
+
+def reportable_dream(event, dream_id) -> Dream:
+    """A dream of this event that is in the report, or a friendly refusal (it was hidden or left out meanwhile)."""
+    dream = next((d for d in reportable_dreams(event) if d.id == form_int(str(dream_id))), None)
+    if dream is None:
+        raise Refused(_l("That dream is no longer on the wall. Reload the page."), status=409)
+    return dream
 
 
 def owner_of(item) -> int:

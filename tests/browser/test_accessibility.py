@@ -133,7 +133,8 @@ def test_axe_finds_nothing_serious_on_any_page(server, browser, evenings, lang):
     laptop.goto(f"{server.url}/console/{event['event_id']}/")
     markers = {"tables": ".tables-overview", "harvest": ".harvest", "join": ".big-code", "wordcloud": ".word-cloud",
                "timer": ".timer-only", "pause": ".calm", "market": ".market-stage", "takeaway": ".takeaway",
-               "poll": ".poll-stage", "stances": ".stances-stage", "questions": ".questions-stage"}
+               "poll": ".poll-stage", "stances": ".stances-stage", "questions": ".questions-stage",
+               "themes": ".themes-stage"}
     for view, marker in markers.items():
         laptop.locator(f"form[action$='/projector/{view}'] button").click()
         expect(projector.locator(marker)).to_be_attached()

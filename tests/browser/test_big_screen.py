@@ -396,6 +396,7 @@ def test_every_other_view_fits_on_both_screens(server, contexts, screenshot):
         ("poll", lambda ev: show_view(ev, "poll")),
         ("stances", lambda ev: show_view(ev, "stances")),
         ("questions", lambda ev: show_view(ev, "questions")),
+        ("themes", lambda ev: show_view(ev, "themes")),
     ]
     for kind in SIZES:
         projector = contexts(kind, reduced_motion="reduce").page()
