@@ -152,3 +152,15 @@ def test_the_docs_cite_files_and_tests_that_exist():
                 missing.append(f"{doc.name}: {path}::{test}")
     assert missing == []
 
+
+
+def test_no_migration_imports_application_code():
+    """A migration is a snapshot of the schema and the data rules of its day: importing the app's code would make
+    an old migration run today's rules (issue #29; 8e2b6c41d9a7 imported the market's stemming rule)."""
+    found = []
+    for path in sorted(Path(ROOT, "migrations", "versions").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            found += [f"{path.name}: {name}" for name in names if name.split(".")[0] == "facilitation"]
+    assert found == []
