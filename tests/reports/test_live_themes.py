@@ -92,3 +92,37 @@ def test_nonsense_from_the_console_is_refused_kindly_and_changes_nothing(app, ma
         assert response.status_code in (200, 404, 409, 422), (url, response.status_code)
         assert "Traceback" not in response.get_data(as_text=True)
     assert themes_on_screen(app, projector) == before
+
+
+DREAMS_EN = ["Affordable homes for young families", "Homes where young and old live side by side",
+             "More homes for first-time buyers", "No more loneliness among older people",
+             "Loneliness talked about openly", "A buddy against loneliness", "Green in every street",
+             "More green on the school playground", "Green and trees by the flats"]
+
+
+def test_an_english_evening_gets_the_same_view_and_controls(app, make):
+    from facilitation.dreams.models import Dream
+    from facilitation.reports.models import Theme
+
+    event_id, code = make.event(language="en")
+    laptop, phone = app.test_client(), app.test_client()
+    make.facilitate(laptop, event_id)
+    make.join(phone, code)
+    for text in DREAMS_EN:
+        make.post_dream(phone, code, text)
+    token = csrf_token(laptop, f"/console/{event_id}/")
+    laptop.post(f"/console/{event_id}/projector/themes", data={"csrf_token": token})
+    projector = make.links(event_id)["projector_url"]
+    shown = themes_on_screen(app, projector)
+    assert {"Homes", "Loneliness", "Green"} <= set(shown), shown
+    panel = laptop.get(f"/console/{event_id}/panels/projector").get_data(as_text=True)
+    assert "Move a dream" in panel and "Themes on the big screen" in panel
+    with app.app_context():
+        homes = db.session.scalar(db.select(Theme.id).filter_by(event_id=event_id, label="Homes"))
+        flats = db.session.scalar(db.select(Dream.id).filter_by(text="Green and trees by the flats"))
+    laptop.post(f"/console/{event_id}/projector/themes/move",
+                data={"csrf_token": token, "dream_id": flats, "theme_id": homes})
+    assert "Green and trees by the flats" in themes_on_screen(app, projector)["Homes"]
+    assert "Green and trees by the flats" in report_themes(laptop, event_id)["Homes"]
+    assert "2 themes" not in on_the_big_screen(app.test_client(), projector)  # counted in the room's language
+    assert "3 themes" in on_the_big_screen(app.test_client(), projector)
