@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 
 import simplemma
+import snowballstemmer
 from babel import Locale
 from wordfreq import zipf_frequency
-import snowballstemmer
 
 from ..config import LANGUAGES
 
@@ -93,13 +93,13 @@ def _part(word: str) -> bool:
     return simplemma.is_known(word, lang="nl") and zipf_frequency(word, "nl") >= COMPOUND_ZIPF
 
 
-def names(texts, language: str = "nl") -> set[str]:
+def names(texts, language: str = "nl", places: tuple[str, ...] = ()) -> set[str]:
     """The words these texts write as names (lower case): with a capital inside a sentence more often than
     without ("in de Spuistraat", "Kickboxing club Noord") and, for a word in the dictionary, never without
     ("the Government" next to "the government" is a word); or a word the dictionary does not know, with a
     capital and a place name's ending ("Jodenbreestraat", not "speelplein"). A text with a capital on most of
     its words but the little ones (a title: "Drijvende Tuinen in de Stad") says nothing about which words
-    are names."""
+    are names. `places` (the venue, the town) are names wherever the texts write them."""
     language = language if language in ("nl", "en") else "nl"
     capital, small = Counter(), Counter()
     for text in texts:
@@ -115,7 +115,7 @@ def names(texts, language: str = "nl") -> set[str]:
             (capital if word[0].isupper() else small)[low] += 1
     return {word for word, count in capital.items()
             if count > small[word] and (not small[word] or not simplemma.is_known(word, lang=language))
-            and word not in _language_names(language)}
+            and word not in _language_names(language)} | {word for place in places for word in words(place)}
 
 
 @cache
@@ -137,13 +137,12 @@ def top_words(texts, limit: int = 40, language: str = "nl", places: tuple[str, .
     word counted together ("woning", "woningen") under the form written most, names and places left out
     (the way the themes count words)."""
     texts = list(texts)
-    skip = names(texts, language) | {w for place in places for w in words(place)}
-    counts: Counter = Counter()
+    skip = names(texts, language, places)
     forms: dict[str, Counter] = {}
     for text in texts:
         for word in words(text):
             if word not in skip:
-                counts[lemma(word, language)] += 1
                 forms.setdefault(lemma(word, language), Counter())[word] += 1
-    top = [(min(forms[key].items(), key=lambda item: (-item[1], item[0]))[0], count) for key, count in counts.items()]
+    top = [(min(written.items(), key=lambda item: (-item[1], item[0]))[0], written.total())
+           for written in forms.values()]
     return sorted(top, key=lambda item: (-item[1], item[0]))[:limit]

@@ -25,12 +25,16 @@ def themes(event) -> list[Theme]:
     return list(db.session.scalars(db.select(Theme).filter_by(event_id=event.id).order_by(Theme.position, Theme.id)))
 
 
-def reportable_dreams(event) -> list[Dream]:
+def _reportable(event):
     """Dreams that go in the report: on the wall (never hidden or waiting) and not left out."""
     left_out = db.select(LeftOut.dream_id).where(LeftOut.event_id == event.id, LeftOut.dream_id.is_not(None))
-    return list(db.session.scalars(
-        db.select(Dream).where(Dream.event_id == event.id, Dream.status == DreamStatus.visible,
-                               Dream.id.not_in(left_out)).order_by(Dream.created_at, Dream.id)))
+    return db.select(Dream).where(Dream.event_id == event.id, Dream.status == DreamStatus.visible,
+                                  Dream.id.not_in(left_out))
+
+
+def reportable_dreams(event) -> list[Dream]:
+    """Dreams that go in the report, in the order they came."""
+    return list(db.session.scalars(_reportable(event).order_by(Dream.created_at, Dream.id)))
 
 
 def grouped(event, dreams: list[Dream]) -> tuple[list[tuple[Theme, list[Dream]]], list[Dream]]:
@@ -66,7 +70,8 @@ def theme_of(event, theme_id) -> Theme:
 
 def reportable_dream(event, dream_id) -> Dream:
     """A dream of this event that is in the report, or a friendly refusal (it was hidden or left out meanwhile)."""
-    dream = next((d for d in reportable_dreams(event) if d.id == form_int(str(dream_id))), None)
+    dream_id = form_int(str(dream_id))
+    dream = db.session.scalar(_reportable(event).where(Dream.id == dream_id)) if dream_id is not None else None
     if dream is None:
         raise Refused(_l("That dream is no longer on the wall. Reload the page."), status=409)
     return dream

@@ -44,7 +44,8 @@ The rule, in words an organiser can follow:
 
 Every theme lists the words its dreams wrote (at most MAX_WORDS): each dream in it contains one of
 them, so "dreams with the word ..." in the report is true. What is still left is "other dreams".
-The organiser can rename and merge themes afterwards.
+The facilitator (from the console, on the evening) and the organiser (in the report) can rename and merge
+themes; the facilitator can also move a dream to another theme.
 """
 from collections import Counter
 from dataclasses import dataclass, field
@@ -113,8 +114,7 @@ class _Words:
     def __init__(self, dreams: list[tuple[int, str]], language: str, places: tuple[str, ...] = ()):
         self.language = language
         self.texts = {dream_id: text.lower() for dream_id, text in dreams}
-        skip = THEME_STOP_WORDS | names([text for _, text in dreams], language) \
-            | {w for place in places for w in words(place)}
+        skip = THEME_STOP_WORDS | names([text for _, text in dreams], language, places)
         tokens = {dream_id: [w for w in words(text) if w not in skip] for dream_id, text in dreams}
         distinct = sorted({token for found in tokens.values() for token in found})
         stem_of = {token: lemma(token, language) for token in distinct}
