@@ -18,7 +18,7 @@ from ..events import access
 from ..events.operations import delete_event, set_purge_date
 from ..followup.operations import set_checkin_weeks
 from ..security import render_error
-from . import charts, data, documents, operations, queries
+from . import charts, data, documents, operations, pushes, queries
 from .content import gather
 
 bp = Blueprint("reports", __name__, url_prefix="/console/<int:event_id>/report")
@@ -129,27 +129,35 @@ def _edit(event, change, message, anchor, texts=None):
     return act(change, answer=edited, refused=lambda error: _page(event, error.status, error.message, texts))
 
 
+def _themes_edit(event, change, message):
+    """An edit of the themes: the big screen's theme view follows it, if it is on."""
+    def edit():
+        change()
+        pushes.themes_changed(event)
+    return _edit(event, edit, message, "#themes")
+
+
 @bp.post("/themes/<theme_id>/rename")
 def rename_theme(event_id, theme_id):
     event = access.facilitated_event(event_id)
-    return _edit(event, lambda: operations.rename_theme(queries.theme_of(event, theme_id),
-                                                        request.form.get("label", "")),
-                 gettext("The theme has its new name."), "#themes")
+    return _themes_edit(event, lambda: operations.rename_theme(queries.theme_of(event, theme_id),
+                                                               request.form.get("label", "")),
+                        gettext("The theme has its new name."))
 
 
 @bp.post("/themes/<theme_id>/merge")
 def merge_theme(event_id, theme_id):
     event = access.facilitated_event(event_id)
-    return _edit(event, lambda: operations.merge_themes(queries.theme_of(event, theme_id),
-                                                        queries.theme_of(event, request.form.get("into"))),
-                 gettext("The themes are merged."), "#themes")
+    return _themes_edit(event, lambda: operations.merge_themes(queries.theme_of(event, theme_id),
+                                                               queries.theme_of(event, request.form.get("into"))),
+                        gettext("The themes are merged."))
 
 
 @bp.post("/themes/again")
 def themes_again(event_id):
     event = access.facilitated_event(event_id)
-    return _edit(event, lambda: operations.find_themes_again(event),
-                 gettext("The themes are found again from the dreams."), "#themes")
+    return _themes_edit(event, lambda: operations.find_themes_again(event),
+                        gettext("The themes are found again from the dreams."))
 
 
 @bp.post("/<any(dream, contribution, deed, comment):kind>/<item_id>/<any('leave-out', 'put-back'):action>")

@@ -126,3 +126,20 @@ def test_an_english_evening_gets_the_same_view_and_controls(app, make):
     assert "Green and trees by the flats" in report_themes(laptop, event_id)["Homes"]
     assert "2 themes" not in on_the_big_screen(app.test_client(), projector)  # counted in the room's language
     assert "3 themes" in on_the_big_screen(app.test_client(), projector)
+
+
+def test_a_theme_renamed_on_the_report_page_reaches_the_big_screen_at_once(app, make, socket_client):
+    """The report and the theme view are one grouping: an edit on the report page tells the big screen too."""
+    from facilitation.reports.models import Theme
+
+    event_id, code, laptop, phone, token, projector = room(app, make)
+    screen = app.test_client()
+    screen.get(projector.replace("http://venue.test:5000", ""))
+    listening = socket_client(screen, event_id, "projector")
+    listening.get_received()
+    with app.app_context():
+        homes = db.session.scalar(db.select(Theme.id).filter_by(event_id=event_id, label="Woningen"))
+    report_token = csrf_token(laptop, f"/console/{event_id}/report/")
+    laptop.post(f"/console/{event_id}/report/themes/{homes}/rename", data={"csrf_token": report_token, "label": "Wonen"})
+    assert "wall:changed" in [m["name"] for m in listening.get_received()]
+    assert "Wonen" in themes_on_screen(app, projector)
