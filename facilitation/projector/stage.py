@@ -15,8 +15,9 @@ from ..tables.queries import endorsement_counts, harvest_tables, overview, submi
 from ..util import public_url, utcnow
 
 
-#: the theme view shows each theme's newest dreams, so every theme is in view at once (the count says how many)
-DREAMS_PER_THEME = 4
+#: the theme view shows each theme's newest dreams, so the themes of 2,000 dreams fit one page at 1920×1080, two at
+#: 1024×768 (the count says how many there are)
+DREAMS_PER_THEME = 3
 
 
 def short_address() -> str:

@@ -77,3 +77,35 @@ def test_dreams_arrive_under_their_theme_the_facilitator_moves_one_and_the_repor
     themes = {theme["label"]: [d["text"] for d in theme["dreams"]] for theme in report["dreams"]["themes"]}
     assert "Groen en bomen bij de flat" in themes["Woningen"]
     assert "Sociale woningen dicht bij de winkels" in themes["Woningen"]
+
+
+def test_two_thousand_dreams_by_theme_fit_both_screens_and_every_theme_is_named(server, contexts, screenshot):
+    """A real evening's size: 85 guests, 2,000 dreams. The view shows every theme with its count and its newest
+    dreams, whole and readable on both projector sizes, on as few pages as the themes need."""
+    import random
+
+    from facilitation.dreams.operations import post_dream
+    from facilitation.events.models import Event
+    from facilitation.events.operations import join_event
+    from facilitation.extensions import db
+    from facilitation.projector.operations import show_view
+    from tests.browser.test_big_screen import check_screen, on_each_screen
+    from tests.reports.test_themes import ALL, read_set
+
+    texts = [text for name in ("care_nl", "youth_nl", "street_nl") for _, text in read_set(ALL[name][0])[0]]
+    rng = random.Random(2000)
+    event = server.set_up_event("Tweeduizend dromen", "nl", 8)
+    with server.app().app_context():
+        row = db.session.get(Event, event["event_id"])
+        guests = [join_event(row)[0] for _ in range(85)]
+        for n in range(2000):
+            post_dream(row, guests[n % 85], rng.choice(texts), by_facilitator=True)
+        show_view(row, "themes")
+        db.session.commit()
+    for kind, projector in on_each_screen(contexts, event):
+        tiles = projector.locator(".theme-tile")
+        assert tiles.count() >= 5
+        check_screen(projector, kind, "2,000 dreams by theme")
+        pages = int(projector.locator("[data-fit=themes]").get_attribute("data-pages") or 1)
+        assert pages <= 2, f"{kind}: {pages} pages for {tiles.count()} themes"
+        screenshot(projector, f"theme-view-2000-dreams-{kind}")
