@@ -54,7 +54,9 @@ class Server:
     def start(self):
         self.process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=self.env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 20
+        # returns as soon as the port answers; the ceiling covers a machine busy with other work (a restart after
+        # kill -9 once took over 20 s while a pip install ran beside three test workers)
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
