@@ -5,9 +5,16 @@ import socket
 from datetime import timedelta
 from pathlib import Path
 
+#: languages an event is run in: the facilitator's console, the organiser's pages, the big screen, the report
 LANGUAGES = ("nl", "en")
+#: languages a guest can take part in on their own phone (each a complete catalog, checked by
+#: tests/test_languages.py); the room's screens stay in the event's language
+GUEST_LANGUAGES = ("nl", "en", "tr", "pl", "uk", "ar", "fa")
+#: written right to left
+RIGHT_TO_LEFT = frozenset({"ar", "fa"})
 #: each language's name in itself, for the language switch and the event form
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "pl": "Polski", "uk": "Українська",
+                  "ar": "العربية", "fa": "فارسی"}
 
 
 def _secret_key(instance_path: str) -> str:
@@ -111,6 +118,8 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/Amsterdam")
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).parent / "translations")
     LANGUAGES = LANGUAGES
+    GUEST_LANGUAGES = GUEST_LANGUAGES
+    RIGHT_TO_LEFT = RIGHT_TO_LEFT
     LANGUAGE_NAMES = LANGUAGE_NAMES
     #: an event's data is deleted this many days after the event, unless the organiser picks another day
     PURGE_AFTER_DAYS = 30
