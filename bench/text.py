@@ -9,7 +9,8 @@ Prints the held rate per function of our own functional suite (tests/moderation/
 judging set written apart from it (tests/moderation/screening_judging_set.txt), of a blind set written by
 someone who saw neither (screening_blind_set.txt), and on the real statements
 in ../shared/outside/ (skipped where that folder is not beside the checkout), with the time per text.
-Writes bench/results/text.json (ignored by git).
+Prints how many real statements would wait for the facilitator because they were taken for a language the
+screening cannot read (issue #30). Writes bench/results/text.json (ignored by git).
 """
 import json
 import sys
@@ -154,6 +155,7 @@ def main() -> None:
         for name, text, reason in held:
             print(f"  {reason}: {text[:100]} ({name})")
         results["outside"] = {"held": len(held), "texts": len(texts), "held_texts": held}
+        results["languages"] = measure_languages(texts)
     else:
         print("\n../shared/outside/ is not beside this checkout: real statements not measured")
     print(f"\n{TARGETS}")
@@ -161,6 +163,23 @@ def main() -> None:
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "text.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+
+
+def measure_languages(texts) -> dict:
+    """Issue #30: the language each real text is found to be written in, read by a guest whose phone shows the
+    set's language. A text found to be in a language the screening cannot read would wait for the facilitator:
+    on these sets every one of them is a false alarm, so the share should stay near 0."""
+    from facilitation.written import SCREENED, written_in
+
+    started = time.perf_counter()
+    found = [(name, text, written_in(text, "en" if name.startswith("polis") else "nl")) for name, text, _ in texts]
+    per_text_ms = 1000 * (time.perf_counter() - started) / len(texts)
+    unread = [(name, text, language) for name, text, language in found if language not in SCREENED | {None}]
+    print(f"\nLanguages of the real statements: {len(unread)} of {len(texts)} found in a language the screening "
+          f"cannot read ({100 * len(unread) / len(texts):.2f} %; each would wait), {per_text_ms:.2f} ms per text")
+    for name, text, language in unread:
+        print(f"  {language}: {text[:100]} ({name})")
+    return {"unread": len(unread), "texts": len(texts), "unread_texts": unread}
 
 
 if __name__ == "__main__":

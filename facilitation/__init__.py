@@ -22,7 +22,7 @@ from .facilitator import routes as facilitator_routes
 from .followup import routes as followup_routes
 from .polls import console as polls_console
 from .polls import routes as polls_routes
-from .i18n import decimal, in_language, select_locale, signed
+from .i18n import decimal, in_language, language_name, offered_languages, right_to_left, select_locale, signed
 from .limits import LIMITS
 from .live import transport
 from .live.transport import check_nothing_left
@@ -144,7 +144,7 @@ def _register_blueprints(app: Flask) -> None:
 def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         current_language=lambda: str(get_locale()), limits=LIMITS, in_language=in_language,
-        languages=lambda: app.config["LANGUAGES"], **{choice.__name__: choice for choice in enums.ALL})
+        offered_languages=offered_languages, right_to_left=right_to_left, language_name=language_name, **{choice.__name__: choice for choice in enums.ALL})
     app.jinja_env.filters["role_label"] = role_label
     app.jinja_env.filters["kind_label"] = kind_label
     app.jinja_env.filters["phase_kind_label"] = phase_kind_label

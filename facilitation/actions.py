@@ -33,6 +33,19 @@ def act(operation, answer, refused):
     return make_response(answer(result))
 
 
+def record(operation):
+    """The action path for a socket handler's small write, which has no response to build: commit once, then
+    send what was queued; roll everything back when it fails."""
+    try:
+        result = operation()
+        db.session.commit()
+    except BaseException:
+        _undo()
+        raise
+    transport.send_queued()
+    return result
+
+
 def _undo() -> None:
     db.session.rollback()
     transport.discard_queued()

@@ -79,6 +79,8 @@ class HoldReason(LabelledEnum):
     threat = "threat"
     hate = "hate"
     slur = "slur"
+    #: written in a language the screening cannot read (only Dutch and English are screened)
+    unchecked_language = "unchecked_language"
 
     @classmethod
     def _labels(cls):
@@ -93,6 +95,7 @@ class HoldReason(LabelledEnum):
             cls.threat: _l("threatens someone with violence"),
             cls.hate: _l("speaks of a group of people with hatred or contempt"),
             cls.slur: _l("contains a slur"),
+            cls.unchecked_language: _l("language not checked"),
         }
 
 

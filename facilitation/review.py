@@ -5,12 +5,13 @@ its actions live in the moderation feature.
 """
 import enum
 
-from sqlalchemy import Enum
+from sqlalchemy import Enum, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .enums import EnumText, HoldReason
 from .live.broadcast import panels
 from .screening import reason_to_hold
+from .written import reader_language, written_in
 
 
 class Review(enum.Enum):
@@ -30,6 +31,11 @@ class Moderated:
                                            server_default="visible")
     #: why a held text waits
     hold_reason: Mapped[HoldReason | None] = mapped_column(EnumText(HoldReason, 32))
+    #: the language it was written in (ISO 639-1), None when it has no words to tell (emoji, a number)
+    written_in: Mapped[str | None] = mapped_column(String(8))
+
+    #: whether its text is in a language (a first name is not: "Gerda" would read as Turkish)
+    tells_language = True
 
     @property
     def visible(self) -> bool:
@@ -46,7 +52,8 @@ def screen(post: Moderated, text: str, event) -> None:
     A text the guest writes again is checked again, as if it were new. A held text tells the consoles'
     moderation panel (sent after the commit, like every push).
     """
-    reason = reason_to_hold(text, event)
+    post.written_in = written_in(text, reader_language()) if text and post.tells_language else None
+    reason = reason_to_hold(text, event, post.written_in)
     post.review, post.hold_reason = (Review.held, reason) if reason else (Review.visible, None)
     if reason:
         panels(event, "moderation")

@@ -7,11 +7,13 @@ import time
 from flask import request
 from flask_socketio import ConnectionRefusedError, disconnect, join_room
 
+from .actions import record
 from .events import access
 from .events.models import Event
+from .events.operations import note_reader
 from .events.queries import event_by_id
 from .extensions import db, socketio
-from .i18n import participant_language
+from .i18n import guest_language
 from .tables.queries import seat_of
 from .util import form_int
 from .live import rooms
@@ -26,7 +28,10 @@ def rooms_for(event: Event, audience: str, table_id=None) -> list[str] | None:
         participant = access.current_participant(event)
         if participant is None:
             return None
-        granted = [rooms.participants(event.id, participant_language(event)), rooms.participant(participant.id)]
+        language = guest_language(event)
+        # committed before the socket joins the room: every push rendered from now on includes this language
+        record(lambda: note_reader(event, participant, language))
+        granted = [rooms.participants(event.id, language), rooms.participant(participant.id)]
         seat = seat_of(participant) if table_id is not None else None
         if seat is not None and str(seat.table_id) == str(table_id):
             granted.append(rooms.table(event.id, seat.table_id))

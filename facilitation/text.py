@@ -11,17 +11,19 @@ from .errors import Refused
 
 
 def clean_text(raw: str | None, max_length: int, keep_paragraphs: bool = False) -> str:
-    """Normalise typed text: NFC, no control or bidi-override characters, trimmed spaces.
+    """Normalise typed text: NFC, trimmed spaces, no invisible characters that change how it reads.
 
-    Raises Refused when the text holds control characters a person cannot type.
+    Direction controls (U+202E and friends) and zero-width spaces are dropped: a post cannot turn the wall's
+    text around, nor hide a word from the screening, and the words the guest typed are kept. The joiners
+    Persian and emoji need (U+200C, U+200D) stay. Raises Refused for control characters a person cannot type.
     """
-    text = unicodedata.normalize("NFC", without_noncharacters(raw or ""))
+    text = unicodedata.normalize("NFC", without_noncharacters(raw or "")).translate(INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     for ch in text:
         if ch == "\n":
             continue
         category = unicodedata.category(ch)
-        if category == "Cc" or ch in BIDI_CONTROLS:
+        if category == "Cc":
             raise Refused(_l("The text contains invisible control characters. Please type it again."))
     # Dreams are sentences on a cloud: line breaks and runs of spaces become one space.
     # Longer texts (a report's introduction) keep their paragraphs: blank lines between them.
@@ -37,6 +39,8 @@ def clean_text(raw: str | None, max_length: int, keep_paragraphs: bool = False) 
 
 #: Characters that can flip the reading direction of the text after them.
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+#: ... and, with the zero-width space and the byte-order mark, what clean_text drops from typed text
+INVISIBLE = dict.fromkeys(map(ord, BIDI_CONTROLS | {"\u200b", "\ufeff"}))
 
 
 def is_noncharacter(ch: str) -> bool:
@@ -83,13 +87,17 @@ SOFT_HYPHEN = "\u00ad"
 _LONG_WORD = re.compile(r"\w{%d,}" % HYPHENATE_FROM)
 
 
-@lru_cache(maxsize=4)
-def _dictionary(language: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=pyphen.language_fallback(language) or "nl_NL")
+@lru_cache(maxsize=16)
+def _dictionary(language: str) -> pyphen.Pyphen | None:
+    """None for a language without a hyphenation dictionary (Arabic and Farsi do not hyphenate)."""
+    found = pyphen.language_fallback(language or "nl")
+    return pyphen.Pyphen(lang=found) if found else None
 
 
 def with_soft_hyphens(text: str, language: str = "nl") -> str:
     """Soft hyphens where the language's dictionary breaks a long word (vrij-wil-li-gers-werk): the big screen
     breaks a Dutch compound with a hyphen, which a browser without a Dutch dictionary cannot do alone."""
     words = _dictionary(language)
+    if words is None:
+        return text or ""
     return _LONG_WORD.sub(lambda match: words.inserted(match.group(), hyphen=SOFT_HYPHEN), text or "")

@@ -10,7 +10,7 @@ PACKAGE = Path(ROOT, "facilitation")
 #: import nothing above themselves: the ground every feature stands on
 FOUNDATIONS = {"actions", "config", "enums", "errors", "extensions", "flood", "i18n", "limits", "panels",
                "review", "screening", "security", "text", "toggles", "util", "backup", "events", "live", "accounts",
-               "tags"}
+               "tags", "written"}
 #: the meeting's parts; they may use foundations and each other
 FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports", "branding", "market", "followup", "polls"}
 #: put the features together: the app factory, the console, the organiser's pages, sockets, the CLI

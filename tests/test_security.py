@@ -259,10 +259,15 @@ def test_hostile_text_through_every_input_never_becomes_markup(app, make, runner
                 assert injected(value) == []
 
 
-def test_reading_direction_overrides_are_refused(client, make):
+def test_reading_direction_overrides_are_dropped_and_the_words_kept(client, make):
+    """U+202E would turn the rest of the wall's text around: it is dropped, the dream itself is kept (#30)."""
     _, code = make.event()
     make.join(client, code)
-    assert make.post_dream(client, code, "gewoon \u202egnidaelsim").status_code == 422
+    response = make.post_dream(client, code, "gewoon \u202egnidaelsim\u202c en \u2067verder\u2069")
+    assert response.status_code in (200, 201, 302)
+    wall = client.get(f"/e/{code}").get_data(as_text=True)
+    assert "gewoon gnidaelsim en verder" in wall
+    assert not set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") & set(wall)
 
 
 def test_no_template_or_code_marks_text_as_safe():

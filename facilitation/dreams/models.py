@@ -29,6 +29,9 @@ class Dream(db.Model):
     )
     #: why a held dream waits (a HoldReason: pre-moderation, personal data or abuse)
     hold_reason: Mapped[HoldReason | None] = mapped_column(EnumText(HoldReason, 32))
+    #: the language it was written in (ISO 639-1; None for a dream of emoji or numbers): the wall shows the
+    #: original, the console and the report name it
+    written_in: Mapped[str | None] = mapped_column(String(8))
     #: a key the form sends with each post, so a double tap stores one dream
     request_key: Mapped[str | None] = mapped_column(String(64))
     #: denormalised count of hearts, kept by toggle_heart, for sorting walls cheaply

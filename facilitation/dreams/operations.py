@@ -11,6 +11,7 @@ from ..events.queries import counts
 from ..extensions import db
 from ..limits import LIMITS
 from ..screening import reason_to_hold
+from ..written import reader_language, written_in
 from ..text import clean_text
 from ..toggles import toggle_mark
 from .models import Dream, DreamStatus, Heart
@@ -38,9 +39,10 @@ def post_dream(event, participant, text: str, request_key: str | None = None,
     text = clean_text(text, LIMITS.dream)
     if not text:
         raise Refused(_l("Write your dream first. One sentence is enough."))
-    dream = Dream(event_id=event.id, participant_id=participant.id, text=text, request_key=request_key)
+    dream = Dream(event_id=event.id, participant_id=participant.id, text=text, request_key=request_key,
+                  written_in=written_in(text, reader_language()))
     if not by_facilitator:
-        if reason := reason_to_hold(text, event):
+        if reason := reason_to_hold(text, event, dream.written_in):
             dream.status, dream.hold_reason = DreamStatus.held, reason
     try:
         with db.session.begin_nested():

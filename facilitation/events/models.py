@@ -33,8 +33,14 @@ class Event(db.Model):
     starts_on: Mapped[date | None]
     #: where the meeting is held, free text
     venue: Mapped[str] = mapped_column(String(120), default="")
-    #: the language phones start in ("nl" or "en"); a participant may switch
+    #: the event's language ("nl" or "en"): the console, the big screen and the report speak it; a guest's
+    #: phone starts in the browser's language and the guest may switch (i18n)
     language: Mapped[str] = mapped_column(String(5), default="nl")
+    #: the other languages this event's phones read, space-separated ("ar tr"): each push to every phone is
+    #: rendered once per language here (events.operations.note_reader adds one as its first phone connects)
+    phone_languages: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    #: whether a post in a language the screening cannot read shows at once (True) or waits for the facilitator
+    unchecked_languages_pass: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     #: role tags participants may pick when joining, in display order
     role_tags: Mapped[list] = mapped_column(JSON, default=lambda: list(DEFAULT_ROLE_TAGS))
     #: 8 characters of Crockford base32 (40 bits), typed or scanned to join
@@ -155,6 +161,11 @@ class Event(db.Model):
         return self.held_on + timedelta(days=days)
 
     @property
+    def reader_languages(self) -> tuple[str, ...]:
+        """The languages its phones read: the event's own first."""
+        return (self.language, *(lang for lang in self.phone_languages.split() if lang != self.language))
+
+    @property
     def join_code_display(self) -> str:
         return f"{self.join_code[:4]} {self.join_code[4:]}"
 
@@ -209,6 +220,7 @@ class Participant(Moderated, db.Model):
     empty until it is approved, so no view can show it by mistake."""
 
     __tablename__ = "participants"
+    tells_language = False
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
@@ -218,6 +230,8 @@ class Participant(Moderated, db.Model):
     name: Mapped[str] = mapped_column(String(40), default="")
     #: a name that waits for the facilitator
     held_name: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    #: the language this guest's phone reads (for the report's counts); None before their phone first connected
+    language: Mapped[str | None] = mapped_column(String(5))
     #: optional role tag, one of the event's role_tags
     role_tag: Mapped[str | None] = mapped_column(String(40))
     #: how this guest takes part: "phone" (own phone), "neighbour" (through someone else's phone)

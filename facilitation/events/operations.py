@@ -118,7 +118,7 @@ def rotate_link(event: Event, audience: str) -> None:
 
 
 def join_event(event: Event, name: str = "", role_tag: str | None = None, *, address: str | None = None,
-               now: datetime | None = None) -> tuple[Participant, str]:
+               now: datetime | None = None, language: str | None = None) -> tuple[Participant, str]:
     """Make a participant; returns it with the secret key for the phone's cookie. A phone's join names the
     address it came from, so a burst of joins from one address is noticed (events.bursts)."""
     name = clean_text(name, LIMITS.name)
@@ -127,7 +127,8 @@ def join_event(event: Event, name: str = "", role_tag: str | None = None, *, add
         raise Refused(_l("Choose one of the roles in the list, or none."))
     key = secrets.token_urlsafe(16)
     now = now or utcnow()
-    participant = Participant(event=event, key_hash=Participant.hash_key(key), role_tag=role_tag, joined_at=now)
+    participant = Participant(event=event, key_hash=Participant.hash_key(key), role_tag=role_tag, joined_at=now,
+                              language=language)
     name_participant(participant, name, event)
     db.session.add(participant)
     db.session.flush()
@@ -140,6 +141,30 @@ def name_participant(participant: Participant, name: str, event: Event) -> None:
     """A name shows at once, or waits in held_name for the facilitator (personal data, abuse, pre-moderation)."""
     screen(participant, name, event)
     participant.name, participant.held_name = ("", name) if participant.held else (name, "")
+
+
+def note_reader(event: Event, participant: Participant, language: str) -> bool:
+    """The language a guest's phone reads, as it connects: the report counts it, and from now on every push to
+    the phones is also rendered in it. Returns whether anything changed (the caller commits).
+
+    The event's list grows in one UPDATE that only adds what is missing, so two phones arriving in two new
+    languages at the same moment both count."""
+    if language not in current_app.config["GUEST_LANGUAGES"]:
+        return False
+    changed = participant.language != language
+    participant.language = language
+    if language not in event.reader_languages:
+        db.session.execute(
+            db.update(Event).where(Event.id == event.id, ~Event.phone_languages.contains(language))
+            .values(phone_languages=db.func.trim(Event.phone_languages + " " + language)))
+        db.session.refresh(event, ["phone_languages"])
+        changed = True
+    return changed
+
+
+def let_unchecked_languages_pass(event: Event, passing: bool) -> None:
+    event.unchecked_languages_pass = passing
+    db.session.flush()
 
 
 def join_for_neighbour(helper: Participant, name: str = "", role_tag: str | None = None) -> Participant:

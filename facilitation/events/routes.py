@@ -1,5 +1,6 @@
 """The join flow and the facilitator's secret link. The organiser's pages live in organiser/."""
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import get_locale
 
 from .. import flood
 from ..actions import act
@@ -29,7 +30,8 @@ def join(code):
         # joins per address are limited generously: 500 phones behind one venue address get in; a burst of
         # joins from one address far beyond the expected guests gets in too, but uncounted (events.bursts)
         flood.check("join", f"address:{flood.address()}")
-        joined = join_event(event, request.form.get("name", ""), request.form.get("role_tag"), address=flood.address())
+        joined = join_event(event, request.form.get("name", ""), request.form.get("role_tag"), address=flood.address(),
+                            language=str(get_locale()))
         broadcast.panels(event, "dreams")  # the consoles' guest count (a console fetches it at most once a second)
         return joined
 

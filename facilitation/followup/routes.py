@@ -98,7 +98,7 @@ def _guest_of(token: str, purpose: LinkPurpose):
     if link is None:
         return None
     access.use_event(link.participant.event)
-    if link.language in current_app.config["LANGUAGES"] and "lang" not in session:
+    if link.language in current_app.config["GUEST_LANGUAGES"] and "lang" not in session:
         session["lang"] = link.language
     return link.participant
 

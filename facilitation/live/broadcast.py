@@ -5,20 +5,22 @@ Phones receive rendered, escaped fragments in their own language: out-of-band sw
 receive a signal and fetch what changed again: the projector its stage, a console only the
 panels that were named.
 """
-from flask import current_app, g, has_request_context, render_template, request
+from flask import g, has_request_context, render_template, request
 from flask_babel import force_locale
 
 from . import rooms
 from .transport import close_room, push, push_soon
 
 
-def languages() -> tuple[str, ...]:
-    return tuple(current_app.config["LANGUAGES"])
+def languages(event) -> tuple[str, ...]:
+    """The languages the event's phones read: its own, and each a phone has connected in (a push to every
+    phone is rendered once per language, so only those in use)."""
+    return event.reader_languages
 
 
 def everyone(event) -> list[str]:
     """Every phone of the event, in every language."""
-    return rooms.all_participants(event.id, languages())
+    return rooms.all_participants(event.id, languages(event))
 
 
 def panels(event, *names: str) -> None:
@@ -46,12 +48,12 @@ def stage_changed(event, fresh: bool = False) -> None:
     panels(event, "miniature")
 
 
-def fragment_per_language(template: str, **context) -> dict[str, str]:
-    """One rendering per language, for pushes that go to every phone (no per-session data)."""
+def fragment_per_language(template: str, event, **context) -> dict[str, str]:
+    """One rendering per language the phones read, for pushes that go to every phone (no per-session data)."""
     rendered = {}
-    for lang in languages():
+    for lang in languages(event):
         with force_locale(lang):
-            rendered[lang] = render_template(template, broadcast=True, **context)
+            rendered[lang] = render_template(template, broadcast=True, event=event, **context)
     return rendered
 
 

@@ -7,6 +7,7 @@ from .. import panels
 from ..actions import act, fragment_or_back, refusal_or_back
 from ..dreams import pushes as dream_pushes
 from ..dreams.operations import set_moderation
+from ..events.operations import let_unchecked_languages_pass
 from ..enums import ModerationActionKind, ModerationMode, PostKind
 from ..events import access, bursts
 from ..events.queries import burst_in, waiting_bursts
@@ -76,6 +77,13 @@ def mode(event_id, mode):
         set_moderation(event, ModerationMode(mode))
         dream_pushes.moderation_mode_changed(event)
     return panels.act_on(event, operation, "moderation")
+
+
+@bp.post("/moderation/languages/<any(check, pass):answer>")
+def languages(event_id, answer):
+    """Posts in a language the screening cannot read: wait for the facilitator (the default) or show at once."""
+    event = access.facilitated_event(event_id)
+    return panels.act_on(event, lambda: let_unchecked_languages_pass(event, answer == "pass"), "moderation")
 
 
 @bp.post("/bursts/<int:burst_id>/<any(accept, ignore):answer>")

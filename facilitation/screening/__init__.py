@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from ..enums import HoldReason, ModerationMode
+from ..written import SCREENED
 from . import lexicon as L
 from .harm import counter_speech, harm
 from .personal import address, bsn, email, iban, phone_number
@@ -130,9 +131,17 @@ def event_hold_reason(text: str, event) -> HoldReason | None:
     return hold_reason(text, held=set(event.held_words or ()), allowed=set(event.allowed_words or ()))
 
 
-def reason_to_hold(text: str, event) -> HoldReason | None:
-    """Why this text from a guest waits for the facilitator at this event, or None to show it at once."""
+def reason_to_hold(text: str, event, language: str | None = None) -> HoldReason | None:
+    """Why this text from a guest waits for the facilitator at this event, or None to show it at once.
+
+    `language`: what it is written in (facilitation.written). Personal data is found in any language; the
+    words and rules of harm only in Dutch and English, so a text in another language waits unless the event
+    lets such texts through.
+    """
     reason = event_hold_reason(text, event) if text else None
     if reason is None and text and event.moderation == ModerationMode.premoderated:
         return HoldReason.premoderation
+    if (reason is None and language is not None and language not in SCREENED
+            and not event.unchecked_languages_pass):
+        return HoldReason.unchecked_language
     return reason

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from facilitation import ROOT
+from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_walking_skeleton import live
 from tests.browser.waiting import LIVE
 
@@ -23,6 +24,22 @@ WORDS = {
            "sit": "Sit at Table 1", "contribution": "Your contribution", "add": "Add", "host": "I will be the host",
            "advice": "3. Our advice", "submit": "Submit the card", "name": "Your first name"},
 }
+
+
+def _guest_words(lang: str) -> dict:
+    """The same labels as a guest reading Arabic or Farsi sees them (from the catalog the page uses)."""
+    from babel.support import Translations
+
+    catalog = Translations.load(f"{ROOT}/facilitation/translations", [lang])
+    english = {**WORDS["en"], "sit": None, "name": "Your first name (optional)"}
+    words = {key: catalog.gettext(text) for key, text in english.items() if text}
+    words["sit"] = catalog.gettext("Sit at %(name)s") % {"name": "Tafel 1"}  # the table's name is the event's
+    return words
+
+
+#: guests whose phones read right to left, at a Dutch evening
+RIGHT_TO_LEFT = ("ar", "fa")
+WORDS.update({lang: _guest_words(lang) for lang in RIGHT_TO_LEFT})
 
 
 def axe_violations(page) -> list[str]:
@@ -56,7 +73,7 @@ def evenings(server, browser):
             laptop.context.close()
         phone_state, laptop_state, event, pages = built[lang]
         phone = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 390, "height": 844},
-                                    storage_state=phone_state).new_page()
+                                    storage_state=phone_state, locale=PHONE_LOCALE.get(lang)).new_page()
         laptop = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1366, "height": 900},
                                      storage_state=laptop_state).new_page()
         return phone, laptop, event, pages
@@ -64,13 +81,18 @@ def evenings(server, browser):
     return evening_in
 
 
+#: a phone whose browser reads Arabic or Farsi: its guest pages follow (the evening itself is Dutch)
+PHONE_LOCALE = {"nl": "nl-NL", "en": "en-GB", "ar": "ar", "fa": "fa-IR"}
+
+
 def evening_in_full_swing(server, browser, lang):
     """An event in full swing, reached the way people reach it; returns the pages to audit."""
     w = WORDS[lang]
     email, password = organiser(server, lang)
-    event = json.loads(server.cli("event", "create", "--title", "Samen sterker", "--lang", lang, "--tables", "2",
-                                  "--organiser", email, "--json"))
-    phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    event_lang = "nl" if lang in RIGHT_TO_LEFT else lang
+    event = json.loads(server.cli("event", "create", "--title", "Samen sterker", "--lang", event_lang, "--tables",
+                                  "2", "--organiser", email, "--json"))
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale=PHONE_LOCALE.get(lang)).new_page()
     phone.goto(event["join_url"])
     join_url = phone.url
     phone.get_by_label(w["name"]).fill("Ann")
@@ -211,10 +233,11 @@ TOO_WIDE = """() => [...document.querySelectorAll('main *')]
 
 
 @pytest.mark.long
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", ["nl", "en", *RIGHT_TO_LEFT])
 def test_every_guest_page_fits_a_small_phone_at_200_percent(server, browser, evenings, lang):
     """Issue #26 item 8: every page a guest can be on, at 320 and 390 px wide with text at 200 %, after a dream
-    with long Dutch compounds: nothing scrolls sideways."""
+    with long Dutch compounds: nothing scrolls sideways. Issue #30: the same right to left, for a guest who reads
+    Arabic or Farsi, with axe finding nothing serious on any of those pages."""
     from datetime import datetime, timedelta
 
     from facilitation.events.models import Participant
@@ -235,7 +258,7 @@ def test_every_guest_page_fits_a_small_phone_at_200_percent(server, browser, eve
     urls = [*pages["phone"], f"{server.url}/checkin/{token}"]
     found = []
     for width in (320, 390):
-        page = browser.new_context(viewport={"width": width, "height": 700},
+        page = browser.new_context(viewport={"width": width, "height": 700}, locale=PHONE_LOCALE.get(lang), bypass_csp=True,
                                    storage_state=phone.context.storage_state()).new_page()
         for url in urls:
             page.goto(url)
@@ -244,5 +267,33 @@ def test_every_guest_page_fits_a_small_phone_at_200_percent(server, browser, eve
             wider = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if wider > 0:
                 found.append(f"{width} px, {url}: {wider} px too wide, at " + ", ".join(page.evaluate(TOO_WIDE)))
+            if lang in RIGHT_TO_LEFT:
+                assert page.evaluate("() => document.documentElement.dir") == "rtl", url
+                if width == 320:  # to look at: test-results/screenshots/rtl-ar-320-*.png
+                    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                    page.screenshot(path=SCREENSHOTS / f"rtl-{lang}-320-{urls.index(url):02d}.png")
+                found += [f"{width} px, {url}: {overlap}" for overlap in page.evaluate(OVERLAPPING)]
+                if width == 390:
+                    found += axe_violations(page)
         page.context.close()
-    assert found == []
+    assert found == [], "\n".join(found)
+
+
+#: controls and headings whose boxes cross each other's (a mirrored layout gone wrong puts one over another)
+OVERLAPPING = """() => {
+  const boxes = [...document.querySelectorAll('main a, main button, main input, main textarea, main select, main h1,'
+                                             + ' main h2, main label, header a, header button, header summary')]
+    .filter(el => el.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true}) && !el.closest('.visually-hidden'))
+    .map(el => [el, el.getBoundingClientRect()]);
+  const found = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, r] = boxes[i], [b, q] = boxes[j];
+      if (a.contains(b) || b.contains(a)) continue;
+      const x = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+      const y = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+      if (x > 2 && y > 2) found.push(`${a.tagName} "${a.textContent.trim().slice(0, 20)}" over ${b.tagName} "${b.textContent.trim().slice(0, 20)}"`);
+    }
+  }
+  return found;
+}"""

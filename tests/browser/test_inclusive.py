@@ -92,7 +92,7 @@ def test_touch_targets_are_at_least_44_px(server, contexts, page_name):
         phone.goto(event["join_url"])
     small = phone.evaluate("""() => [...document.querySelectorAll(
         'main button, main input:not([type=hidden]), main select, main textarea, main summary, main .button, '
-        + 'header button, header .language-switch a')]
+        + 'header button, header summary, header .language-switch a')]
       .filter(el => !el.closest('.choice') && el.offsetParent !== null)
       .map(el => [el.outerHTML.slice(0, 60), el.getBoundingClientRect()])
       .filter(([_, r]) => r.height < 44 || r.width < 44).map(([html]) => html)""")
@@ -104,7 +104,7 @@ def test_touch_targets_are_at_least_44_px(server, contexts, page_name):
 @pytest.mark.parametrize("path", ["join", "phone", "table", "market", "me", "poll", "ask", "harvest"])
 def test_320_px_wide_at_200_percent_text_needs_no_sideways_scrolling(server, browser, screenshot, path):
     event = server.set_up_event("Een heel lange titel van een bijeenkomst over samenleven", "nl", 1)
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="nl-NL")
     page = context.new_page()
     page.goto(event["join_url"])
     if path != "join":
@@ -147,7 +147,7 @@ def test_320_px_wide_at_200_percent_text_needs_no_sideways_scrolling(server, bro
 
 def test_everything_a_guest_does_works_without_javascript(server, browser):
     event = server.set_up_event("Zonder JavaScript", "nl", 2)
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
     page = context.new_page()
     join(page, event, "Kees")
     page.get_by_label("Mijn droom", exact=True).fill("Een droom zonder scripts.")

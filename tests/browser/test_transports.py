@@ -24,7 +24,7 @@ def test_sockets_accept_only_the_same_origin(server):
 
 def test_a_long_polling_only_client_receives_every_dream(server, browser):
     event = server.set_up_event("Alleen polling", "nl")
-    context = browser.new_context()
+    context = browser.new_context(locale="nl-NL")
     phone = context.new_page()
     phone.goto(event["join_url"])
     phone.get_by_role("button", name="Doe mee").click()
@@ -36,7 +36,7 @@ def test_a_long_polling_only_client_receives_every_dream(server, browser):
                      auth={"event": event["event_id"], "as": "participant"}, wait_timeout=10)
     try:
         assert listener.transport() == "polling"
-        writer = browser.new_context().new_page()
+        writer = browser.new_context(locale="nl-NL").new_page()
         writer.goto(event["join_url"])
         writer.get_by_role("button", name="Doe mee").click()
         for n in range(5):

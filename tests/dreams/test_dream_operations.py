@@ -51,11 +51,24 @@ def test_dream_of_280_characters_is_fine_281_is_not(room):
         post_dream(event, ann, "a" * 281)
 
 
-@pytest.mark.parametrize("text", ["hallo\x00wereld", "bel \x1b[31m", "tekst \u202eomgekeerd"])
+@pytest.mark.parametrize("text", ["hallo\x00wereld", "bel \x1b[31m"])
 def test_control_characters_are_refused(room, text):
     event, ann, _ = room
     with pytest.raises(Refused):
         post_dream(event, ann, text)
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("tekst \u202eomgekeerd", "tekst omgekeerd"),
+    ("\u2067\u0633\u0644\u0627\u0645\u2069 voor iedereen", "\u0633\u0644\u0627\u0645 voor iedereen"),
+    ("k\u200banker\ufeff", "kanker"),
+    # the joiners Persian and emoji need stay: می‌خواهم, 👩‍👧
+    ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001f469\u200d\U0001f467", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001f469\u200d\U0001f467"),
+])
+def test_invisible_direction_marks_are_dropped_and_the_words_kept(room, typed, stored):
+    event, ann, _ = room
+    dream, _ = post_dream(event, ann, typed)
+    assert dream.text == stored
 
 
 def test_closed_wall_refuses_and_nothing_is_lost(room):

@@ -61,6 +61,6 @@ def test_larger_text_is_remembered_for_this_browser(client, make):
     token = csrf_token(client, f"/e/{code}")
     response = client.post("/display/text-size", query_string={"next": f"/e/{code}"}, data={"csrf_token": token})
     assert response.headers["Location"].endswith(f"/e/{code}")
-    assert '<html lang="nl" class="large-text">' in client.get(f"/e/{code}").get_data(as_text=True)
+    assert '<html lang="nl" dir="ltr" class="large-text">' in client.get(f"/e/{code}").get_data(as_text=True)
     client.post("/display/text-size", data={"csrf_token": token})
     assert 'class="large-text"' not in client.get(f"/e/{code}").get_data(as_text=True)

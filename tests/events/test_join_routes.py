@@ -13,7 +13,7 @@ def test_join_page_shows_the_event_in_its_language(client, make, lang):
     page = client.get(f"/j/{code}").get_data(as_text=True)
     assert "Samen sterker" in page
     assert JOIN_TEXT[lang] in page
-    assert f'<html lang="{lang}">' in page
+    assert f'<html lang="{lang}" dir="ltr">' in page
 
 
 def test_joining_leads_to_the_dream_form_and_is_remembered(client, make, app, lang):
