@@ -83,6 +83,11 @@ static/vendor/.installed: package.json package-lock.json
 	mkdir -p static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
 	cp node_modules/socket.io-client/dist/socket.io.min.js static/vendor/socket.io.min.js
+	mkdir -p static/vendor/fonts
+	for weight in 400 700; do \
+	  cp node_modules/@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-$$weight-normal.woff2 static/vendor/fonts/noto-sans-arabic-$$weight.woff2; \
+	  cp node_modules/@fontsource/noto-sans-ethiopic/files/noto-sans-ethiopic-ethiopic-$$weight-normal.woff2 static/vendor/fonts/noto-sans-ethiopic-$$weight.woff2; \
+	done
 	touch $@
 
 translations: $(VENV)/.installed

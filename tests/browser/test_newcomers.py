@@ -1,0 +1,120 @@
+"""Newcomers' languages in a real browser (#30): a guest whose phone reads Turkish, Polish or Ukrainian joins,
+writes a dream, sits at a table, writes a deed and rates the evening in that language; a wall of dreams in
+Dutch, Arabic, Farsi, Ukrainian, Turkish and Tigrinya stands whole and readable on both projector sizes, in
+the fonts the app serves itself; a Dutch phone fetches none of those fonts."""
+import re
+
+import pytest
+from babel.support import Translations
+from playwright.sync_api import expect
+
+from facilitation import ROOT
+from tests.browser.test_big_screen import SHOWN, check_screen, fitted, seed
+from tests.browser.test_walking_skeleton import live
+from tests.browser.waiting import LIVE
+
+pytestmark = pytest.mark.browser
+
+MIXED = [
+    "Een buurt waar iedereen elkaar groet",
+    "أحلم ببيت آمن لعائلتي وحديقة يلعب فيها الأطفال",
+    "من آرزو دارم که همه همسایه‌ها با هم غذا بخورند",
+    "Я мрію, щоб мої діти ходили до школи без страху",
+    "Herkesin birbirini tanıdığı bir mahalle hayal ediyorum",
+    "ሰላምን ፍቕርን ኣብ ከባቢና ክርኢ ሕልመይ እዩ",
+    "Taalles op 2 avonden in de week, مجانًا للجميع",
+    "Chciałbym pracować w zawodzie, którego się nauczyłem",
+]
+
+
+def words(lang: str) -> dict:
+    catalog = Translations.load(f"{ROOT}/facilitation/translations", [lang])
+    return {
+        "join": catalog.gettext("Join"), "dream": catalog.gettext("My dream"),
+        "post": catalog.gettext("Put it on the wall"), "choose": catalog.gettext("Choose a table"),
+        "sit": catalog.gettext("Sit at %(name)s") % {"name": "Tafel 1"},
+        "deed": catalog.gettext("What will you do next week?"), "post deed": catalog.gettext("Put my deed on the wall"),
+        "four stars": catalog.ngettext("%(num)s star", "%(num)s stars", 4) % {"num": 4},
+        "rate": catalog.gettext("Send my rating"),
+    }
+
+
+@pytest.mark.parametrize("lang, locale, dream, deed", [
+    ("tr", "tr-TR", "Herkesin birbirini tanıdığı bir mahalle hayal ediyorum", "Komşuma kahve içmeye gideceğim"),
+    ("pl", "pl-PL", "Chciałbym pracować w zawodzie, którego się nauczyłem", "Zadzwonię do sąsiadki"),
+    ("uk", "uk-UA", "Я мрію, щоб мої діти ходили до школи без страху", "Я подзвоню сусідці"),
+])
+def test_a_guest_takes_part_in_their_own_language(server, browser, screenshot, lang, locale, dream, deed):
+    from facilitation.events.models import Event
+    from facilitation.extensions import db
+    from facilitation.programme.models import Deed, Rating
+    from facilitation.programme.operations import step
+
+    w = words(lang)
+    event = server.set_up_event("Samen sterker", "nl", 2)
+    with server.app().app_context():  # the facilitator lets posts in every language through this evening
+        db.session.get(Event, event["event_id"]).unchecked_languages_pass = True
+        db.session.commit()
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale).new_page()
+    phone.goto(event["join_url"])
+    assert phone.evaluate("() => document.documentElement.lang") == lang
+    phone.get_by_role("button", name=w["join"]).click()
+    live(phone)
+    phone.get_by_label(w["dream"], exact=True).fill(dream)
+    phone.get_by_role("button", name=w["post"]).click()
+    expect(phone.locator("#my-dreams .cloud")).to_contain_text(dream)
+    phone.get_by_role("link", name=w["choose"]).click()
+    phone.get_by_role("button", name=w["sit"]).click()
+    phone.wait_for_url(re.compile(r"/t/\d+$"))
+    with server.app().app_context():  # onwards to the closing part, as the console does
+        row = db.session.get(Event, event["event_id"])
+        for _ in range(7):
+            step(row, +1)
+        db.session.commit()
+    phone.goto(event["join_url"].replace("/j/", "/e/").split("?")[0])
+    phone.get_by_label(w["deed"], exact=True).fill(deed)
+    phone.get_by_role("button", name=w["post deed"]).click()
+    expect(phone.get_by_text(deed)).to_be_visible(timeout=LIVE)
+    phone.get_by_text(w["four stars"], exact=True).click()
+    phone.get_by_role("button", name=w["rate"]).click()
+    screenshot(phone, f"newcomer-{lang}")
+    with server.app().app_context():
+        guest_deed = db.session.scalar(db.select(Deed).filter_by(text=deed))
+        assert guest_deed.written_in == lang and guest_deed.visible
+        assert db.session.scalar(db.select(Rating.score).filter_by(event_id=event["event_id"])) == 4
+        assert {p.language for p in db.session.get(Event, event["event_id"]).participants} == {lang}
+
+
+def test_a_mixed_wall_is_whole_and_readable_in_the_fonts_the_app_serves(server, contexts, screenshot):
+    event = server.set_up_event("Eén wolk, veel talen", "nl")
+    texts = seed(server, event["event_id"], len(MIXED), write=lambda n, rng: MIXED[n])
+    for kind in ("projector", "projector-1024"):
+        projector = contexts(kind, reduced_motion="reduce").page()
+        projector.goto(event["projector_url"])
+        live(projector)
+        fitted(projector)
+        projector.evaluate("() => document.fonts.ready")
+        check_screen(projector, kind, "a wall in eight languages")
+        assert set(projector.locator("#stage").evaluate(SHOWN)) == set(texts)
+        loaded = projector.evaluate("() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+        assert {'"Noto Sans Arabic"', '"Noto Sans Ethiopic"'} <= set(loaded) | {f'"{f}"' for f in loaded}, loaded
+        arabic = projector.locator(".cloud-text[lang=ar]").first
+        assert arabic.evaluate("e => getComputedStyle(e).unicodeBidi") == "plaintext"
+        screenshot(projector, f"mixed-wall-{kind}")
+        projector.close()
+
+
+def test_a_dutch_phone_fetches_none_of_the_fonts(server, browser):
+    event = server.set_up_event("Alleen Nederlands", "nl")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    fetched = []
+    context.on("request", lambda request: fetched.append(request.url))
+    phone = context.new_page()
+    phone.goto(event["join_url"])
+    phone.get_by_role("button", name="Doe mee").click()
+    live(phone)
+    phone.get_by_label("Mijn droom", exact=True).fill("Een bankje bij de bushalte")
+    phone.get_by_role("button", name="Zet op de wolk").click()
+    expect(phone.locator("#my-dreams .cloud")).to_have_count(1)
+    assert [url for url in fetched if url.endswith(".woff2")] == []
+    context.close()
