@@ -42,6 +42,7 @@ from .text import with_soft_hyphens
 from .util import BoundedIntConverter
 from .tables import console as tables_console
 from .tables import routes as tables_routes
+from .translation import routes as translation_routes
 from .tables.labels import kind_label
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -137,7 +138,7 @@ def _register_blueprints(app: Flask) -> None:
     for module in (home, i18n, accounts_routes, events_routes, organiser_routes, dreams_routes, dreams_console,
                    moderation_console, tables_routes, tables_console, programme_routes, programme_console,
                    facilitator_routes, projector_routes, projector_console, reports_routes, branding_routes,
-                   market_routes, market_console, followup_routes, polls_routes, polls_console):
+                   market_routes, market_console, followup_routes, polls_routes, polls_console, translation_routes):
         app.register_blueprint(module.bp)
 
 

@@ -12,7 +12,8 @@ FOUNDATIONS = {"actions", "config", "enums", "errors", "extensions", "flood", "i
                "review", "screening", "security", "text", "toggles", "util", "backup", "events", "live", "accounts",
                "tags", "written"}
 #: the meeting's parts; they may use foundations and each other
-FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports", "branding", "market", "followup", "polls"}
+FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports", "branding", "market", "followup", "polls",
+            "translation"}
 #: put the features together: the app factory, the console, the organiser's pages, sockets, the CLI
 SHELLS = {"__init__", "facilitator", "organiser", "sockets", "cli", "models", "home"}
 

@@ -32,6 +32,8 @@ class Dream(db.Model):
     #: the language it was written in (ISO 639-1; None for a dream of emoji or numbers): the wall shows the
     #: original, the console and the report name it
     written_in: Mapped[str | None] = mapped_column(String(8))
+    #: a line in the event's language under a dream written in another, added by a translator (translation/)
+    translation: Mapped[str | None] = mapped_column(String(280))
     #: a key the form sends with each post, so a double tap stores one dream
     request_key: Mapped[str | None] = mapped_column(String(64))
     #: denormalised count of hearts, kept by toggle_heart, for sorting walls cheaply
@@ -44,6 +46,12 @@ class Dream(db.Model):
     participant = relationship("Participant")
     speaker = relationship("Speaker")
     hearts = relationship("Heart", back_populates="dream", cascade="all, delete-orphan", passive_deletes=True)
+
+    @property
+    def readable(self) -> str:
+        """What the event's language reads of it: the translator's line, else the dream itself (the themes and
+        the report's words read this)."""
+        return self.translation or self.text
 
     @property
     def visible(self) -> bool:

@@ -38,6 +38,12 @@ def dream_corrected(dream, event, was_visible: bool) -> None:
         panels(event, "moderation", "dreams")
 
 
+def dream_translated(dream, event) -> None:
+    """A translator's line under a dream: the big screen shows it, the consoles' queue and list too."""
+    stage_changed(event)
+    panels(event, "moderation", "dreams")
+
+
 def dream_restored(dream, event) -> None:
     # whether each phone gave it a heart differs per phone: let them fetch their view
     resync_participants(event)

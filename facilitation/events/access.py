@@ -92,6 +92,10 @@ def can_facilitate(event: Event) -> bool:
     return owns(event) or holds_link(event, "facilitator")
 
 
+def can_translate(event: Event) -> bool:
+    return can_facilitate(event) or holds_link(event, "translator")
+
+
 def can_project(event: Event) -> bool:
     return can_facilitate(event) or holds_link(event, "projector")
 
@@ -138,3 +142,11 @@ def facilitated_event(event_id: int) -> Event:
         abort(403)
     return event
 
+
+
+def translated_event(event_id: int) -> Event:
+    """The event, if this browser holds its translator's link (or runs it); else 403."""
+    event = event_or_404(event_id)
+    if not can_translate(event):
+        abort(403)
+    return event

@@ -130,7 +130,9 @@ class Event(db.Model):
 
         The database never holds the token itself, so a copied database opens no console.
         """
-        nonce = {"facilitator": self.facilitator_nonce, "projector": self.projector_nonce}[audience]
+        # the translator's link changes whenever the facilitator's does
+        nonce = {"facilitator": self.facilitator_nonce, "projector": self.projector_nonce,
+                 "translator": self.facilitator_nonce}[audience]
         message = f"{audience}:{self.id}:{nonce}".encode()
         digest = hmac.new(current_app.config["SECRET_KEY"].encode(), message, hashlib.sha256).digest()
         return base64.urlsafe_b64encode(digest[:16]).decode().rstrip("=")

@@ -195,7 +195,8 @@ def languages(event, dreams) -> dict:
 
 
 def _dream(dream) -> dict:
-    return {"id": dream.id, "text": dream.text, "hearts": dream.heart_count, "language": dream.written_in}
+    return {"id": dream.id, "text": dream.text, "hearts": dream.heart_count, "language": dream.written_in,
+            "translation": dream.translation}
 
 
 def _dreams(event, dreams) -> dict:
@@ -216,7 +217,7 @@ def _dreams(event, dreams) -> dict:
         "themes": themes,
         "most_hearted": [_dream(d) for d in hearted[:MOST_HEARTED]],
         "words": [{"word": word, "count": count}
-                  for word, count in top_words((d.text for d in dreams), 30, event.language, (event.venue or "",))],
+                  for word, count in top_words((d.readable for d in dreams), 30, event.language, (event.venue or "",))],
     }
 
 

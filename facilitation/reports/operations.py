@@ -41,7 +41,7 @@ def find_themes_again(event) -> list[Theme]:
     """Throw away the themes (and their names and merges) and find them afresh."""
     db.session.execute(db.delete(Theme).where(Theme.event_id == event.id))
     dreams = reportable_dreams(event)
-    found, _ = find_themes([(d.id, d.text) for d in dreams], event.language, places=(event.venue or "",))
+    found, _ = find_themes([(d.id, d.readable) for d in dreams], event.language, places=(event.venue or "",))
     for position, item in enumerate(found, start=1):
         theme = Theme(event_id=event.id, position=position, label=item.label[:LIMITS.theme_label],
                       words=", ".join(item.words)[:200])

@@ -53,7 +53,7 @@ def grouped(event, dreams: list[Dream]) -> tuple[list[tuple[Theme, list[Dream]]]
     words = [(theme.id, [w for w in theme.words.split(", ") if w]) for theme in found]
     for dream in dreams:
         if dream.id not in placed:
-            text = dream.text.lower()
+            text = dream.readable.lower()
             placed_in = next((theme_id for theme_id, listed in words if any(w in text for w in listed)), None)
             if placed_in is not None:
                 placed[dream.id] = placed_in

@@ -101,6 +101,21 @@ class Server:
         self.process.terminate()
         self.process.wait(10)
         self.log.close()
+        # kept beside the screenshots: pytest's own temporary folders are gone after three more runs
+        kept = Path(ROOT) / "test-results" / f"server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"
+        kept.parent.mkdir(exist_ok=True)
+        kept.write_bytes(self.log_path.read_bytes())
+
+    def died(self) -> str | None:
+        """When the server is gone: its exit status and the end of its log; it is started again, so one test
+        that brings it down does not fail every test after it on this worker."""
+        if self.process.poll() is None:
+            return None
+        status = self.process.returncode
+        self.log.flush()
+        tail = self.log_path.read_text(errors="replace")[-4000:]
+        self.start()
+        return f"the test server exited with status {status} during this test; its log ends:\n{tail}"
 
 
 @pytest.fixture(scope="session")
@@ -108,6 +123,15 @@ def server(tmp_path_factory):
     server = Server(tmp_path_factory.mktemp("server"))
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def server_stayed_up(request):
+    """After each browser test that used the server: it must still be running (see Server.died)."""
+    yield
+    if "server" in request.fixturenames:
+        if death := request.getfixturevalue("server").died():
+            pytest.fail(death)
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,8 @@ MIXED = [
     "Chciałbym pracować w zawodzie, którego się nauczyłem",
 ]
 
+TRANSLATED = "Een veilig huis voor mijn gezin en een tuin waar de kinderen spelen"
+
 
 def words(lang: str) -> dict:
     catalog = Translations.load(f"{ROOT}/facilitation/translations", [lang])
@@ -88,6 +90,12 @@ def test_a_guest_takes_part_in_their_own_language(server, browser, screenshot, l
 def test_a_mixed_wall_is_whole_and_readable_in_the_fonts_the_app_serves(server, contexts, screenshot):
     event = server.set_up_event("Eén wolk, veel talen", "nl")
     texts = seed(server, event["event_id"], len(MIXED), write=lambda n, rng: MIXED[n])
+    from facilitation.dreams.models import Dream
+    from facilitation.extensions import db
+
+    with server.app().app_context():  # a translator's line under the Arabic dream (translation/)
+        db.session.scalar(db.select(Dream).filter_by(text=MIXED[1])).translation = TRANSLATED
+        db.session.commit()
     for kind in ("projector", "projector-1024"):
         projector = contexts(kind, reduced_motion="reduce").page()
         projector.goto(event["projector_url"])
@@ -98,6 +106,7 @@ def test_a_mixed_wall_is_whole_and_readable_in_the_fonts_the_app_serves(server, 
         assert set(projector.locator("#stage").evaluate(SHOWN)) == set(texts)
         loaded = projector.evaluate("() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
         assert {'"Noto Sans Arabic"', '"Noto Sans Ethiopic"'} <= set(loaded) | {f'"{f}"' for f in loaded}, loaded
+        expect(projector.locator(".cloud", has_text=MIXED[1]).locator(".cloud-translation")).to_have_text(TRANSLATED)
         arabic = projector.locator(".cloud-text[lang=ar]").first
         assert arabic.evaluate("e => getComputedStyle(e).unicodeBidi") == "plaintext"
         screenshot(projector, f"mixed-wall-{kind}")

@@ -1,0 +1,40 @@
+"""The translator's page: the event's dreams in other languages, each with a line to add in the event's."""
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from ..actions import act, fragment_or_back, refusal_or_back
+from ..events import access
+from .operations import translate_dream
+from .queries import dream_to_translate, to_translate
+
+bp = Blueprint("translation", __name__, url_prefix="/translate/<int:event_id>")
+
+
+@bp.get("/<token>")
+def link(event_id, token):
+    """Opening the translator's link gives this browser the right to add translation lines, nothing more."""
+    event = access.event_or_404(event_id)
+    if not event.token_matches("translator", token):
+        abort(403)
+    access.grant_link(event, "translator", token)
+    return redirect(url_for("translation.page", event_id=event.id))
+
+
+@bp.get("/")
+def page(event_id):
+    event = access.translated_event(event_id)
+    return render_template("translation/page.html", event=event, dreams=to_translate(event))
+
+
+@bp.post("/dreams/<int:dream_id>")
+def translate(event_id, dream_id):
+    event = access.translated_event(event_id)
+    dream = dream_to_translate(event, dream_id)
+    if dream is None:
+        abort(404)
+    back = url_for("translation.page", event_id=event.id) + f"#dream-{dream.id}"
+
+    def item(error=None):
+        return render_template("translation/_dream.html", event=event, dream=dream, error=error,
+                               saved=error is None)
+    return act(lambda: translate_dream(dream, event, request.form.get("line", "")),
+               answer=lambda _: fragment_or_back(item, back), refused=refusal_or_back(item, back))

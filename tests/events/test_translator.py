@@ -1,0 +1,76 @@
+"""The translator's link (#30): a bilingual volunteer adds a Dutch line under a dream written in Arabic; the big
+screen shows it under the original, the facilitator's queue shows it, the themes and the report read it."""
+import json
+
+from facilitation.dreams.models import Dream
+from facilitation.extensions import db
+from tests.conftest import csrf_token, on_the_big_screen
+from tests.events.test_guest_languages import ARABIC_DREAM, browser
+
+LINE = "Ik droom van een veilig huis voor mijn gezin en een tuin waar de kinderen spelen"
+
+
+def evening(app, make):
+    event_id, code = make.event(language="nl")
+    phone = browser(app, "ar")
+    make.join(phone, code)
+    make.post_dream(phone, code, ARABIC_DREAM)
+    links = make.links(event_id)
+    volunteer = app.test_client()
+    assert volunteer.get(links["translator_url"].replace("http://venue.test:5000", "")).status_code == 302
+    return event_id, code, phone, volunteer, links
+
+
+def dream_id(app, event_id):
+    with app.app_context():
+        return db.session.scalar(db.select(Dream.id).filter_by(event_id=event_id))
+
+
+def test_a_volunteer_translates_a_waiting_dream_and_the_room_reads_both(app, make):
+    event_id, code, phone, volunteer, links = evening(app, make)
+    page = volunteer.get(f"/translate/{event_id}/").get_data(as_text=True)
+    assert ARABIC_DREAM in page and "wacht op de gespreksleider" in page and "In het Nederlands" in page
+    token = csrf_token(volunteer, f"/translate/{event_id}/")
+    answer = volunteer.post(f"/translate/{event_id}/dreams/{dream_id(app, event_id)}",
+                            data={"csrf_token": token, "line": LINE}, headers={"HX-Request": "true"})
+    assert answer.status_code == 200 and "Opgeslagen" in answer.get_data(as_text=True)
+    # the facilitator reads the line in the queue, approves, and the wall shows both
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    queue = laptop.get(f"/console/{event_id}/panels/moderation").get_data(as_text=True)
+    assert "Vertaling: " + LINE in queue
+    token = csrf_token(laptop, f"/console/{event_id}/")
+    laptop.post(f"/console/{event_id}/dreams/{dream_id(app, event_id)}/approve", data={"csrf_token": token},
+                headers={"HX-Request": "true"})
+    wall = on_the_big_screen(app.test_client(), links["projector_url"])
+    assert ARABIC_DREAM in wall and LINE in wall
+    assert wall.index(ARABIC_DREAM) < wall.index(LINE)
+    # the report quotes the original with its line, and the words of the report read the line
+    report = json.loads(laptop.get(f"/console/{event_id}/report/report.json").get_data(as_text=True))
+    quoted = [d for theme in report["dreams"]["themes"] for d in theme["dreams"]]
+    assert quoted == [{"id": dream_id(app, event_id), "text": ARABIC_DREAM, "hearts": 0, "language": "ar",
+                       "translation": LINE}]
+    assert {"huis", "tuin", "kind"} & {w["word"] for w in report["dreams"]["words"]}
+
+
+def test_the_translators_link_opens_nothing_else_and_bad_input_loses_nothing(app, make):
+    event_id, code, phone, volunteer, links = evening(app, make)
+    assert volunteer.get(f"/console/{event_id}/").status_code == 403  # not the console
+    assert app.test_client().get(f"/translate/{event_id}/").status_code == 403  # not without the link
+    assert app.test_client().get(f"/translate/{event_id}/not-the-token").status_code == 403
+    token = csrf_token(volunteer, f"/translate/{event_id}/")
+    target = f"/translate/{event_id}/dreams/{dream_id(app, event_id)}"
+    too_long = volunteer.post(target, data={"csrf_token": token, "line": "woord " * 80}, headers={"HX-Request": "true"})
+    assert too_long.status_code == 422 and "280" in too_long.get_data(as_text=True)
+    assert "woord woord" in too_long.get_data(as_text=True)  # what was typed is still in the field
+    assert volunteer.post(f"/translate/{event_id}/dreams/999999", data={"csrf_token": token, "line": "x"}).status_code == 404
+    # a Dutch dream is not the translator's
+    make.post_dream(phone, code, "Een buurt waar iedereen elkaar groet")
+    with app.app_context():
+        dutch = db.session.scalar(db.select(Dream.id).filter_by(written_in="nl"))
+        assert db.session.get(Dream, dream_id(app, event_id)).translation is None
+    assert volunteer.post(f"/translate/{event_id}/dreams/{dutch}", data={"csrf_token": token, "line": "x"}).status_code == 404
+    # the facilitator's link opens the translator's page too; a rotated facilitator link closes the old one
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    assert laptop.get(f"/translate/{event_id}/").status_code == 200
