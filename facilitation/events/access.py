@@ -68,6 +68,16 @@ def _proof(token: str) -> str:
     return hashlib.sha256(f"facilitation-link-proof:{token}".encode()).hexdigest()
 
 
+def open_link(event_id: int, audience: str, token: str) -> Event:
+    """Opening a secret link (facilitator, projector, translator): the event, with this browser given that
+    audience's rights; 403 for a token that is not the link's (404 for an unknown event)."""
+    event = event_or_404(event_id)
+    if not event.token_matches(audience, token):
+        abort(403)
+    grant_link(event, audience, token)
+    return event
+
+
 def grant_link(event: Event, audience: str, token: str) -> None:
     """Call only after `event.token_matches(audience, token)`."""
     session.permanent = True

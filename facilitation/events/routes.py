@@ -1,5 +1,5 @@
 """The join flow and the facilitator's secret link. The organiser's pages live in organiser/."""
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import get_locale
 
 from .. import flood
@@ -49,8 +49,5 @@ def join_qr(code):
 @bp.get("/f/<int:event_id>/<token>")
 def facilitator_link(event_id, token):
     """Opening the secret link gives this browser the facilitator's rights for the event."""
-    event = access.event_or_404(event_id)
-    if not event.token_matches("facilitator", token):
-        abort(403)
-    access.grant_link(event, "facilitator", token)
+    event = access.open_link(event_id, "facilitator", token)
     return redirect(url_for("facilitator.console", event_id=event.id))

@@ -15,10 +15,7 @@ bp = Blueprint("projector", __name__, url_prefix="/p/<int:event_id>")
 @bp.get("/<token>/")
 def link(event_id, token):
     """The projector link works on every open until it is rotated."""
-    event = access.event_or_404(event_id)
-    if not event.token_matches("projector", token):
-        abort(403)
-    access.grant_link(event, "projector", token)
+    event = access.open_link(event_id, "projector", token)
     return redirect(url_for("projector.show", event_id=event.id))
 
 

@@ -12,10 +12,7 @@ bp = Blueprint("translation", __name__, url_prefix="/translate/<int:event_id>")
 @bp.get("/<token>")
 def link(event_id, token):
     """Opening the translator's link gives this browser the right to add translation lines, nothing more."""
-    event = access.event_or_404(event_id)
-    if not event.token_matches("translator", token):
-        abort(403)
-    access.grant_link(event, "translator", token)
+    event = access.open_link(event_id, "translator", token)
     return redirect(url_for("translation.page", event_id=event.id))
 
 
