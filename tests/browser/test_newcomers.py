@@ -1,6 +1,6 @@
-"""Newcomers' languages in a real browser (#30): a guest whose phone reads Turkish, Polish or Ukrainian joins,
-writes a dream, sits at a table, writes a deed and rates the evening in that language; a wall of dreams in
-Dutch, Arabic, Farsi, Ukrainian, Turkish and Tigrinya stands whole and readable on both projector sizes, in
+"""Newcomers' languages in a real browser (#30): a guest whose phone reads Turkish, Polish, Ukrainian, Arabic or
+Farsi joins, writes a dream, sits at a table, writes a deed and rates the evening in that language; a wall of
+dreams in Dutch, Arabic, Farsi, Ukrainian, Turkish and Tigrinya stands whole and readable on both projector sizes, in
 the fonts the app serves itself; a Dutch phone fetches none of those fonts."""
 import re
 
@@ -45,6 +45,8 @@ def words(lang: str) -> dict:
     ("tr", "tr-TR", "Herkesin birbirini tanıdığı bir mahalle hayal ediyorum", "Komşuma kahve içmeye gideceğim"),
     ("pl", "pl-PL", "Chciałbym pracować w zawodzie, którego się nauczyłem", "Zadzwonię do sąsiadki"),
     ("uk", "uk-UA", "Я мрію, щоб мої діти ходили до школи без страху", "Я подзвоню сусідці"),
+    ("ar", "ar", "أحلم ببيت آمن لعائلتي وحديقة يلعب فيها الأطفال", "سأزور جارتي وأشرب معها القهوة"),
+    ("fa", "fa-IR", "من آرزو دارم که همه همسایه‌ها با هم غذا بخورند", "به همسایه‌ام زنگ می‌زنم و با هم چای می‌نوشیم"),
 ])
 def test_a_guest_takes_part_in_their_own_language(server, browser, screenshot, lang, locale, dream, deed):
     from facilitation.events.models import Event
@@ -60,6 +62,7 @@ def test_a_guest_takes_part_in_their_own_language(server, browser, screenshot, l
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale).new_page()
     phone.goto(event["join_url"])
     assert phone.evaluate("() => document.documentElement.lang") == lang
+    assert phone.evaluate("() => document.documentElement.dir") == ("rtl" if lang in ("ar", "fa") else "ltr")
     phone.get_by_role("button", name=w["join"]).click()
     live(phone)
     phone.get_by_label(w["dream"], exact=True).fill(dream)
@@ -94,7 +97,7 @@ def test_a_mixed_wall_is_whole_and_readable_in_the_fonts_the_app_serves(server, 
     from facilitation.extensions import db
 
     with server.app().app_context():  # a translator's line under the Arabic dream (translation/)
-        db.session.scalar(db.select(Dream).filter_by(text=MIXED[1])).translation = TRANSLATED
+        db.session.scalar(db.select(Dream).filter_by(event_id=event["event_id"], text=MIXED[1])).translation = TRANSLATED
         db.session.commit()
     for kind in ("projector", "projector-1024"):
         projector = contexts(kind, reduced_motion="reduce").page()
