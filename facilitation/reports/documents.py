@@ -124,6 +124,15 @@ def _attendance(report) -> list[Block]:
         blocks.append(Block("note", gettext("Roles with fewer than %(n)s people are counted under other, "
                                             "so nobody can be singled out.", n=attendance["threshold"])))
         blocks.append(Block("chart", "roles"))
+    languages = report["languages"]
+    if len(languages["rows"]) > 1:
+        blocks.append(Block("subheading", gettext("Languages")))
+        blocks.append(Block("table", headers=[gettext("Language"), gettext("Guests who read it"),
+                                              gettext("Dreams written in it")],
+                            items=[[row["name"], str(row["guests"]), str(row["dreams"])] for row in languages["rows"]]))
+        blocks.append(Block("note", gettext("A guest counts for the language their phone showed. Languages read by "
+                                            "fewer than %(n)s guests are counted together, so nobody can be singled "
+                                            "out.", n=languages["threshold"])))
     return blocks
 
 
@@ -150,7 +159,9 @@ def _dreams(report) -> list[Block]:
 
 
 def _with_hearts(dream) -> str:
-    return f"{dream['text']}  {hearts(dream['hearts'])}".strip()
+    """A quoted dream, with a translator's line in brackets after the original."""
+    line = f" ({dream['translation']})" if dream.get("translation") else ""
+    return f"{dream['text']}{line}  {hearts(dream['hearts'])}".strip()
 
 
 def _tables(report) -> list[Block]:

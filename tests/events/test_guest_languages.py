@@ -212,3 +212,14 @@ def test_the_report_counts_languages_and_keeps_small_groups_together(app, make):
     assert "Talen" in page and "Arabisch" in page and "Farsi" not in page and "Perzisch" not in page
     data = json.loads(laptop.get(f"/console/{event_id}/report/report.json").get_data(as_text=True))
     assert data["languages"]["rows"][0]["code"] in ("nl", "ar")
+    # the Word and Markdown downloads have the same table (read back with python-docx)
+    import io
+
+    import docx
+
+    markdown = laptop.get(f"/console/{event_id}/report/report.md").get_data(as_text=True)
+    word = docx.Document(io.BytesIO(laptop.get(f"/console/{event_id}/report/report.docx").data))
+    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    for name in ("Talen", "Arabisch", "Andere talen"):
+        assert name in markdown
+    assert "Arabisch" in cells and "Andere talen" in cells

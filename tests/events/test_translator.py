@@ -51,6 +51,7 @@ def test_a_volunteer_translates_a_waiting_dream_and_the_room_reads_both(app, mak
     assert quoted == [{"id": dream_id(app, event_id), "text": ARABIC_DREAM, "hearts": 0, "language": "ar",
                        "translation": LINE}]
     assert {"huis", "tuin", "kind"} & {w["word"] for w in report["dreams"]["words"]}
+    assert f"{ARABIC_DREAM} ({LINE})" in laptop.get(f"/console/{event_id}/report/report.md").get_data(as_text=True)
 
 
 def test_the_translators_link_opens_nothing_else_and_bad_input_loses_nothing(app, make):
