@@ -8,7 +8,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from flask_babel import format_date, format_time, get_locale
 
 # socket handlers (sockets) must be declared before init_app, which hands them to each new server
-from . import cli, enums, flood, home, i18n, sockets  # noqa: F401
+from . import cli, enums, home, i18n, sockets  # noqa: F401
+from .events import flood
 from . import models  # noqa: F401  (the whole schema, for create_all and migrations)
 from .accounts import routes as accounts_routes
 from .branding import routes as branding_routes
@@ -36,6 +37,7 @@ from .programme import routes as programme_routes
 from .programme.labels import phase_kind_label, phase_title, what_to_do
 from .projector import console as projector_console
 from .projector import routes as projector_routes
+from .reports import harvest as reports_harvest
 from .reports import routes as reports_routes
 from .security import SecurityHeaders, add_security_headers, raise_body_limit, register_error_handlers
 from .text import with_soft_hyphens
@@ -137,8 +139,9 @@ def _owner_only(path: str | None) -> None:
 def _register_blueprints(app: Flask) -> None:
     for module in (home, i18n, accounts_routes, events_routes, organiser_routes, dreams_routes, dreams_console,
                    moderation_console, tables_routes, tables_console, programme_routes, programme_console,
-                   facilitator_routes, projector_routes, projector_console, reports_routes, branding_routes,
-                   market_routes, market_console, followup_routes, polls_routes, polls_console, translation_routes):
+                   facilitator_routes, projector_routes, projector_console, reports_routes, reports_harvest,
+                   branding_routes, market_routes, market_console, followup_routes, polls_routes, polls_console,
+                   translation_routes):
         app.register_blueprint(module.bp)
 
 

@@ -8,12 +8,22 @@ from facilitation import ROOT
 PACKAGE = Path(ROOT, "facilitation")
 
 #: import nothing above themselves: the ground every feature stands on
-FOUNDATIONS = {"actions", "config", "enums", "errors", "extensions", "flood", "i18n", "limits", "panels",
-               "review", "screening", "security", "text", "toggles", "util", "backup", "events", "live", "accounts",
-               "tags", "written"}
-#: the meeting's parts; they may use foundations and each other
-FEATURES = {"dreams", "moderation", "tables", "programme", "projector", "reports", "branding", "market", "followup", "polls",
-            "translation"}
+FOUNDATIONS = {"actions", "config", "enums", "errors", "extensions", "i18n", "limits", "panels", "pages",
+               "review", "screening", "security", "signals", "text", "toggles", "util", "backup", "events", "live",
+               "accounts", "tags", "written"}
+#: the meeting's parts, floor by floor: a feature uses foundations and the features on the floors below its
+#: own, never one beside or above it. What a lower floor needs from a higher one goes through a registry the
+#: higher one fills (pages.part: a table page shows the room's stance question; panels.register) or a signal
+#: it connects to (signals: the programme says a part began; the polls ask, the projector shows).
+FEATURE_FLOORS = (
+    {"dreams", "tables", "branding"},    # what guests write on the wall and where they sit
+    {"programme", "translation"},        # the evening's parts, with the now bar, deeds and rating; a translator's line
+    {"market", "polls"},                 # offers and needs between guests; questions to the room
+    {"followup"},                        # after the evening: my evening, check-ins, mails
+    {"moderation", "reports"},           # every kind of post, waiting or hidden; the report of all of it
+    {"projector"},                       # the big screen shows every feature
+)
+FEATURES = set().union(*FEATURE_FLOORS)
 #: put the features together: the app factory, the console, the organiser's pages, sockets, the CLI
 SHELLS = {"__init__", "facilitator", "organiser", "sockets", "cli", "models", "home"}
 
@@ -104,6 +114,41 @@ def test_layers_only_look_down():
             if top in FEATURES and imported in SHELLS:
                 wrong.append(f"{path.relative_to(PACKAGE)} (a feature) imports the shell {imported}")
     assert wrong == []
+
+
+def test_features_only_use_the_floors_below_their_own():
+    """issue #29: nine features reached each other in one cycle (42 imports); each now stands on a floor."""
+    floor = {feature: number for number, features in enumerate(FEATURE_FLOORS) for feature in features}
+    wrong = []
+    for path, top, tree in _modules():
+        for imported in _imported_tops(path, tree):
+            if top in FEATURES and imported in FEATURES and imported != top and floor[imported] >= floor[top]:
+                wrong.append(f"{path.relative_to(PACKAGE)} (floor {floor[top]}) imports {imported} "
+                             f"(floor {floor[imported]})")
+    assert wrong == []
+
+
+def test_no_two_packages_import_each_other_even_by_a_detour():
+    """Each top-level package is one node: the import graph has no cycle (flood and events had one)."""
+    graph = {}
+    for path, top, tree in _modules():
+        graph.setdefault(top, set()).update(imported for imported in _imported_tops(path, tree)
+                                            if imported not in (top, "translations"))
+    cycles, done = [], set()
+
+    def visit(node, trail):
+        if node in trail:
+            cycles.append(" -> ".join(trail[trail.index(node):] + [node]))
+            return
+        if node in done:
+            return
+        for following in sorted(graph.get(node, ())):
+            visit(following, trail + [node])
+        done.add(node)
+
+    for node in sorted(graph):
+        visit(node, [])
+    assert cycles == []
 
 
 def test_no_route_commits_or_emits_by_hand():

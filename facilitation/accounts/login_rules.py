@@ -15,7 +15,7 @@ from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from .. import flood
+from ..events import flood
 
 WAIT = _l("Too many wrong passwords for this e-mail address. Wait a quarter of a minute and try again.")
 DEVICE_COOKIE = "organiser_device"

@@ -1,12 +1,11 @@
 """The dreams panel of the console: the wall's counts, the newest dreams with search and filter, and the
-facilitator's actions on dreams (hide, restore, spotlight, open or close the wall, paper cards)."""
+facilitator's actions on dreams (spotlight, open or close the wall, paper cards; hiding and restoring a dream
+are moderation: moderation/console.py)."""
 from flask import Blueprint, abort, request
 
 from .. import panels
-from ..enums import ModerationActionKind, PostKind
 from ..events import access
 from ..events.operations import paper_participant
-from ..moderation.operations import console_name, log_action
 from . import operations as ops
 from . import pushes
 from .queries import CONSOLE_FILTERS, console_dreams, get_dream, wall_counts
@@ -40,31 +39,6 @@ def dream_or_404(event, dream_id):
     if dream is None:
         abort(404)
     return dream
-
-
-def moderate(event, dream, kind: ModerationActionKind, change, tell_the_room, panel: str = "dreams"):
-    """A moderation action on one dream, logged with the console that did it."""
-    def operation():
-        change()
-        log_action(event, PostKind.dream, dream, kind, console_name())
-        tell_the_room()
-    return panels.act_on(event, operation, panel)
-
-
-@bp.post("/dreams/<int:dream_id>/hide")
-def hide(event_id, dream_id):
-    event = access.facilitated_event(event_id)
-    dream = dream_or_404(event, dream_id)
-    return moderate(event, dream, ModerationActionKind.hide, lambda: ops.hide_dream(dream, event),
-                    lambda: pushes.dream_removed(dream, event))
-
-
-@bp.post("/dreams/<int:dream_id>/restore")
-def restore(event_id, dream_id):
-    event = access.facilitated_event(event_id)
-    dream = dream_or_404(event, dream_id)
-    return moderate(event, dream, ModerationActionKind.restore, lambda: ops.restore_dream(dream, event),
-                    lambda: pushes.dream_restored(dream, event))
 
 
 @bp.post("/dreams/<int:dream_id>/spotlight")

@@ -1,21 +1,14 @@
 """The participant's phone: write dreams, see the wall, give hearts. Works without JavaScript."""
 import secrets
 
-from flask import Blueprint, abort, render_template, request, session, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext
 
-from .. import flood
+from .. import pages
 from ..actions import act, fragment_or_back, refusal_or_back
-from ..events import access
+from ..events import access, flood
 from ..events.operations import join_for_neighbour
 from ..extensions import htmx
-from ..market.queries import waiting_for
-from ..programme import pushes as programme_pushes
-from ..programme import timer
-from ..programme.operations import rate_evening, write_deed
-from ..programme.queries import announcements_for, deed_of, rating_of
-from ..tables.queries import count_tables, has_harvest, seat_of
-from ..util import utcnow
 from . import pushes
 from .operations import post_dream, toggle_heart
 from .queries import get_dream, hearted_ids, own_dreams, phone_wall
@@ -37,23 +30,19 @@ def _form_context(event, participant, **extra) -> dict:
     }
 
 
-def _phone_context(event, participant, **extra) -> dict:
+def phone_context(event, participant, **extra) -> dict:
+    """The whole dream page: the guest's own dreams and the wall, with what the other features show there
+    (their seat, deed and rating, the market's matches: pages.py)."""
     return _form_context(event, participant, **{
         "wall": phone_wall(event),
         "hearted_ids": hearted_ids(participant),
-        "seat": seat_of(participant),
-        "table_count": count_tables(event),
-        "harvest_open": has_harvest(event),
-        "announcements": announcements_for(event, participant, set(session.get("dismissed", []))),
-        "my_deed": deed_of(participant),
-        "my_rating": rating_of(participant),
-        "timer": timer.state(event, utcnow()),
-        "market_waiting": waiting_for(participant),
+        **pages.parts("top", event, participant),
+        **pages.parts("phone", event, participant),
         **extra,
     })
 
 
-def _phone_page(event):
+def phone_page(event):
     return url_for("dreams.phone", code=event.join_code)
 
 
@@ -61,14 +50,14 @@ def _phone_page(event):
 def phone(code):
     event = access.event_by_code(code)
     participant = access.participant_or_join(event)
-    return render_template("dreams/phone.html", **_phone_context(event, participant))
+    return render_template("dreams/phone.html", **phone_context(event, participant))
 
 
 @bp.get("/e/<code>/live")
 def live(code):
     """What a phone fetches after (re)connecting, to catch up with the database."""
     event = access.event_by_code(code)
-    return render_template("dreams/_live.html", **_phone_context(event, access.participant_or_403(event)))
+    return render_template("dreams/_live.html", **phone_context(event, access.participant_or_403(event)))
 
 
 @bp.post("/e/<code>/dreams")
@@ -89,14 +78,14 @@ def post(code):
                    else gettext("Your dream waits for the facilitator before it goes on the wall."))
         return fragment_or_back(lambda: render_template(
             "dreams/_posted.html", **_form_context(event, participant, posted=True, posted_dream=dream)),
-            _phone_page(event), message)
+            phone_page(event), message)
 
     def refused(error):
         # keep what the person typed, and say why
         if htmx:
             return render_template("dreams/_form.html", **_form_context(event, participant, text=text,
                                                                         error=error.message))
-        return render_template("dreams/phone.html", **_phone_context(event, participant, text=text,
+        return render_template("dreams/phone.html", **phone_context(event, participant, text=text,
                                                                      error=error.message))
 
     return act(operation, answer=posted, refused=refused)
@@ -119,10 +108,10 @@ def neighbour(code):
     def written(guest):
         message = (gettext("The dream of %(name)s is on the wall.", name=guest.name) if guest.name
                    else gettext("Their dream is on the wall."))
-        return fragment_or_back(None, _phone_page(event), message)
+        return fragment_or_back(None, phone_page(event), message)
 
     return act(operation, answer=written, refused=lambda error: render_template(
-        "dreams/phone.html", **_phone_context(event, helper, neighbour_error=error.message, neighbour_form=form)))
+        "dreams/phone.html", **phone_context(event, helper, neighbour_error=error.message, neighbour_form=form)))
 
 
 @bp.post("/e/<code>/dreams/<int:dream_id>/heart")
@@ -144,42 +133,3 @@ def heart(code, dream_id):
 
     back = url_for("dreams.phone", code=event.join_code, _anchor=f"dream-{dream.id}")
     return act(operation, answer=lambda _: fragment_or_back(button, back), refused=refusal_or_back(button, back))
-
-
-@bp.post("/e/<code>/deed")
-def deed(code):
-    """Closing part: what will I do next week? It joins the deeds wall beside the dreams."""
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
-    text = request.form.get("text", "")
-
-    def operation():
-        flood.check("post", f"participant:{participant.id}")
-        deed = write_deed(event, participant, text)
-        programme_pushes.closing_changed(event, fresh=deed.visible)
-        return deed
-
-    return act(operation,
-               answer=lambda deed: fragment_or_back(None, _phone_page(event), gettext(
-                   "Your deed is on the wall. Good luck!") if deed.visible else gettext(
-                   "Your deed waits for the facilitator before it goes on the wall.")),
-               refused=lambda error: render_template("dreams/phone.html", **_phone_context(
-                   event, participant, deed_error=error.message, deed_text=text)))
-
-
-@bp.post("/e/<code>/rating")
-def rating(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
-
-    def operation():
-        rated = rate_evening(event, participant, request.form.get("score"), request.form.get("comment", ""))
-        programme_pushes.closing_changed(event)
-        return rated
-
-    return act(operation,
-               answer=lambda rated: fragment_or_back(None, _phone_page(event), gettext(
-                   "Thank you for your rating.") if rated.visible else gettext(
-                   "Thank you for your rating. Your comment waits for the facilitator.")),
-               refused=lambda error: render_template("dreams/phone.html", **_phone_context(
-                   event, participant, rating_error=error.message)))

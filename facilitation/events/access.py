@@ -13,7 +13,7 @@ from flask import abort, g, redirect, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import flood
+from . import flood
 from ..errors import Refused
 from ..extensions import db
 from .models import Event, Participant

@@ -2,7 +2,7 @@
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import get_locale
 
-from .. import flood
+from . import flood
 from ..actions import act
 from ..live import broadcast
 from ..util import public_url, qr_svg_response

@@ -43,7 +43,7 @@ def mail_links(participant, language: str, kind: str) -> dict:
     now = utcnow()
     expires_at = max(now, checkin_due(participant.event) or now) + LIFETIME
     links = {"stop": public_url("followup.stop", token=new_link(participant, LinkPurpose.stop, language, expires_at)),
-             "harvest": public_url("followup.harvest", code=participant.event.join_code)}
+             "harvest": public_url("harvest.page", code=participant.event.join_code)}
     if kind == "checkin":
         checkin = new_link(participant, LinkPurpose.checkin, language, expires_at)
         links["checkin"] = public_url("followup.checkin", token=checkin)

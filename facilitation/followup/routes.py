@@ -1,39 +1,23 @@
-"""After the evening: the harvest page for the guests, "my evening" on the guest's phone, the check-in that a
-mail links to, and the link that stops the mails. Plain forms: they work without JavaScript."""
+"""After the evening: "my evening" on the guest's phone, the check-in that a mail links to, and the link that
+stops the mails. Plain forms: they work without JavaScript. (The guests' harvest page is the report's:
+reports/harvest.py.)"""
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale, gettext
 
-from .. import flood
+from .. import pages
 from ..actions import act
 from ..dreams.queries import own_dreams
-from ..events import access
+from ..events import access, flood
 from ..extensions import csrf
 from ..market.queries import connections_of
-from ..programme import timer
 from ..programme.queries import deed_of
-from ..reports.content import for_guests
 from ..tables.queries import seat_of
-from ..util import public_url, qr_svg_response, utcnow
 from . import operations as ops
 from .links import link_for
 from .models import DeedProgress, LinkPurpose
 from .queries import progress_label
 
 bp = Blueprint("followup", __name__)
-
-
-@bp.get("/h/<code>")
-def harvest(code):
-    """The evening's harvest, read-only, for anyone with the code (the big screen shows its QR code at the end)."""
-    event = access.event_by_code(code)
-    return render_template("followup/harvest.html", event=event, brand_event=event, harvest=for_guests(event),
-                           joined=access.current_participant(event) is not None)
-
-
-@bp.get("/h/<code>/qr.svg")
-def harvest_qr(code):
-    event = access.event_by_code(code)
-    return qr_svg_response(public_url("followup.harvest", code=event.join_code))
 
 
 def _mine(event, participant, **extra) -> dict:
@@ -43,7 +27,7 @@ def _mine(event, participant, **extra) -> dict:
             "matches": [mine for mine in connections_of(event, participant) if mine.connection.matched],
             "seat": seat_of(participant), "address": ops.address_of(participant),
             "summary_due": ops.summary_due(event), "checkin_due": ops.checkin_due(event),
-            "timer": timer.state(event, utcnow()),
+            **pages.parts("now", event, participant),
             "typed": "", "error": None, **extra}
 
 

@@ -7,18 +7,22 @@ carries a name or a contact detail).
 from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext
 
-from .. import flood
+from .. import pages
 from ..actions import act, fragment_or_back
 from ..dreams.queries import get_dream
-from ..events import access
-from ..programme import timer
-from ..util import utcnow
+from ..events import access, flood
 from . import operations as ops
 from . import pushes
-from .queries import connection_in, connections_of, my_posts, pairs_of, post_in
+from .queries import connection_in, connections_of, my_posts, pairs_of, post_in, waiting_for
 from .rubrics import rubrics
 
 bp = Blueprint("market", __name__)
+
+
+@pages.part("market_waiting", "phone", "table")
+def _market_waiting(event, participant, **page_args):
+    """The dream page and a table page say how many guests wait for this one's answer in the market."""
+    return waiting_for(participant)
 
 
 def _context(event, participant, **extra) -> dict:
@@ -27,7 +31,7 @@ def _context(event, participant, **extra) -> dict:
             "mine": my_posts(event, participant), "connections": connections,
             # pairs already in touch ("see below") or ended (declined, taken back): no second "let's talk"
             "known": pairs_of(event, participant),
-            "timer": timer.state(event, utcnow()), "form": {}, "typed": {}, "error": None, **extra}
+            **pages.parts("now", event, participant), "form": {}, "typed": {}, "error": None, **extra}
 
 
 def _page(event):

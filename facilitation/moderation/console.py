@@ -5,8 +5,10 @@ from flask import Blueprint, abort, request, url_for
 
 from .. import panels
 from ..actions import act, fragment_or_back, refusal_or_back
+from ..dreams import operations as dream_ops
 from ..dreams import pushes as dream_pushes
 from ..dreams.operations import set_moderation
+from ..dreams.queries import get_dream
 from ..events.operations import let_unchecked_languages_pass
 from ..enums import ModerationActionKind, ModerationMode, PostKind
 from ..events import access, bursts
@@ -46,7 +48,7 @@ def panel(event, args) -> dict:
 def moderate(event_id, kinds, post_id, action):
     """Approve, hide or correct one post of any kind; logged with the console that did it.
 
-    (Hiding a dream has its own, more specific route in the dreams panel, which also restores it.)
+    (Hiding a dream has its own, more specific route below, which also restores it.)
     """
     event = access.facilitated_event(event_id)
     kind = KIND_IN_URL[kinds]
@@ -67,6 +69,31 @@ def moderate(event_id, kinds, post_id, action):
         back = url_for("tables_console.table_stream", event_id=event.id, table_id=int(table_id))
         return act(operation, answer=lambda _: fragment_or_back(None, back), refused=refusal_or_back(None, back))
     return panels.act_on(event, operation, "moderation")
+
+
+def _on_dream(event_id, dream_id, kind: ModerationActionKind, change, tell_the_room):
+    """Hide or restore one dream (from the dreams panel or the queue), logged with the console that did it."""
+    event = access.facilitated_event(event_id)
+    dream = get_dream(event, dream_id)
+    if dream is None:
+        abort(404)
+
+    def operation():
+        change(dream, event)
+        log_action(event, PostKind.dream, dream, kind, console_name())
+        tell_the_room(dream, event)
+    return panels.act_on(event, operation, "dreams")
+
+
+@bp.post("/dreams/<int:dream_id>/hide")
+def hide_dream(event_id, dream_id):
+    return _on_dream(event_id, dream_id, ModerationActionKind.hide, dream_ops.hide_dream, dream_pushes.dream_removed)
+
+
+@bp.post("/dreams/<int:dream_id>/restore")
+def restore_dream(event_id, dream_id):
+    return _on_dream(event_id, dream_id, ModerationActionKind.restore, dream_ops.restore_dream,
+                     dream_pushes.dream_restored)
 
 
 @bp.post("/moderation/<any(open, premoderated):mode>")

@@ -5,7 +5,7 @@ from flask import Blueprint, request
 from .. import panels
 from ..enums import ProjectorView
 from ..events import access
-from ..projector.operations import show_view
+from ..signals import show_on_screen
 from . import operations as ops
 from . import pushes
 from .queries import count_answered, questions, results, room_stances
@@ -45,7 +45,7 @@ def prepare(event_id):
 
 def _ask(event, poll) -> None:
     ops.ask(event, poll)
-    show_view(event, ProjectorView.poll)
+    show_on_screen.send(event, view=ProjectorView.poll)
 
 
 @bp.post("/polls/<poll_id>/<any(ask, close, reveal, hide, delete):action>")
@@ -79,7 +79,7 @@ def ask_stances(event_id, moment):
     def change():
         ops.ask_stances(event, None if moment == "stop" else moment)
         if moment != "stop":
-            show_view(event, ProjectorView.stances)
+            show_on_screen.send(event, view=ProjectorView.stances)
 
     return _act(event, change, tell=lambda e: pushes.stances_changed(e, asked=True))
 
@@ -110,7 +110,7 @@ def question_action(event_id, question_id, action):
             ops.mark_answered(question)
         elif action == "screen":
             ops.put_on_screen(event, question)
-            show_view(event, ProjectorView.questions)
+            show_on_screen.send(event, view=ProjectorView.questions)
         else:
             ops.put_on_screen(event, None)
 

@@ -16,7 +16,9 @@ from ..events import bursts
 from ..events.queries import counts
 from ..extensions import db
 from ..limits import LIMITS, MAX_OPTIONS
+from ..programme.models import PhaseKind
 from ..review import Review, screen
+from ..signals import part_started
 from ..tables.models import Table
 from ..tables.queries import seat_of
 from ..text import clean_text
@@ -67,6 +69,12 @@ def prepare_poll(event, kind: str, question: str, options: str = "", scale_max=5
     db.session.add(poll)
     db.session.flush()
     return poll
+
+
+@part_started.connect
+def _part_started(event, phase, **_) -> None:
+    if phase.kind is PhaseKind.poll:
+        ask_next(event)
 
 
 def ask_next(event) -> Poll | None:

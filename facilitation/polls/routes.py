@@ -4,19 +4,40 @@ JavaScript; a change of poll reaches an open page as a "poll:changed" signal, af
 from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext
 
-from .. import flood
+from .. import pages
 from ..actions import act, fragment_or_back, refusal_or_back
-from ..events import access
+from ..events import access, flood
 from ..extensions import db, htmx
-from ..programme import timer
+from ..limits import ANONYMITY_THRESHOLD
 from ..tables.queries import seat_of, table_or_404
-from ..util import utcnow
 from . import operations as ops
 from . import pushes
 from .operations import STANCE_MAX
-from .queries import my_answer, my_stance, my_votes, questions, results, visible_to_room
+from .queries import my_answer, my_stance, my_votes, questions, results, table_stances, visible_to_room
 
 bp = Blueprint("polls", __name__)
+
+
+# --- what a table page shows of the room's stance question (pages.py) --------------------------
+
+@pages.part("my_stance", "table")
+def _my_stance(event, participant, table):
+    return my_stance(table, participant, event.stance_moment)
+
+
+@pages.part("table_stance", "table")
+def _table_stance(event, participant, table):
+    return table_stances(table) if table.pole_left and table.pole_right else None
+
+
+@pages.part("stance_max", "table")
+def _stance_max(event, participant, table):
+    return STANCE_MAX
+
+
+@pages.part("stance_threshold", "table")
+def _stance_threshold(event, participant, table):
+    return ANONYMITY_THRESHOLD
 
 
 def _poll_context(event, participant, **extra) -> dict:
@@ -24,7 +45,7 @@ def _poll_context(event, participant, **extra) -> dict:
     shown = visible_to_room(poll)
     mine = extra.pop("mine") if "mine" in extra else my_answer(poll, participant)
     return {"event": event, "participant": participant, "poll": poll, "mine": mine,
-            "results": results(poll) if shown else None, "timer": timer.state(event, utcnow()), "error": None,
+            "results": results(poll) if shown else None, **pages.parts("now", event, participant), "error": None,
             "typed": "", "my_plenary": my_stance(None, participant, event.stance_moment), "stance_max": STANCE_MAX,
             **extra}
 
@@ -106,7 +127,7 @@ def _ask_context(event, participant, **extra) -> dict:
     speaker = event.current_speaker
     return {"event": event, "participant": participant, "speaker": speaker,
             "questions": questions(event, speaker.id if speaker else None, answered=False),
-            "voted": my_votes(participant), "timer": timer.state(event, utcnow()), "error": None, "typed": "",
+            "voted": my_votes(participant), **pages.parts("now", event, participant), "error": None, "typed": "",
             **extra}
 
 

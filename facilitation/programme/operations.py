@@ -9,9 +9,8 @@ from ..errors import Refused
 from ..events.operations import paper_participant
 from ..extensions import db
 from ..limits import LIMITS
-from ..polls.operations import ask_next
-from ..projector.operations import show_view
 from ..review import screen
+from ..signals import part_started, show_on_screen
 from ..tables.queries import has_harvest
 from ..text import clean_text
 from ..util import utcnow
@@ -139,9 +138,8 @@ def step(event, direction: int, expected_phase_id: int | None = None) -> Phase:
     view = DEFAULT_VIEW.get(phase.kind, ProjectorView.wall)
     if view is ProjectorView.harvest and not has_harvest(event):
         view = ProjectorView.tables  # no card yet: the room sees how far the tables are
-    show_view(event, view)
-    if phase.kind is PhaseKind.poll:
-        ask_next(event)
+    show_on_screen.send(event, view=view)
+    part_started.send(event, phase=phase)
     event.spotlight_dream = None
     timer.stop(event)
     db.session.flush()

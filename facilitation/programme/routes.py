@@ -1,15 +1,39 @@
-"""Editing the programme (organiser or facilitator) and, on the phone, dismissing announcements."""
+"""Editing the programme (organiser or facilitator) and, on the phone, dismissing announcements, writing a
+deed and rating the evening; the now bar's timer and the announcements on every guest page."""
 from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 
-from ..actions import act, refusal_or_back
-from ..events import access
+from .. import pages
+from ..actions import act, fragment_or_back, refusal_or_back
+from ..dreams.routes import phone_context, phone_page
+from ..events import access, flood
 from ..util import form_int, is_local_path, utcnow
 from . import operations as ops
 from . import pushes, timer
 from .models import PhaseKind
-from .queries import announcement_in, phase_or_404, phases
+from .queries import announcement_in, announcements_for, deed_of, phase_or_404, phases, rating_of
 
 bp = Blueprint("programme", __name__)
+
+
+@pages.part("timer", "now")
+def _timer(event, participant):
+    return timer.state(event, utcnow())
+
+
+@pages.part("announcements", "top")
+def _announcements(event, participant):
+    return announcements_for(event, participant, set(session.get("dismissed", [])))
+
+
+@pages.part("my_deed", "phone")
+def _my_deed(event, participant):
+    return deed_of(participant)
+
+
+@pages.part("my_rating", "phone")
+def _my_rating(event, participant):
+    return rating_of(participant)
 
 
 def _fields(form) -> dict:
@@ -80,5 +104,44 @@ def now(code):
     """What a guest page with no live part of its own (choosing a table, endorsing advice, "my evening")
     fetches after (re)connecting: the now bar, out of band, so a change of part reaches it too."""
     event = access.event_by_code(code)
-    access.participant_or_403(event)
-    return render_template("programme/_now_live.html", event=event, timer=timer.state(event, utcnow()))
+    return render_template("programme/_now_live.html", event=event,
+                           **pages.parts("now", event, access.participant_or_403(event)))
+
+
+@bp.post("/e/<code>/deed")
+def deed(code):
+    """Closing part: what will I do next week? It joins the deeds wall beside the dreams."""
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+    text = request.form.get("text", "")
+
+    def operation():
+        flood.check("post", f"participant:{participant.id}")
+        deed = ops.write_deed(event, participant, text)
+        pushes.closing_changed(event, fresh=deed.visible)
+        return deed
+
+    return act(operation,
+               answer=lambda deed: fragment_or_back(None, phone_page(event), gettext(
+                   "Your deed is on the wall. Good luck!") if deed.visible else gettext(
+                   "Your deed waits for the facilitator before it goes on the wall.")),
+               refused=lambda error: render_template("dreams/phone.html", **phone_context(
+                   event, participant, deed_error=error.message, deed_text=text)))
+
+
+@bp.post("/e/<code>/rating")
+def rating(code):
+    event = access.event_by_code(code)
+    participant = access.participant_or_join(event)
+
+    def operation():
+        rated = ops.rate_evening(event, participant, request.form.get("score"), request.form.get("comment", ""))
+        pushes.closing_changed(event)
+        return rated
+
+    return act(operation,
+               answer=lambda rated: fragment_or_back(None, phone_page(event), gettext(
+                   "Thank you for your rating.") if rated.visible else gettext(
+                   "Thank you for your rating. Your comment waits for the facilitator.")),
+               refused=lambda error: render_template("dreams/phone.html", **phone_context(
+                   event, participant, rating_error=error.message)))

@@ -5,6 +5,7 @@ from ..enums import ProjectorView
 from ..errors import Refused
 from ..extensions import db
 from ..reports.operations import ensure_themes
+from ..signals import show_on_screen
 from ..tables.queries import harvest_tables
 
 
@@ -22,6 +23,12 @@ def show_view(event, view: str) -> None:
         ensure_themes(event)  # found once, here, not by hundreds of phones opening the harvest page at once
     event.projector_view = ProjectorView(view)
     db.session.flush()
+
+
+@show_on_screen.connect
+def _asked_to_show(event, view, **_) -> None:
+    """A part begins, a poll is asked, a question goes on screen: the feature asks, the projector shows."""
+    show_view(event, view)
 
 
 def step_harvest(event, step: int) -> None:

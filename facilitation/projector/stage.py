@@ -32,6 +32,80 @@ def invitation(event) -> str:
     return gettext("The dreams of this evening will appear here.")
 
 
+def _tables(event) -> dict:
+    rows = overview(event)
+    return {"rows": rows, "submitted": submitted_count(rows)}
+
+
+def _harvest(event) -> dict | None:
+    cards = harvest_tables(event)
+    if not cards:
+        return None  # no card (any more): the wall
+    ids = [table.id for table, _ in cards]
+    index = ids.index(event.harvest_table_id) if event.harvest_table_id in ids else 0
+    table, card = cards[index]
+    return {"harvest_table": table, "harvest_card": card, "harvest_position": index + 1, "harvest_total": len(cards),
+            "top": top_contributions(table), "endorsements": endorsement_counts(event)[table.id]}
+
+
+def _market(event) -> dict:
+    return {"market": market_counts(event), "cards": newest_cards(event), "sealed": sealed_matches(event),
+            "highlighted_need": highlighted(event)}
+
+
+def _poll(event) -> dict:
+    poll = event.current_poll
+    return {"poll": poll, "poll_results": results(poll) if poll else None}
+
+
+def _questions(event) -> dict:
+    speaker = event.current_speaker
+    return {"speaker": speaker, "spotlight_question": event.spotlight_question,
+            "top_questions": questions(event, speaker.id if speaker else None, answered=False, limit=5)}
+
+
+def _themes(event) -> dict:
+    groups, other = grouped(event, reportable_dreams(event))
+    return {"theme_groups": [(theme, len(members), list(reversed(members))[:DREAMS_PER_THEME])
+                             for theme, members in groups], "other_dreams": len(other)}
+
+
+def _takeaway(event) -> dict:
+    return {"harvest_address": public_url("harvest.page", code=event.join_code).split("://", 1)[-1]}
+
+
+#: what each view of the big screen needs besides the head (join, timer and pause need nothing more);
+#: any other view, or one with nothing to show (None), is the wall
+VIEWS = {
+    ProjectorView.tables: _tables,
+    ProjectorView.harvest: _harvest,
+    ProjectorView.wordcloud: lambda event: {"words": word_cloud(event)},
+    ProjectorView.market: _market,
+    ProjectorView.poll: _poll,
+    ProjectorView.stances: lambda event: {"stances": stances(event)},
+    ProjectorView.questions: _questions,
+    ProjectorView.themes: _themes,
+    ProjectorView.takeaway: _takeaway,
+    ProjectorView.join: lambda event: {},
+    ProjectorView.timer: lambda event: {},
+    ProjectorView.pause: lambda event: {},
+}
+
+
+def _wall(event, offset: int, dream_count: int) -> dict:
+    """The wall's batch from `offset`: the dreams, or in the closing part the deeds, newest first."""
+    size = current_app.config["PROJECTOR_WALL_SIZE"]
+    phase = event.current_phase.kind if event.current_phase else None
+    closing = phase is PhaseKind.closing
+    context = {"view": ProjectorView.wall, "spotlight": event.spotlight_dream, "closing": closing}
+    if phase is PhaseKind.pitches and event.current_speaker is not None:
+        context.update(speaker=event.current_speaker)
+    total = count_deeds(event) if closing else dream_count
+    offset = offset if offset < total else 0  # past the end (dreams were hidden): the first page
+    batch = deeds(event, size, offset) if closing else wall_batch(event, offset, size)
+    return {**context, "clouds": batch, "wall_total": total, "wall_offset": offset}
+
+
 def stage_context(event, offset: int = 0) -> dict:
     """Only what the chosen view needs: the wall, the tables overview or one table's harvest.
 
@@ -40,47 +114,7 @@ def stage_context(event, offset: int = 0) -> dict:
     context = {"event": event, "now": utcnow(), "short_address": short_address(), "invitation": invitation(event),
                "counts": wall_counts(event), "view": event.projector_view,
                "timer": timer.state(event, utcnow())}
-    if event.projector_view == ProjectorView.tables:
-        rows = overview(event)
-        context.update(rows=rows, submitted=submitted_count(rows))
-    elif event.projector_view == ProjectorView.harvest and (cards := harvest_tables(event)):
-        ids = [table.id for table, _ in cards]
-        index = ids.index(event.harvest_table_id) if event.harvest_table_id in ids else 0
-        table, card = cards[index]
-        context.update(harvest_table=table, harvest_card=card, harvest_position=index + 1,
-                       harvest_total=len(cards), top=top_contributions(table),
-                       endorsements=endorsement_counts(event)[table.id])
-    elif event.projector_view == ProjectorView.wordcloud:
-        context.update(words=word_cloud(event))
-    elif event.projector_view == ProjectorView.market:
-        context.update(market=market_counts(event), cards=newest_cards(event), sealed=sealed_matches(event),
-                       highlighted_need=highlighted(event))
-    elif event.projector_view == ProjectorView.poll:
-        poll = event.current_poll
-        context.update(poll=poll, poll_results=results(poll) if poll else None)
-    elif event.projector_view == ProjectorView.stances:
-        context.update(stances=stances(event))
-    elif event.projector_view == ProjectorView.questions:
-        speaker = event.current_speaker
-        context.update(speaker=speaker, spotlight_question=event.spotlight_question,
-                       top_questions=questions(event, speaker.id if speaker else None, answered=False, limit=5))
-    elif event.projector_view == ProjectorView.themes:
-        groups, other = grouped(event, reportable_dreams(event))
-        context.update(theme_groups=[(theme, len(members), list(reversed(members))[:DREAMS_PER_THEME])
-                                     for theme, members in groups], other_dreams=len(other))
-    elif event.projector_view == ProjectorView.takeaway:
-        context.update(harvest_address=public_url("followup.harvest", code=event.join_code).split("://", 1)[-1])
-    elif event.projector_view in (ProjectorView.join, ProjectorView.timer, ProjectorView.pause):
-        pass
-    else:
-        size = current_app.config["PROJECTOR_WALL_SIZE"]
-        phase = event.current_phase.kind if event.current_phase else None
-        context.update(view=ProjectorView.wall, spotlight=event.spotlight_dream, closing=phase is PhaseKind.closing)
-        if phase is PhaseKind.pitches and event.current_speaker is not None:
-            context.update(speaker=event.current_speaker)
-        # from dreams to deeds: in the closing part the wall holds the deeds
-        total = count_deeds(event) if context["closing"] else context["counts"]["dreams"]
-        offset = offset if offset < total else 0  # past the end (dreams were hidden): the first page
-        batch = deeds(event, size, offset) if context["closing"] else wall_batch(event, offset, size)
-        context.update(clouds=batch, wall_total=total, wall_offset=offset)
+    view = VIEWS.get(event.projector_view)
+    shown = view(event) if view else None
+    context.update(_wall(event, offset, context["counts"]["dreams"]) if shown is None else shown)
     return context

@@ -1,32 +1,29 @@
 """Round tables: set-up by the organiser, and the table on the participant's phone."""
 import secrets
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_htmx.responses import HTMXResponseClientRedirect
 
-from .. import flood
+from .. import pages
 from ..actions import act, fragment_or_back, refusal_or_back
-from ..events import access
+from ..events import access, flood
 from ..events.operations import join_event
 from ..extensions import htmx
-from ..market.queries import waiting_for
-from ..polls.operations import STANCE_MAX
-from ..polls.queries import my_stance, table_stances
-from ..limits import ANONYMITY_THRESHOLD, MAX_TABLES
-from ..programme import timer
-from ..programme.queries import announcements_for
+from ..limits import MAX_TABLES
 from ..security import takes_large_bodies
-from ..util import form_int, public_url, qr_svg_response, utcnow
+from ..util import form_int, public_url, qr_svg_response
 from . import operations as ops
 from . import pushes
 from .queries import (
     contribution_or_404,
     card_for,
     contributions,
+    count_tables,
     endorsed_ids,
     endorsements_left,
     event_tables,
+    has_harvest,
     harvest_tables,
     overview,
     seat_of,
@@ -35,6 +32,23 @@ from .queries import (
 )
 
 bp = Blueprint("tables", __name__)
+
+
+# --- what the dream page shows of the tables (pages.py) -----------------------------------------
+
+@pages.part("seat", "phone")
+def _seat(event, participant):
+    return seat_of(participant)
+
+
+@pages.part("table_count", "phone")
+def _table_count(event, participant):
+    return count_tables(event)
+
+
+@pages.part("harvest_open", "phone")
+def _harvest_open(event, participant):
+    return has_harvest(event)
 
 
 # --- organiser: set up the tables ---------------------------------------------------------------
@@ -147,7 +161,7 @@ def choose(code):
     participant = access.participant_or_join(event)
     seat = seat_of(participant)
     return render_template("tables/choose.html", event=event, participant=participant, rows=overview(event),
-                           seat=seat, timer=timer.state(event, utcnow()))
+                           seat=seat, **pages.parts("now", event, participant))
 
 
 @bp.post("/e/<code>/tables/<int:table_id>/join")
@@ -185,8 +199,7 @@ def _render_table_page(event, participant, table, **extra) -> str:
     """The whole table page; the fragments (stream, forms) leave out its top: the part now, the timer and
     the announcements, as on the dream page."""
     return render_template("tables/table.html", **_table_context(
-        event, participant, table, timer=timer.state(event, utcnow()),
-        announcements=announcements_for(event, participant, set(session.get("dismissed", []))), **extra))
+        event, participant, table, **pages.parts("top", event, participant), **extra))
 
 
 def _table_context(event, participant, table, **extra) -> dict:
@@ -207,10 +220,7 @@ def _table_context(event, participant, table, **extra) -> dict:
         "text": "",
         "error": None,
         "card_error": None,
-        "market_waiting": waiting_for(participant),
-        "my_stance": my_stance(table, participant, event.stance_moment),
-        "table_stance": table_stances(table) if table.pole_left and table.pole_right else None,
-        "stance_max": STANCE_MAX, "stance_threshold": ANONYMITY_THRESHOLD,
+        **pages.parts("table", event, participant, table=table),
         **extra,
     }
 
@@ -228,7 +238,7 @@ def table_live(code, table_id):
     participant, table = _seated(event, table_id)
     # after a reconnect the part may have changed meanwhile: the now bar comes along
     return render_template("tables/_live.html", **_table_context(event, participant, table,
-                                                                 timer=timer.state(event, utcnow())))
+                                                                 **pages.parts("now", event, participant)))
 
 
 @bp.post("/e/<code>/t/<int:table_id>/contributions")
@@ -354,7 +364,7 @@ def harvest(code):
     participant = access.participant_or_join(event)
     return render_template("tables/harvest.html", event=event, participant=participant,
                            cards=harvest_tables(event), endorsed=endorsed_ids(participant),
-                           left=endorsements_left(participant), timer=timer.state(event, utcnow()))
+                           left=endorsements_left(participant), **pages.parts("now", event, participant))
 
 
 @bp.post("/e/<code>/harvest/<int:table_id>/endorse")

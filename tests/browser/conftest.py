@@ -39,6 +39,9 @@ class Server:
             "DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite'}",
             "FACILITATION_INSTANCE": str(tmp / "instance"),
             "PYTHONUNBUFFERED": "1",
+            # a server that crashes in C (runs 79, 81 and one more: status -11 during the 2,000-dream theme view)
+            # writes every thread's Python stack to its log, which server_stayed_up shows
+            "PYTHONFAULTHANDLER": "1",
             # these tests post hundreds of dreams from one phone on purpose; flood limits are tested in-process
             "FLOOD_CONTROL": "0",
             # phones fetch a new part at once instead of within a random 3 s (tests wait for events, not guesses)

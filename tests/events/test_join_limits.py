@@ -41,7 +41,7 @@ def test_a_rejoin_loop_does_not_multiply_the_posting_rate(guarded, make, monkeyp
     import limits.storage.memory
     import limits.strategies
 
-    from facilitation import flood
+    from facilitation.events import flood
 
     # the limits' clock stands still: the 30 joins fall in one window however slowly a busy machine runs them
     # (with the wall clock, a loop that took over ten seconds let the window move on)

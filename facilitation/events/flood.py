@@ -10,9 +10,9 @@ from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 from limits import parse_many, storage, strategies
 
-from .errors import Refused
-from .events.models import Participant
-from .extensions import db
+from ..errors import Refused
+from .models import Participant
+from ..extensions import db
 
 #: what a person can do at most; faster than this is a script or a stuck button
 LIMITS = {
