@@ -103,19 +103,29 @@ def names(texts, language: str = "nl", places: tuple[str, ...] = ()) -> set[str]
     language = language if language in ("nl", "en") else "nl"
     capital, small = Counter(), Counter()
     for text in texts:
-        written = [(before, word) for before, word in WRITTEN.findall(text) if len(word) >= 3]
-        titled = all(word[0].isupper() for _, word in written if word.lower() not in stop_words())
-        for n, (before, word) in enumerate(written):
-            low = word.lower()
-            if word[0].isupper() and low.endswith(PLACE_ENDINGS) and low not in PLACE_ENDINGS \
-                    and not simplemma.is_known(low, lang=language):
-                capital[low] += 100  # a place, whatever else the texts do with it
-            if n == 0 or titled or before.strip():
-                continue  # the first word of a text or a sentence, or a title: a capital says nothing
-            (capital if word[0].isupper() else small)[low] += 1
+        _count_capitals(text, language, capital, small)
     return {word for word, count in capital.items()
             if count > small[word] and (not small[word] or not simplemma.is_known(word, lang=language))
             and word not in _language_names(language)} | {word for place in places for word in words(place)}
+
+
+def _count_capitals(text: str, language: str, capital: Counter, small: Counter) -> None:
+    """Count, in one text, the words written with a capital inside a sentence and those without."""
+    written = [(before, word) for before, word in WRITTEN.findall(text) if len(word) >= 3]
+    titled = all(word[0].isupper() for _, word in written if word.lower() not in stop_words())
+    for n, (before, word) in enumerate(written):
+        low = word.lower()
+        if _place_name(word, low, language):
+            capital[low] += 100  # a place, whatever else the texts do with it
+        if n == 0 or titled or before.strip():
+            continue  # the first word of a text or a sentence, or a title: a capital says nothing
+        (capital if word[0].isupper() else small)[low] += 1
+
+
+def _place_name(word: str, low: str, language: str) -> bool:
+    """"Jodenbreestraat", not "speelplein": a capital, a place name's ending, and not in the dictionary."""
+    return (word[0].isupper() and low.endswith(PLACE_ENDINGS) and low not in PLACE_ENDINGS
+            and not simplemma.is_known(low, lang=language))
 
 
 @cache

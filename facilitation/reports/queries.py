@@ -37,6 +37,17 @@ def reportable_dreams(event) -> list[Dream]:
     return list(db.session.scalars(_reportable(event).order_by(Dream.created_at, Dream.id)))
 
 
+def _stored_places(found: list[Theme], dream_ids: set[int]) -> dict[int, int]:
+    """Dream id -> theme id, as the themes were found, renamed, merged and moved."""
+    return {member.dream_id: theme.id for theme in found for member in theme.members if member.dream_id in dream_ids}
+
+
+def _by_words(dream: Dream, words: list[tuple[int, list[str]]]) -> int | None:
+    """The first theme whose listed words a newer dream contains."""
+    text = dream.readable.lower()
+    return next((theme_id for theme_id, listed in words if any(word in text for word in listed)), None)
+
+
 def grouped(event, dreams: list[Dream]) -> tuple[list[tuple[Theme, list[Dream]]], list[Dream]]:
     """These dreams under the event's themes as stored (found, then renamed, merged and moved by the facilitator
     or the organiser), and the dreams in none. A dream that came after the themes were found goes to the first
@@ -44,19 +55,11 @@ def grouped(event, dreams: list[Dream]) -> tuple[list[tuple[Theme, list[Dream]]]
     dreams arrive without the themes changing under the room's eyes. One grouping for the big screen and the
     report."""
     found = themes(event)
-    by_id = {dream.id: dream for dream in dreams}
-    placed: dict[int, int] = {}
-    for theme in found:
-        for member in theme.members:
-            if member.dream_id in by_id:
-                placed[member.dream_id] = theme.id
+    placed = _stored_places(found, {dream.id for dream in dreams})
     words = [(theme.id, [w for w in theme.words.split(", ") if w]) for theme in found]
     for dream in dreams:
-        if dream.id not in placed:
-            text = dream.readable.lower()
-            placed_in = next((theme_id for theme_id, listed in words if any(w in text for w in listed)), None)
-            if placed_in is not None:
-                placed[dream.id] = placed_in
+        if dream.id not in placed and (theme_id := _by_words(dream, words)) is not None:
+            placed[dream.id] = theme_id
     groups = [(theme, [d for d in dreams if placed.get(d.id) == theme.id]) for theme in found]
     return [(theme, members) for theme, members in groups if members], [d for d in dreams if d.id not in placed]
 

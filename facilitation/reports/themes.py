@@ -114,12 +114,7 @@ class _Words:
     def __init__(self, dreams: list[tuple[int, str]], language: str, places: tuple[str, ...] = ()):
         self.language = language
         self.texts = {dream_id: text.lower() for dream_id, text in dreams}
-        skip = THEME_STOP_WORDS | names([text for _, text in dreams], language, places)
-        tokens = {dream_id: [w for w in words(text) if w not in skip] for dream_id, text in dreams}
-        distinct = sorted({token for found in tokens.values() for token in found})
-        stem_of = {token: lemma(token, language) for token in distinct}
-        #: per dream: the (stem, form) pairs of its words
-        pairs = {dream_id: [(stem_of[token], token) for token in found] for dream_id, found in tokens.items()}
+        pairs = self._pairs(dreams, language, places)
         stems = sorted({stem for items in pairs.values() for stem, _ in items})
         written: dict[str, set[str]] = {stem: set() for stem in stems}
         for items in pairs.values():
@@ -127,11 +122,24 @@ class _Words:
                 written[stem].add(form)
         #: per stem: the word it is a form of, named by the word's alphabetically first stem
         self.word = self._same_words(stems, written, synonyms=_synonyms(language))
-        #: per word: its stems and the forms people wrote, with how often
+        self._index(pairs)
+        self._families()
+
+    @staticmethod
+    def _pairs(dreams: list[tuple[int, str]], language: str, places: tuple[str, ...]) -> dict[int, list]:
+        """Per dream: the (stem, form) pairs of its words, without stop words and names."""
+        skip = THEME_STOP_WORDS | names([text for _, text in dreams], language, places)
+        tokens = {dream_id: [w for w in words(text) if w not in skip] for dream_id, text in dreams}
+        distinct = sorted({token for found in tokens.values() for token in found})
+        stem_of = {token: lemma(token, language) for token in distinct}
+        return {dream_id: [(stem_of[token], token) for token in found] for dream_id, found in tokens.items()}
+
+    def _index(self, pairs: dict[int, list]) -> None:
+        """Per word: its stems and the forms people wrote, with how often; per dream: its words, and the forms
+        it wrote of each."""
         self.stems: dict[str, set[str]] = {}
         self.forms: dict[str, Counter] = {}
         self.units: dict[int, set[str]] = {}
-        #: per dream: the forms it wrote of each of its words
         self.written: dict[int, dict[str, set[str]]] = {}
         for dream_id, items in pairs.items():
             self.units[dream_id] = {self.word[stem] for stem, _ in items}
@@ -140,6 +148,10 @@ class _Words:
                 self.written[dream_id].setdefault(self.word[stem], set()).add(form)
                 self.stems.setdefault(self.word[stem], set()).add(stem)
                 self.forms.setdefault(self.word[stem], Counter())[form] += 1
+
+    def _families(self) -> None:
+        """The word families: each word with the shorter words it contains (up) and the longer ones that
+        contain it (down); per dream every family it uses; how many dreams use each; which are too common."""
         self.up = self._compounds()
         self.down: dict[str, set[str]] = {word: set() for word in self.stems}
         for word, parts in self.up.items():
@@ -151,7 +163,7 @@ class _Words:
         self.used = Counter(key for keys in self.keys.values() for key in keys)
         #: words too common in the language to name a theme alone (COMMON_ZIPF)
         self.common = {word for word, stems in self.stems.items()
-                       if all(zipf_frequency(stem, language) >= COMMON_ZIPF for stem in stems)}
+                       if all(zipf_frequency(stem, self.language) >= COMMON_ZIPF for stem in stems)}
 
     @staticmethod
     def _same_words(stems: list[str], written: dict[str, set[str]], synonyms: list[set[str]]) -> dict[str, str]:
@@ -379,23 +391,38 @@ def _theme(vocabulary: _Words, key: str, members: set[int], joined: dict[int, st
            background: set[str]) -> FoundTheme:
     """Name a theme after its word, list the words its dreams wrote, and add a second word most of it
     shares, unless that word is the whole evening's ("Pesten", not "Pesten & school")."""
-    texts = vocabulary.texts
     needs = {dream_id: vocabulary.word_of(dream_id, key) for dream_id in members}
     own = {form for dream_id in members for form in vocabulary.written[dream_id].get(key, ())}
     family = {form for forms in needs.values() for form in forms}
     main = _label(vocabulary, own or family, members)
     label = main.capitalize()
-    related = vocabulary.family(key) | background
-    companions = Counter(k for dream_id in members for k in vocabulary.keys[dream_id] if k not in related)
-    if companions:
-        second, together = min(companions.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
-        if together >= max(3, -(-2 * len(members) // 3)):  # at least 3, and two thirds of the theme
-            forms = {form for dream_id in members for form in vocabulary.written[dream_id].get(second, ())}
-            forms = forms or {f for d in members for f in vocabulary.word_of(d, second)}
-            label = f"{label} & {_label(vocabulary, forms, members)}"
-    # the words shown with the theme: as few as it takes for every dream in it to contain one
+    second = _second_word(vocabulary, key, members, background)
+    if second is not None:
+        label = f"{label} & {second}"
     for dream_id, word in joined.items():
         needs[dream_id] = vocabulary.word_of(dream_id, word)
+    chosen, uncovered = _listed_words(main, needs, vocabulary.texts)
+    return FoundTheme(key=key, label=label, words=chosen, dream_ids=[d for d in needs if d not in uncovered])
+
+
+def _second_word(vocabulary: _Words, key: str, members: set[int], background: set[str]) -> str | None:
+    """The form of a word that at least 3 and two thirds of the theme's dreams share besides its own
+    (and that is not the whole evening's), for its label."""
+    related = vocabulary.family(key) | background
+    companions = Counter(k for dream_id in members for k in vocabulary.keys[dream_id] if k not in related)
+    if not companions:
+        return None
+    second, together = min(companions.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
+    if together < max(3, -(-2 * len(members) // 3)):
+        return None
+    forms = {form for dream_id in members for form in vocabulary.written[dream_id].get(second, ())}
+    forms = forms or {f for d in members for f in vocabulary.word_of(d, second)}
+    return _label(vocabulary, forms, members)
+
+
+def _listed_words(main: str, needs: dict[int, set[str]], texts: dict[int, str]) -> tuple[list[str], set[int]]:
+    """The words shown with the theme: as few as it takes for every dream in it to contain one (at most
+    MAX_WORDS); and the dreams none of them covers."""
     chosen = [main]
     uncovered = {d for d in needs if main not in texts[d]}
     while uncovered and len(chosen) < MAX_WORDS:
@@ -405,7 +432,7 @@ def _theme(vocabulary: _Words, key: str, members: set[int], joined: dict[int, st
         best = _most(options, uncovered, texts)
         chosen.append(best)
         uncovered = {d for d in uncovered if best not in texts[d]}
-    return FoundTheme(key=key, label=label, words=chosen, dream_ids=[d for d in needs if d not in uncovered])
+    return chosen, uncovered
 
 
 def _most(forms: set[str], dream_ids, texts: dict[int, str]) -> str:

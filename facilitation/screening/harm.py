@@ -304,6 +304,22 @@ def _aimed(sentence: list[Word], n: int) -> bool:
         return False  # "hij is homo" says who he is; only "vuile homo" is a slur
     if len(sentence) == 1:
         return True
+    said = _said_to_someone(sentence, n, before)
+    if said is not None:
+        return said
+    after = sentence[n + 1:n + 3]
+    if n == 0 and after and (after[0].kinds & {"you"} or after[0].text == ","):
+        return True  # "Sukkel, jij ..."
+    if before and before[-1].text == "," and n == len(sentence) - 1:
+        return True  # "Ga weg, sukkel."
+    # "wat een ... is dat", "wat een ... ben jij"
+    return len(before) >= 2 and before[-1].text in ("een", "a") and before[-2].text in ("wat", "what") and (
+        bool(after) and "copula" in after[0].kinds)
+
+
+def _said_to_someone(sentence: list[Word], n: int, before: list[Word]) -> bool | None:
+    """Looking back from the word past fillers and adjectives: "jij" (True), or "jullie zijn" unless the word
+    is reclaimed; None when the words before say neither."""
     inflected = 0  # "een arrogante zak", "een ongelooflijke sukkel": adjectives we do not list
     for word in reversed(before):
         if word.kinds & {"you"}:
@@ -317,15 +333,8 @@ def _aimed(sentence: list[Word], n: int) -> bool:
             m = sentence.index(word)
             if word.text != "zijn" or m > 0 and sentence[m - 1].kinds & {"you", "them", "group"}:
                 return not _reclaimed(sentence, n)  # "zijn" is also "his": "jullie zijn ...", not "zijn hond"
-        break
-    after = sentence[n + 1:n + 3]
-    if n == 0 and after and (after[0].kinds & {"you"} or after[0].text == ","):
-        return True  # "Sukkel, jij ..."
-    if before and before[-1].text == "," and n == len(sentence) - 1:
-        return True  # "Ga weg, sukkel."
-    # "wat een ... is dat", "wat een ... ben jij"
-    return len(before) >= 2 and before[-1].text in ("een", "a") and before[-2].text in ("wat", "what") and (
-        bool(after) and "copula" in after[0].kinds)
+        return None
+    return None
 
 
 def _names_a_group(word: str) -> bool:
@@ -337,14 +346,7 @@ def read(text: str) -> Reading:
     prepared = prepare(text)
     quoted = [m.group(1) or m.group(2) for m in QUOTES.finditer(prepared)]
     outside = QUOTES.sub(" ", prepared) if quoted else prepared
-    outside_words = _words_of(outside)
-    cues = set().union(*(w.kinds for w in outside_words)) if outside_words else set()
-    not_ok = any(_has(outside_words, phrase) is not None for phrase in L.NOT_OK)
-    called = any(w.text in ("genoemd", "uitgescholden", "nageroepen") for w in outside_words) and any(
-        w.text in ("werd", "word", "wordt", "worden", "werden", "ben", "was", "is") for w in outside_words)
-    texts = [w.text for w in outside_words]
-    how_they_talk = "hoe" in texts and "over" in texts[texts.index("hoe"):] and "reporting" in cues
-    counter = called or how_they_talk or (("disapproval" in cues or not_ok) and ("reporting" in cues or bool(quoted)))
+    counter = _objects(_words_of(outside), bool(quoted))
     if quoted and counter:
         prepared = outside  # the quoted words are what is objected to
     sentences = []
@@ -355,6 +357,18 @@ def read(text: str) -> Reading:
             sentences.append(words)
     group_named = any(w.kinds & {"group", "slur"} or _names_a_group(w.text) for s in sentences for w in s)
     return Reading(sentences, group_named, counter)
+
+
+def _objects(outside_words: list[Word], quoted: bool) -> bool:
+    """Do the words (outside any quotes) object to what they quote or report: "ik werd ... genoemd", "hoe
+    ze over ... praten", "het is niet oké om ..."?"""
+    cues = set().union(*(w.kinds for w in outside_words)) if outside_words else set()
+    not_ok = any(_has(outside_words, phrase) is not None for phrase in L.NOT_OK)
+    called = any(w.text in ("genoemd", "uitgescholden", "nageroepen") for w in outside_words) and any(
+        w.text in ("werd", "word", "wordt", "worden", "werden", "ben", "was", "is") for w in outside_words)
+    texts = [w.text for w in outside_words]
+    how_they_talk = "hoe" in texts and "over" in texts[texts.index("hoe"):] and "reporting" in cues
+    return called or how_they_talk or (("disapproval" in cues or not_ok) and ("reporting" in cues or quoted))
 
 
 def counter_speech(text: str) -> bool:
@@ -399,32 +413,55 @@ def _threat(sentence: list[Word], group_named: bool) -> str | None:
     """"group" or "you" when the sentence threatens them, else None."""
     targets = [w for w in sentence if _target(w, group_named)]
     whom = "you" if targets and all("you" in w.kinds for w in targets) else "group"
-    for phrase in L.PERSONAL_THREATS:
-        if _has(sentence, phrase) is not None:
-            return "you"
+    if any(_has(sentence, phrase) is not None for phrase in L.PERSONAL_THREATS):
+        return "you"
+    framed = any("frame" in w.kinds for w in sentence)
     for clause in _clauses(sentence):
-        first = clause[0].text if clause else ""
-        for verbs, particles in L.SEPARABLE:
-            for n, word in enumerate(clause):
-                if word.text in verbs:
-                    for m in range(n + 1, min(len(clause), n + 10)):
-                        if clause[m].text in particles and any(_target(w, group_named) for w in clause[n + 1:m]):
-                            if not _negated(clause, n, m):
-                                return whom
-        if first in ("val", "ga", "drop", "go") and len(clause) > 1 and clause[1].text in ("dood", "die", "dead"):
-            return "you"
-        if not targets:
-            continue
-        framed = any("frame" in w.kinds for w in sentence)
-        for n, word in enumerate(clause):
-            if "violence" in word.kinds and framed and not _negated(clause, n, n):
-                return whom
-        for phrase in (*L.DEATH_WISHES, *VIOLENT_PHRASES):
-            start = _has(clause, phrase)
-            if start is not None and (framed or phrase in L.DEATH_WISHES):
-                if not _negated(clause, start, start + len(phrase), range(start, start + len(phrase))):
-                    return whom
+        found = _clause_threat(clause, group_named, bool(targets), framed)
+        if found is not None:
+            return "you" if found == "you" else whom
     return None
+
+
+def _clause_threat(clause: list[Word], group_named: bool, targeted: bool, framed: bool) -> str | None:
+    """"you" for a death wish at the reader ("val dood"), "them" for a threat at whom the sentence targets."""
+    if _separable_threat(clause, group_named):
+        return "them"
+    first = clause[0].text if clause else ""
+    if first in ("val", "ga", "drop", "go") and len(clause) > 1 and clause[1].text in ("dood", "die", "dead"):
+        return "you"
+    if not targeted:
+        return None
+    if framed and any("violence" in word.kinds and not _negated(clause, n, n) for n, word in enumerate(clause)):
+        return "them"
+    return "them" if _violent_phrase(clause, framed) else None
+
+
+def _separable_threat(clause: list[Word], group_named: bool) -> bool:
+    """A verb whose particle comes after its target ("pak ze aan", "maak die ... af"), not negated."""
+    for verbs, particles in L.SEPARABLE:
+        for n, word in enumerate(clause):
+            if word.text in verbs and _particle_after_target(clause, n, particles, group_named):
+                return True
+    return False
+
+
+def _particle_after_target(clause: list[Word], n: int, particles, group_named: bool) -> bool:
+    for m in range(n + 1, min(len(clause), n + 10)):
+        if clause[m].text in particles and any(_target(w, group_named) for w in clause[n + 1:m]) \
+                and not _negated(clause, n, m):
+            return True
+    return False
+
+
+def _violent_phrase(clause: list[Word], framed: bool) -> bool:
+    """A death wish, or (when the sentence is framed as doing it) a violent phrase, not negated."""
+    for phrase in (*L.DEATH_WISHES, *VIOLENT_PHRASES):
+        start = _has(clause, phrase)
+        if start is not None and (framed or phrase in L.DEATH_WISHES) \
+                and not _negated(clause, start, start + len(phrase), range(start, start + len(phrase))):
+            return True
+    return False
 
 
 def _hate(sentence: list[Word], group_named: bool) -> bool:
@@ -432,31 +469,63 @@ def _hate(sentence: list[Word], group_named: bool) -> bool:
     if not any(_target(w, group_named, you=False) for w in sentence):
         return False
     for clause in _clauses(sentence):
-        for phrase in (*L.EXPULSION_PHRASES, *L.NOT_HUMAN):
-            start = _has(clause, phrase)
-            if start is not None and not _negated(clause[:start], start, start):
-                return True  # the sentence has its target: checked on entry
-        for n, word in enumerate(clause):
-            kinds = word.kinds
-            if "copula" in kinds or word.text in ("vind", "vinden", "vond", "find", "het"):
-                if _says(clause, n, group_named) and not _negated(clause, n, n + 4):
-                    return True
-            if "adjective" in kinds and n + 1 < len(clause) and "group" in clause[n + 1].kinds:
-                if word.text not in L.PROFANITY - {"kut", "klote"}:
-                    return True
-            if "hatred" in kinds and any(w.kinds & {"self"} for w in clause[:n]) and not _negated(clause, n, n):
-                following = clause[n + 1:n + 2]
-                if not (following and following[0].text in SITUATION):
-                    return True
-            if "hatred" in kinds and n == 0 and len(clause) > 1 and _target(clause[1], group_named, you=False):
-                return True
-            if "sick" in kinds and any(w.text in ("maken", "maakt", "word", "worden", "make", "makes") for w in clause):
-                if not _negated(clause, n, n):
-                    return True
-            if "dehum" in kinds and n > 0 and "group" in clause[n - 1].kinds and clause[n - 1].text != word.text:
-                if not _negated(clause, n, n) and not any("copula" in w.kinds for w in clause[n + 1:]):
-                    return True  # "moslim tuig" written apart
+        if _sends_away(clause):
+            return True  # the sentence has its target: checked on entry
+        if any(rule(clause, n, group_named) for n in range(len(clause)) for rule in HATE_RULES):
+            return True
     return False
+
+
+def _sends_away(clause: list[Word]) -> bool:
+    """"... moeten oprotten", "... zijn geen mensen": a phrase of expulsion or of not being human."""
+    for phrase in (*L.EXPULSION_PHRASES, *L.NOT_HUMAN):
+        start = _has(clause, phrase)
+        if start is not None and not _negated(clause[:start], start, start):
+            return True
+    return False
+
+
+def _call_them(clause: list[Word], n: int, group_named: bool) -> bool:
+    """"ze zijn ratten", "ik vind ze ...": a copula (or "vind") that says dehumanising or derogatory words."""
+    word = clause[n]
+    return ("copula" in word.kinds or word.text in ("vind", "vinden", "vond", "find", "het")) \
+        and _says(clause, n, group_named) and not _negated(clause, n, n + 4)
+
+
+def _insulting_adjective(clause: list[Word], n: int, group_named: bool) -> bool:
+    """"vuile ..." before a group (a swear word that is only strong language does not count)."""
+    word = clause[n]
+    return "adjective" in word.kinds and n + 1 < len(clause) and "group" in clause[n + 1].kinds \
+        and word.text not in L.PROFANITY - {"kut", "klote"}
+
+
+def _hatred(clause: list[Word], n: int, group_named: bool) -> bool:
+    """"ik haat ..." (not "ik haat het als ..."), or a clause that opens with hatred of its target."""
+    if "hatred" not in clause[n].kinds:
+        return False
+    if any(w.kinds & {"self"} for w in clause[:n]) and not _negated(clause, n, n):
+        following = clause[n + 1:n + 2]
+        if not (following and following[0].text in SITUATION):
+            return True
+    return n == 0 and len(clause) > 1 and _target(clause[1], group_named, you=False)
+
+
+def _sickens(clause: list[Word], n: int, group_named: bool) -> bool:
+    """"... maken me ziek"."""
+    return "sick" in clause[n].kinds \
+        and any(w.text in ("maken", "maakt", "word", "worden", "make", "makes") for w in clause) \
+        and not _negated(clause, n, n)
+
+
+def _scum_written_apart(clause: list[Word], n: int, group_named: bool) -> bool:
+    """"moslim tuig": a dehumanising word right after a group, not in a sentence that goes on to a copula."""
+    word = clause[n]
+    return "dehum" in word.kinds and n > 0 and "group" in clause[n - 1].kinds and clause[n - 1].text != word.text \
+        and not _negated(clause, n, n) and not any("copula" in w.kinds for w in clause[n + 1:])
+
+
+#: each says whether the word at n of a clause, in a sentence that names its target, hates a group
+HATE_RULES = (_call_them, _insulting_adjective, _hatred, _sickens, _scum_written_apart)
 
 
 def _says(clause: list[Word], n: int, group_named: bool) -> bool:

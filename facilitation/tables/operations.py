@@ -152,16 +152,10 @@ def move_table(table: Table, step: int) -> None:
     db.session.flush()
 
 
-def import_tables(event, text: str) -> list[Table]:
-    """Tables from pasted text or CSV: one table per line.
-
-    A line with one field is a dilemma (the table gets a number as name); with more fields they are
-    name, dilemma, context, theme and seats, separated by semicolons, tabs or commas. A first line
-    naming the columns is skipped.
-    """
+def _pasted_rows(text: str) -> tuple[list[list[str]], bool]:
+    """The pasted lines as rows of fields, without a first line naming the columns; and whether the lines
+    had separators (a line without is one dilemma)."""
     lines = [line for line in (text or "").splitlines() if line.strip()]
-    if not lines:
-        raise Refused(_l("Paste at least one line: one table per line."))
     sample = "\n".join(lines[:5])
     delimiter = next((d for d in (";", "\t") if d in sample), "," if sample.count(",") >= len(lines[:5]) else None)
     rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)) if delimiter else [[l] for l in lines]
@@ -169,14 +163,29 @@ def import_tables(event, text: str) -> list[Table]:
         rows = rows[1:]
     if not rows:
         raise Refused(_l("Paste at least one line: one table per line."))
+    return rows, delimiter is not None
+
+
+def _table_fields(row: list[str], separated: bool) -> tuple[str, str, str, str, str]:
+    """Name, dilemma, context, theme and seats of one pasted row."""
+    fields = [f.strip() for f in row] + [""] * 5
+    if len([f for f in row if f.strip()]) == 1 and not separated:
+        return "", fields[0], "", "", ""
+    return tuple(fields[:5])
+
+
+def import_tables(event, text: str) -> list[Table]:
+    """Tables from pasted text or CSV: one table per line.
+
+    A line with one field is a dilemma (the table gets a number as name); with more fields they are
+    name, dilemma, context, theme and seats, separated by semicolons, tabs or commas. A first line
+    naming the columns is skipped.
+    """
+    rows, separated = _pasted_rows(text)
     made = []
     with force_locale(event.language):
         for row in rows:
-            fields = [f.strip() for f in row] + [""] * 5
-            if len([f for f in row if f.strip()]) == 1 and not delimiter:
-                name, dilemma, context, theme, seats = "", fields[0], "", "", ""
-            else:
-                name, dilemma, context, theme, seats = fields[:5]
+            name, dilemma, context, theme, seats = _table_fields(row, separated)
             name = name or gettext("Table %(n)s", n=count_tables(event) + 1)
             capacity = form_int(seats, 10_000) if seats else None
             if seats and capacity is None:

@@ -66,23 +66,30 @@ def plan_rotation(table_ids: list[int], previous: dict[int, int], roles: dict[in
         groups[previous[pid]].append(pid)
     capacity = rotation_capacities(table_ids, set(hosts), {g: len(m) for g, m in groups.items()})
     seated: dict[int, list[int]] = {tid: ([hosts[tid]] if tid in hosts else []) for tid in table_ids}
-
-    def cost(pid, tid):
-        again = sum(1 for other in seated[tid] if other in met.get(pid, ()))
-        same_role = sum(1 for other in seated[tid] if roles.get(other) == roles.get(pid))
-        return (again, same_role, len(seated[tid]), order[tid])
-
     # the biggest former table first: it has the fewest places to go
     for group in sorted(groups, key=lambda g: (-len(groups[g]), order.get(g, 0))):
         for pid in sorted(groups[group]):
-            allowed = [t for t in table_ids if t != group and len(seated[t]) < capacity[t]]
-            if allowed:
-                tid = min(allowed, key=lambda t: cost(pid, t))
-            else:
+            tid = _best_table(pid, group, seated, capacity, met, roles, order)
+            if tid is None:
                 tid = _swap_into(pid, group, seated, capacity, plan, set(hosts.values()), previous)
             plan[pid] = tid
             seated[tid].append(pid)
     return plan
+
+
+def _best_table(pid: int, former: int, seated: dict[int, list[int]], capacity: dict[int, int],
+                met: dict[int, set[int]], roles: dict[int, str | None], order: dict[int, int]) -> int | None:
+    """Another table than the mover's former one with a place left, the best by `_cost`; None when all are full."""
+    allowed = [t for t in seated if t != former and len(seated[t]) < capacity[t]]
+    return min(allowed, key=lambda t: _cost(pid, seated[t], met, roles, order[t])) if allowed else None
+
+
+def _cost(pid: int, sitting: list[int], met: dict[int, set[int]], roles: dict[int, str | None], position: int):
+    """Where a mover goes: where they meet the fewest people again, then where their role is least present,
+    then the emptiest table, then the first."""
+    again = sum(1 for other in sitting if other in met.get(pid, ()))
+    same_role = sum(1 for other in sitting if roles.get(other) == roles.get(pid))
+    return (again, same_role, len(sitting), position)
 
 
 def rotation_capacities(table_ids: list[int], hosted: set[int], leaving: dict[int, int]) -> dict[int, int]:
