@@ -27,7 +27,8 @@ from . import queries
 from ..text import printable
 from ..market.queries import rows_for_data as market_rows
 from ..market.rubrics import rubric_label
-from .content import attendance, pitches
+from ..i18n import language_name
+from .content import attendance, languages, pitches
 
 #: a spreadsheet would run a cell starting with one of these as a formula
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -83,17 +84,40 @@ def _card_status(status: CardStatus) -> str:
     return gettext("submitted") if status is CardStatus.submitted else gettext("draft")
 
 
-def sheets(event) -> list[Sheet]:
-    dreams = queries.reportable_dreams(event)
-    dream_ids = {d.id for d in dreams}
+def _language(code: str | None) -> str:
+    return language_name(code) if code else ""
+
+
+def _the_room(event, dreams) -> list[Sheet]:
+    """Who came, what was pitched, the dreams on the wall (in the language they were written in, with a
+    translator's line) and their hearts."""
     theme_of = {m.dream_id: theme.label for theme in queries.themes(event) for m in theme.members}
+    # the hearts of guests who count (not those of a burst of joins the facilitator did not accept)
+    hearts = db.session.scalars(db.select(Heart).where(Heart.dream_id.in_({d.id for d in dreams}),
+                                                       counts(Heart.participant_id)).order_by(Heart.id))
+    return [
+        Sheet("participants_by_role", gettext("Participants by role"), [gettext("Role"), gettext("People")],
+              [[row["role"], row["count"]] for row in attendance(event)["by_role"]]),
+        Sheet("pitches", gettext("Pitches"),
+              [gettext("Position"), gettext("Speaker"), gettext("The dream they pitched"), gettext("On the wall"),
+               gettext("Hearts")],
+              [[pitch["position"], pitch["speaker"], pitch["dream"], int(pitch["on_wall"]), pitch["hearts"]]
+               for pitch in pitches(event)]),
+        Sheet("dreams", gettext("Dreams"), ["id", gettext("Dream"), gettext("Hearts"), gettext("Theme"), gettext("Time"),
+                                            gettext("Language"), gettext("Translation")],
+              [[d.id, d.text, d.heart_count, theme_of.get(d.id, ""), _time(d.created_at), _language(d.written_in),
+                d.translation or ""] for d in dreams]),
+        Sheet("hearts", gettext("Hearts"), [gettext("Dream id"), gettext("Time")],
+              [[h.dream_id, _time(h.created_at)] for h in hearts]),
+    ]
+
+
+def _the_tables(event) -> list[Sheet]:
+    """The tables, what was said at each (contributions and their votes), the advice cards and endorsements."""
     tables = list(db.session.scalars(db.select(Table).filter_by(event_id=event.id).order_by(Table.position)))
     table_name = {t.id: t.name for t in tables}
     contributions = sorted(queries.reportable_contributions(event), key=lambda c: c.id)
     contribution_table = {c.id: c.table_id for c in contributions}
-    # the votes of guests who count (not those of a burst of joins the facilitator did not accept)
-    hearts = db.session.scalars(db.select(Heart).where(Heart.dream_id.in_(dream_ids), counts(Heart.participant_id))
-                                .order_by(Heart.id))
     votes = db.session.scalars(db.select(Vote).where(Vote.contribution_id.in_(contribution_table),
                                                      counts(Vote.participant_id)).order_by(Vote.id))
     cards = db.session.scalars(db.select(AdviceCard).where(AdviceCard.table_id.in_(table_name),
@@ -102,31 +126,14 @@ def sheets(event) -> list[Sheet]:
     endorsements = db.session.scalars(db.select(Endorsement).where(Endorsement.table_id.in_(table_name),
                                                                    counts(Endorsement.participant_id))
                                       .order_by(Endorsement.id))
-    phases = db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position))
-    deeds = queries.reportable_deeds(event)
-    ratings = queries.ratings(event)
-    comments_left_out = queries.left_out(event)["comment"]
-    market_posts, matches = market_rows(event)
-    matched = {post_id for row in matches for post_id in row["posts"]}
-    people, time, table_ = gettext("People"), gettext("Time"), gettext("Table")
+    table_ = gettext("Table")
     return [
-        Sheet("participants_by_role", gettext("Participants by role"), [gettext("Role"), people],
-              [[row["role"], row["count"]] for row in attendance(event)["by_role"]]),
-        Sheet("pitches", gettext("Pitches"),
-              [gettext("Position"), gettext("Speaker"), gettext("The dream they pitched"), gettext("On the wall"),
-               gettext("Hearts")],
-              [[pitch["position"], pitch["speaker"], pitch["dream"], int(pitch["on_wall"]), pitch["hearts"]]
-               for pitch in pitches(event)]),
-        Sheet("dreams", gettext("Dreams"), ["id", gettext("Dream"), gettext("Hearts"), gettext("Theme"), time],
-              [[d.id, d.text, d.heart_count, theme_of.get(d.id, ""), _time(d.created_at)] for d in dreams]),
-        Sheet("hearts", gettext("Hearts"), [gettext("Dream id"), time],
-              [[h.dream_id, _time(h.created_at)] for h in hearts]),
         Sheet("tables", gettext("Tables"), ["id", gettext("Name"), gettext("Theme"), gettext("Dilemma"),
                                             gettext("Context")],
               [[t.id, t.name, t.theme, t.dilemma, t.context] for t in tables]),
         Sheet("contributions", gettext("Contributions"),
               ["id", table_, gettext("Round"), gettext("Kind"), gettext("Contribution"), gettext("Key"),
-               gettext("Votes"), time],
+               gettext("Votes"), gettext("Time")],
               [[c.id, table_name[c.table_id], c.round, kind_label(c.kind), c.text, int(c.is_key), c.vote_count,
                 _time(c.created_at)] for c in contributions]),
         Sheet("votes", gettext("Votes"), [gettext("Contribution id"), table_],
@@ -136,25 +143,54 @@ def sheets(event) -> list[Sheet]:
                gettext("Advice"), gettext("First step"), gettext("Submitted")],
               [[table_name[c.table_id], c.round, _card_status(c.status), c.dilemma, c.options, c.advice, c.next_step,
                 _time(c.submitted_at)] for c in cards]),
-        Sheet("endorsements", gettext("Endorsements"), [table_, time],
+        Sheet("endorsements", gettext("Endorsements"), [table_, gettext("Time")],
               [[table_name[e.table_id], _time(e.created_at)] for e in endorsements]),
-        Sheet("phases", gettext("Programme"),
-              [gettext("Position"), gettext("Part"), gettext("Kind"), gettext("Planned (min)"), gettext("Started"),
-               gettext("Ended")],
-              [[p.position, phase_title(p), phase_kind_label(p.kind), p.planned_minutes, _time(p.started_at),
-                _time(p.ended_at)]
-               for p in phases]),
+    ]
+
+
+def _the_programme(event) -> list[Sheet]:
+    phases = db.session.scalars(db.select(Phase).filter_by(event_id=event.id).order_by(Phase.position))
+    return [Sheet("phases", gettext("Programme"),
+                  [gettext("Position"), gettext("Part"), gettext("Kind"), gettext("Planned (min)"), gettext("Started"),
+                   gettext("Ended")],
+                  [[p.position, phase_title(p), phase_kind_label(p.kind), p.planned_minutes, _time(p.started_at),
+                    _time(p.ended_at)] for p in phases])]
+
+
+def _the_market(event) -> list[Sheet]:
+    market_posts, matches = market_rows(event)
+    matched = {post_id for row in matches for post_id in row["posts"]}
+    return [
         Sheet("market_posts", gettext("Offers and needs"),
-              [gettext("Kind"), gettext("Rubric"), gettext("Offer or need"), gettext("In a match"), time],
+              [gettext("Kind"), gettext("Rubric"), gettext("Offer or need"), gettext("In a match"), gettext("Time")],
               [[gettext("Offer") if post.is_offer else gettext("Need"), rubric_label(post.rubric), post.text,
                 int(post.id in matched), _time(post.created_at)] for post in market_posts]),
         Sheet("market_matches", gettext("Matches"),
               [gettext("Rubric"), gettext("Agreement"), gettext("Sealed"), gettext("Proposed by the facilitator")],
               [[row["rubric"], row["agreement"], _time(row["sealed_at"]), int(row["proposed"])] for row in matches]),
-        Sheet("deeds", gettext("Deeds"), [gettext("Deed"), time], [[d.text, _time(d.created_at)] for d in deeds]),
-        Sheet("ratings", gettext("Evaluation"), [gettext("Stars"), gettext("Comment"), time],
-              [[r.score, queries.reportable_comment(r, comments_left_out), _time(r.created_at)] for r in ratings]),
     ]
+
+
+def _the_closing(event, dreams) -> list[Sheet]:
+    """The deeds and the evaluation; the languages guests read and wrote in (small groups counted together)."""
+    comments_left_out = queries.left_out(event)["comment"]
+    spoken = languages(event, dreams)["rows"]
+    return [
+        Sheet("deeds", gettext("Deeds"), [gettext("Deed"), gettext("Time")],
+              [[d.text, _time(d.created_at)] for d in queries.reportable_deeds(event)]),
+        Sheet("ratings", gettext("Evaluation"), [gettext("Stars"), gettext("Comment"), gettext("Time")],
+              [[r.score, queries.reportable_comment(r, comments_left_out), _time(r.created_at)]
+               for r in queries.ratings(event)]),
+        Sheet("languages", gettext("Languages"), [gettext("Language"), gettext("Guests"), gettext("Dreams")],
+              [[row["name"], row["guests"], row["dreams"]] for row in spoken]),
+    ]
+
+
+def sheets(event) -> list[Sheet]:
+    """Every sheet of data.xlsx and data.zip, in the order of the evening."""
+    dreams = queries.reportable_dreams(event)
+    return [*_the_room(event, dreams), *_the_tables(event), *_the_programme(event), *_the_market(event),
+            *_the_closing(event, dreams)]
 
 
 def xlsx(event) -> bytes:

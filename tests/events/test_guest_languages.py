@@ -223,3 +223,12 @@ def test_the_report_counts_languages_and_keeps_small_groups_together(app, make):
     for name in ("Talen", "Arabisch", "Andere talen"):
         assert name in markdown
     assert "Arabisch" in cells and "Andere talen" in cells
+    # and the spreadsheets: a sheet of languages, and each dream's language (read back with openpyxl)
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(laptop.get(f"/console/{event_id}/report/data.xlsx").data))
+    spoken = {row[0]: row[1:] for row in workbook["Talen"].iter_rows(min_row=2, values_only=True)}
+    assert spoken == {"Nederlands": (6, 1), "Arabisch": (6, 1), "Andere talen": (1, 0)}
+    dreams = list(workbook["Dromen"].iter_rows(values_only=True))
+    assert dreams[0][-2:] == ("Taal", "Vertaling")
+    assert {row[1]: row[-2] for row in dreams[1:]} == {ARABIC_DREAM: "Arabisch", DUTCH_DREAM: "Nederlands"}

@@ -78,7 +78,7 @@ def test_a_dutch_spreadsheet_opens_the_csv_in_columns_with_the_venues_times_and_
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     cells = _as_spreadsheet(archive.read("dreams.csv"), SEPARATORS["semicolon"], tmp_path)
     header = [cell.value for cell in cells if cell.row == 1]
-    assert header == ["id", "Droom", "Hartjes", "Thema", "Tijd"]
+    assert header == ["id", "Droom", "Hartjes", "Thema", "Tijd", "Taal", "Vertaling"]
     with app.app_context():
         created = db.session.scalar(db.select(Dream.created_at).where(Dream.event_id == event_id))
     venue_time = (created + timedelta(hours=1)).replace(microsecond=0)  # Amsterdam in winter: UTC+1

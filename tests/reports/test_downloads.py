@@ -83,7 +83,7 @@ def test_html_is_one_file_with_styles_and_charts(download, evening):
 def test_workbook_has_every_sheet_and_neutralises_formulas(download, evening):
     _, lang = evening
     workbook = load_workbook(io.BytesIO(download("data.xlsx")))
-    assert len(workbook.sheetnames) == 14
+    assert len(workbook.sheetnames) == 15  # the last: the languages guests read and wrote in
     values = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
     assert not [c for c in values if c.data_type == "f"]  # no formula anywhere
     texts = [c.value for c in values if isinstance(c.value, str)]
@@ -105,11 +105,11 @@ def test_csv_zip_has_the_same_tables(download, evening):
     archive = zipfile.ZipFile(io.BytesIO(download("data.zip")))
     names = set(archive.namelist())
     assert {"participants_by_role.csv", "dreams.csv", "hearts.csv", "tables.csv", "contributions.csv", "votes.csv",
-            "advice_cards.csv", "endorsements.csv", "phases.csv"} <= names
+            "advice_cards.csv", "endorsements.csv", "phases.csv", "languages.csv"} <= names
     separator = {"nl": ";", "en": ","}[lang]  # as a spreadsheet program in the event's language splits it
     rows = list(csv.reader(io.StringIO(archive.read("dreams.csv").decode("utf-8-sig")), delimiter=separator))
     assert len(rows) == 1 + len(dream_texts(lang)) + 1 + PITCHES_ON_THE_WALL
-    assert all(len(row) == 5 for row in rows)
+    assert all(len(row) == 7 for row in rows)  # with the language and a translator's line
     cells = [cell for name in names
              for row in csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig")), delimiter=separator)
              for cell in row]
@@ -141,7 +141,7 @@ def test_an_event_with_no_dreams_and_no_tables_gives_every_format(client, make, 
     if name == "report.docx":
         assert "Lege avond" in [p.text for p in Document(io.BytesIO(response.data)).paragraphs]
     if name == "data.xlsx":
-        assert len(load_workbook(io.BytesIO(response.data)).sheetnames) == 14
+        assert len(load_workbook(io.BytesIO(response.data)).sheetnames) == 15
 
 
 def test_phones_and_projectors_get_403_and_unknown_events_404(client, make, app):
