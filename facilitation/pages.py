@@ -21,13 +21,9 @@ _PARTS: dict[str, dict[str, Callable]] = defaultdict(dict)
 _INCLUDES = {"top": ("now",)}
 
 
-def part(name: str, *pages: str):
-    """Register a function ``(event, participant, **page_args) -> value`` as ``name`` on these pages."""
-    def register(function: Callable) -> Callable:
-        for page in pages:
-            _PARTS[page][name] = function
-        return function
-    return register
+def register(page: str, **parts: Callable) -> None:
+    """Register parts of a page by the names its template uses: ``function(event, participant, **page_args)``."""
+    _PARTS[page].update(parts)
 
 
 def parts(page: str, event, participant, **page_args) -> dict:
@@ -37,7 +33,3 @@ def parts(page: str, event, participant, **page_args) -> dict:
         found.update({name: function(event, participant, **page_args)
                       for name, function in _PARTS[included].items()})
     return found
-
-
-def registered(page: str) -> set[str]:
-    return {name for included in (*_INCLUDES.get(page, ()), page) for name in _PARTS[included]}

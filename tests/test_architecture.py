@@ -162,6 +162,32 @@ def test_no_function_is_more_complex_than_c():
     assert found == []
 
 
+#: what opens an event (and refuses) in access.py: routes use its decorators (access.of_guest, of_facilitator ...)
+OPENINGS = ("event_by_code", "facilitated_event", "translated_event", "owned_event", "projected_event",
+            "participant_or_join", "participant_or_403", "event_or_404", "open_link")
+
+
+def test_routes_open_an_event_through_one_decorator_per_role():
+    """issue #29: 103 access openings were written out in routes; each role has one decorator in events/access.py
+    that loads the event and refuses in one place. The few left (a secret link, a code typed by hand, a
+    neighbour's phone) are at most ten."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name in ("routes.py", "console.py", "harvest.py") or path.parent.name in ("facilitator", "organiser"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                        and getattr(node.func.value, "id", "") == "access" and node.func.attr in OPENINGS:
+                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.func.attr}")
+    assert len(found) <= 10, found
+
+
+def test_every_form_writes_its_csrf_token_through_one_macro():
+    """issue #29: 56 CSRF inputs were written out by hand; `csrf_field` in templates/_macros.html writes them."""
+    found = [str(path.relative_to(ROOT)) for path in sorted(Path(ROOT, "templates").rglob("*.html"))
+             if path.name != "_macros.html" and 'name="csrf_token"' in path.read_text()]
+    assert found == []
+
+
 def test_no_route_commits_or_emits_by_hand():
     """Routes and console actions go through actions.act: it commits once, then sends what was queued."""
     offenders = []

@@ -2,12 +2,13 @@
 import pytest
 from sqlalchemy import event as sa_event
 
-from facilitation.dreams.models import Dream, DreamStatus
+from facilitation.dreams.models import Dream
 from facilitation.events.models import Participant
 from facilitation.extensions import db
 from facilitation.market.models import MarketPost, PostKind
 from facilitation.market.rubrics import DEFAULT_RUBRICS
 from facilitation.organiser.setup import set_up_event
+from facilitation.review import Review
 from tests.conftest import csrf_token, stage_path
 
 MAX_STATEMENTS = 30
@@ -32,8 +33,8 @@ def _evening(app, dreams: int) -> tuple[int, str]:
         db.session.add_all([
             Dream(event_id=event.id, participant_id=person.id,
                   text=f"Droom nummer {n}: een buurt waar iedereen elkaar kent en helpt, jong en oud samen.",
-                  status=DreamStatus.held if n % 50 == 1 else DreamStatus.hidden if n % 50 == 2
-                  else DreamStatus.visible, heart_count=n % 7)
+                  review=Review.held if n % 50 == 1 else Review.hidden if n % 50 == 2
+                  else Review.visible, heart_count=n % 7)
             for n, person in enumerate(people)])
         db.session.commit()
         return event.id, event.join_code

@@ -1,6 +1,7 @@
 """Held posts: the author is told, only facilitators see them, the queue approves or hides, all logged."""
-from facilitation.dreams.models import Dream, DreamStatus
+from facilitation.dreams.models import Dream
 from facilitation.extensions import db
+from facilitation.review import Review
 from facilitation.moderation.models import ModerationAction
 from tests.conftest import csrf_token
 
@@ -71,8 +72,8 @@ def test_pre_moderation_holds_every_post_until_approved_or_hidden(app, make, soc
     laptop.post(f"/console/{event_id}/dreams/{second}/hide", data={"csrf_token": token})
     laptop.post(f"/console/{event_id}/dreams/{first}/approve", data={"csrf_token": token})
     with app.app_context():
-        statuses = dict(db.session.execute(db.select(Dream.id, Dream.status)).all())
-    assert statuses == {first: DreamStatus.visible, second: DreamStatus.hidden}
+        statuses = dict(db.session.execute(db.select(Dream.id, Dream.review)).all())
+    assert statuses == {first: Review.visible, second: Review.hidden}
     wall = other.get(f"/e/{code}").get_data(as_text=True)
     assert "Een gewone droom" in wall and "Nog een gewone droom" not in wall
 

@@ -22,8 +22,8 @@ def brand_css(accent: str | None) -> str:
 
 
 @bp.get("/j/<code>/brand.css")
-def stylesheet(code):
-    event = access.event_by_code(code)
+@access.of_event
+def stylesheet(event):
     response = make_response(brand_css(event.brand.accent if event.brand else None))
     response.headers["Content-Type"] = "text/css; charset=utf-8"
     response.headers["Cache-Control"] = KEEP
@@ -31,9 +31,10 @@ def stylesheet(code):
 
 
 @bp.get("/j/<code>/logo")
-def logo(code):
+@access.of_event
+def logo(event):
     """The logo as we encoded it again, with its own image type; 404 once it is removed."""
-    brand = logo_of(access.event_by_code(code))
+    brand = logo_of(event)
     if brand is None:
         abort(404)
     response = make_response(brand.logo)

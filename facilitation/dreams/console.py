@@ -42,8 +42,8 @@ def dream_or_404(event, dream_id):
 
 
 @bp.post("/dreams/<int:dream_id>/spotlight")
-def spotlight(event_id, dream_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def spotlight(event, dream_id):
     dream = dream_or_404(event, dream_id)
 
     def operation():
@@ -53,8 +53,8 @@ def spotlight(event_id, dream_id):
 
 
 @bp.post("/spotlight/clear")
-def clear_spotlight(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def clear_spotlight(event):
 
     def operation():
         ops.spotlight_dream(event, None)
@@ -63,8 +63,8 @@ def clear_spotlight(event_id):
 
 
 @bp.post("/posting/<any(open, close):action>")
-def posting(event_id, action):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def posting(event, action):
 
     def operation():
         ops.set_dream_posting(event, action == "open")
@@ -73,9 +73,9 @@ def posting(event_id, action):
 
 
 @bp.post("/paper")
-def paper(event_id):
+@access.of_facilitator
+def paper(event):
     """Type in a dream from a paper card; it appears on the wall like any other."""
-    event = access.facilitated_event(event_id)
 
     def operation():
         dream, created = ops.post_dream(event, paper_participant(event), request.form.get("text", ""),

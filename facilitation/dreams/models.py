@@ -3,17 +3,14 @@ from datetime import datetime
 from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..enums import EnumText, HoldReason
 from ..extensions import db
-from ..review import Review
+from ..review import Moderated, Review
 from ..util import utcnow
 
 
-#: a dream is visible, held or hidden like every other text a guest writes
-DreamStatus = Review
-
-
-class Dream(db.Model):
+class Dream(Moderated, db.Model):
+    """A guest's dream on the wall. Visible, held or hidden like every other text a guest writes (Moderated:
+    `review`, `hold_reason`, `written_in`)."""
     __tablename__ = "dreams"
     __table_args__ = (UniqueConstraint("participant_id", "request_key", name="uq_dream_request"),)
 
@@ -23,15 +20,9 @@ class Dream(db.Model):
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
     #: one sentence, 1-280 characters, cleaned by clean_text
     text: Mapped[str] = mapped_column(String(280))
-    #: hidden dreams reach only facilitators
-    status: Mapped[DreamStatus] = mapped_column(
-        Enum(DreamStatus, native_enum=False, length=16), default=DreamStatus.visible
-    )
-    #: why a held dream waits (a HoldReason: pre-moderation, personal data or abuse)
-    hold_reason: Mapped[HoldReason | None] = mapped_column(EnumText(HoldReason, 32))
-    #: the language it was written in (ISO 639-1; None for a dream of emoji or numbers): the wall shows the
-    #: original, the console and the report name it
-    written_in: Mapped[str | None] = mapped_column(String(8))
+    #: hidden dreams reach only facilitators; the column keeps its first name, "status"
+    review: Mapped[Review] = mapped_column("status", Enum(Review, native_enum=False, length=16),
+                                           default=Review.visible)
     #: a line in the event's language under a dream written in another, added by a translator (translation/)
     translation: Mapped[str | None] = mapped_column(String(280))
     #: a key the form sends with each post, so a double tap stores one dream
@@ -53,31 +44,23 @@ class Dream(db.Model):
         the report's words read this)."""
         return self.translation or self.text
 
-    @property
-    def visible(self) -> bool:
-        return self.status is DreamStatus.visible
-
-    @property
-    def held(self) -> bool:
-        return self.status is DreamStatus.held
-
     def hide(self) -> None:
-        if self.status is DreamStatus.hidden:
+        if self.review is Review.hidden:
             raise ValueError("dream is already hidden")
-        self.status = DreamStatus.hidden
+        self.review = Review.hidden
 
     def approve(self) -> None:
         if not self.held:
             raise ValueError("dream is not waiting")
-        self.status = DreamStatus.visible
+        self.review = Review.visible
 
     def restore(self) -> None:
         if self.visible:
             raise ValueError("dream is not hidden")
-        self.status = DreamStatus.visible
+        self.review = Review.visible
 
     def __repr__(self):
-        return f"<Dream {self.id} {self.status.value} {self.text[:20]!r}>"
+        return f"<Dream {self.id} {self.review.value} {self.text[:20]!r}>"
 
 
 class Heart(db.Model):

@@ -10,11 +10,11 @@ from ..events import bursts
 from ..events.queries import counts
 from ..extensions import db
 from ..limits import LIMITS
-from ..screening import reason_to_hold
-from ..written import reader_language, written_in
+from ..review import screen
 from ..text import clean_text
 from ..toggles import toggle_mark
-from .models import Dream, DreamStatus, Heart
+from ..written import reader_language, written_in
+from .models import Dream, Heart
 
 REQUEST_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
@@ -39,11 +39,11 @@ def post_dream(event, participant, text: str, request_key: str | None = None,
     text = clean_text(text, LIMITS.dream)
     if not text:
         raise Refused(_l("Write your dream first. One sentence is enough."))
-    dream = Dream(event_id=event.id, participant_id=participant.id, text=text, request_key=request_key,
-                  written_in=written_in(text, reader_language()))
-    if not by_facilitator:
-        if reason := reason_to_hold(text, event, dream.written_in):
-            dream.status, dream.hold_reason = DreamStatus.held, reason
+    dream = Dream(event_id=event.id, participant_id=participant.id, text=text, request_key=request_key)
+    if by_facilitator:  # typed in from a paper card: the facilitator already read it
+        dream.written_in = written_in(text, reader_language())
+    else:
+        screen(dream, text, event)
     try:
         with db.session.begin_nested():
             db.session.add(dream)

@@ -4,14 +4,15 @@ from ..events.queries import count_participants
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from .models import Dream, DreamStatus, Heart
+from ..review import Review
+from .models import Dream, Heart
 from .words import top_words
 
 PHONE_WALL_LIMIT = 100
 
 
 def _visible(event):
-    return db.select(Dream).where(Dream.event_id == event.id, Dream.status == DreamStatus.visible)
+    return db.select(Dream).where(Dream.event_id == event.id, Dream.review == Review.visible)
 
 
 def _clouds(event):
@@ -38,7 +39,7 @@ def own_dreams(participant) -> list[Dream]:
         db.session.scalars(
             db.select(Dream)
             .where(Dream.participant_id == participant.id,
-                   Dream.status.in_([DreamStatus.visible, DreamStatus.held]))
+                   Dream.review.in_([Review.visible, Review.held]))
             .order_by(Dream.id.desc())
         )
     )
@@ -61,9 +62,9 @@ def console_dreams(event, search: str = "", shown: str = "all", limit: int = 50)
     query = (db.select(Dream).where(Dream.event_id == event.id)
              .options(joinedload(Dream.participant), joinedload(Dream.speaker)))
     if shown == "waiting":
-        query = query.where(Dream.status == DreamStatus.held)
+        query = query.where(Dream.review == Review.held)
     elif shown == "hidden":
-        query = query.where(Dream.status == DreamStatus.hidden)
+        query = query.where(Dream.review == Review.hidden)
     elif shown == "spotlight":
         query = query.where(Dream.id == (event.spotlight_dream_id or 0))
     if search:
@@ -76,10 +77,10 @@ def console_dreams(event, search: str = "", shown: str = "all", limit: int = 50)
 def wall_counts(event) -> dict:
     """Dreams by status and the guests, in two statements whatever the size of the wall."""
     by_status = dict(db.session.execute(
-        db.select(Dream.status, db.func.count(Dream.id)).where(Dream.event_id == event.id).group_by(Dream.status)
+        db.select(Dream.review, db.func.count(Dream.id)).where(Dream.event_id == event.id).group_by(Dream.review)
     ).all())
-    return {"participants": count_participants(event), "dreams": by_status.get(DreamStatus.visible, 0),
-            "hidden": by_status.get(DreamStatus.hidden, 0), "held": by_status.get(DreamStatus.held, 0)}
+    return {"participants": count_participants(event), "dreams": by_status.get(Review.visible, 0),
+            "hidden": by_status.get(Review.hidden, 0), "held": by_status.get(Review.held, 0)}
 
 
 def word_cloud(event, limit: int = 40) -> list[tuple[str, int]]:

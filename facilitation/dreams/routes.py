@@ -47,23 +47,21 @@ def phone_page(event):
 
 
 @bp.get("/e/<code>")
-def phone(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def phone(event, participant):
     return render_template("dreams/phone.html", **phone_context(event, participant))
 
 
 @bp.get("/e/<code>/live")
-def live(code):
+@access.of_phone
+def live(event, participant):
     """What a phone fetches after (re)connecting, to catch up with the database."""
-    event = access.event_by_code(code)
-    return render_template("dreams/_live.html", **phone_context(event, access.participant_or_403(event)))
+    return render_template("dreams/_live.html", **phone_context(event, participant))
 
 
 @bp.post("/e/<code>/dreams")
-def post(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def post(event, participant):
     text = request.form.get("text", "")
 
     def operation():
@@ -92,9 +90,9 @@ def post(code):
 
 
 @bp.post("/e/<code>/neighbour")
-def neighbour(code):
+@access.of_event
+def neighbour(event):
     """Write for a guest without a smartphone: they become a participant of their own, with their dream."""
-    event = access.event_by_code(code)
     helper = access.participant_or_join(event)
     form = request.form
 
@@ -115,9 +113,8 @@ def neighbour(code):
 
 
 @bp.post("/e/<code>/dreams/<int:dream_id>/heart")
-def heart(code, dream_id):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def heart(event, participant, dream_id):
     dream = get_dream(event, dream_id)
     if dream is None:
         abort(404)

@@ -8,6 +8,7 @@ them with the event again, so rotating a link locks out the old one at once.
 """
 import hashlib
 import hmac
+from functools import wraps
 
 from flask import abort, g, redirect, session, url_for
 from flask_babel import lazy_gettext as _l
@@ -153,6 +154,21 @@ def facilitated_event(event_id: int) -> Event:
     return event
 
 
+def owned_event(event_id: int) -> Event:
+    """The event, if the signed-in organiser owns it; else 403 (404 for an unknown event)."""
+    event = event_or_404(event_id)
+    if not owns(event):
+        abort(403)
+    return event
+
+
+def projected_event(event_id: int) -> Event:
+    """The event, if this browser holds its projector link (or runs it); else 403."""
+    event = event_or_404(event_id)
+    if not can_project(event):
+        abort(403)
+    return event
+
 
 def translated_event(event_id: int) -> Event:
     """The event, if this browser holds its translator's link (or runs it); else 403."""
@@ -160,3 +176,43 @@ def translated_event(event_id: int) -> Event:
     if not can_translate(event):
         abort(403)
     return event
+
+
+# --- one decorator per role: the route gets the event (and the guest), refused in one place ------------
+
+def _by_id(open_event):
+    """A decorator: `event_id` in the address becomes the event that `open_event` lets through."""
+    def decorate(view):
+        @wraps(view)
+        def opened(event_id, **args):
+            return view(open_event(event_id), **args)
+        return opened
+    return decorate
+
+
+def _by_code(guest=None):
+    """A decorator: `code` in the address becomes the event (404, or 429 after too many guesses) and, with
+    `guest`, the participant on this phone as `guest` finds it."""
+    def decorate(view):
+        @wraps(view)
+        def opened(code, **args):
+            event = event_by_code(code)
+            return view(event, guest(event), **args) if guest else view(event, **args)
+        return opened
+    return decorate
+
+
+#: the console and its actions: this browser runs the event (403; 404 for an unknown event)
+of_facilitator = _by_id(facilitated_event)
+#: an organiser's page (after @login_required): the signed-in organiser owns the event (403)
+of_organiser = _by_id(owned_event)
+#: the big screen: this browser holds the projector link or runs the event (403)
+of_projector = _by_id(projected_event)
+#: the translator's page: this browser holds the translator's link or runs the event (403)
+of_translator = _by_id(translated_event)
+#: a page for anyone with the join code: the route gets `event`
+of_event = _by_code()
+#: a guest's page and posts: `event, participant`; a phone that has not joined yet goes to the join page first
+of_guest = _by_code(participant_or_join)
+#: a page's background refresh: `event, participant`; a phone that never joined gets 403 (nothing to refresh)
+of_phone = _by_code(participant_or_403)

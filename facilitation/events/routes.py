@@ -14,6 +14,7 @@ bp = Blueprint("events", __name__)
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
 def join(code):
+    # written out, not @access.of_event: the code as typed ("x3k9 q2mp") goes on to its canonical form
     event = access.event_by_code(code)
     if code != event.join_code:
         return redirect(url_for("events.join", code=event.join_code))
@@ -41,8 +42,8 @@ def join(code):
 
 
 @bp.get("/j/<code>/qr.svg")
-def join_qr(code):
-    event = access.event_by_code(code)
+@access.of_event
+def join_qr(event):
     return qr_svg_response(public_url("events.join", code=event.join_code))
 
 

@@ -13,16 +13,16 @@ bp = Blueprint("facilitator", __name__, url_prefix="/console/<int:event_id>")
 
 
 @bp.get("/")
-def console(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def console(event):
     return render_template("facilitator/console.html", links=event_links(event), columns=panels.arranged(event),
                            **panels.page_context(event, request.args))
 
 
 @bp.get("/panels/<name>")
-def panel(event_id, name):
+@access.of_facilitator
+def panel(event, name):
     """One panel again, fetched when its signal arrives (or after "show more" and a search)."""
-    event = access.facilitated_event(event_id)
     if name not in panels.PANELS:
         abort(404)
     return panels.render(name, event, request.args)

@@ -36,17 +36,15 @@ def _my_page(event) -> str:
 
 
 @bp.get("/e/<code>/me")
-def my_evening(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def my_evening(event, participant):
     return render_template("followup/my_evening.html", **_mine(event, participant))
 
 
 @bp.post("/e/<code>/me/mail")
-def keep_in_touch(code):
+@access.of_guest
+def keep_in_touch(event, participant):
     """The explicit opt-in: an address and a ticked box, for the summary and the one check-in."""
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
     email = request.form.get("email", "")
 
     def operation():
@@ -62,9 +60,8 @@ def keep_in_touch(code):
 
 
 @bp.post("/e/<code>/me/forget")
-def forget(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def forget(event, participant):
 
     def forgotten(_):
         flash(gettext("Your e-mail address is deleted. We will not mail you."))

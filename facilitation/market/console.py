@@ -26,8 +26,8 @@ def _act(event, change):
 
 
 @bp.post("/<any(open, close):action>")
-def open_or_close(event_id, action):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def open_or_close(event, action):
 
     def operation():
         ops.set_market(event, action == "open")
@@ -36,8 +36,8 @@ def open_or_close(event_id, action):
 
 
 @bp.post("/propose/<offer_id>/<need_id>")
-def propose(event_id, offer_id, need_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def propose(event, offer_id, need_id):
 
     def operation():
         connection = ops.propose(event, post_in(event, offer_id), post_in(event, need_id))
@@ -46,14 +46,14 @@ def propose(event_id, offer_id, need_id):
 
 
 @bp.post("/highlight/<post_id>")
-def highlight(event_id, post_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def highlight(event, post_id):
     if post_id == "none":
         return _act(event, lambda: ops.clear_highlight(event))
     return _act(event, lambda: ops.highlight(event, post_in(event, post_id)))
 
 
 @bp.post("/rubrics")
-def set_rubrics(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def set_rubrics(event):
     return _act(event, lambda: ops.set_rubrics(event, request.form.get("rubrics", "")))

@@ -19,10 +19,9 @@ from .rubrics import rubrics
 bp = Blueprint("market", __name__)
 
 
-@pages.part("market_waiting", "phone", "table")
-def _market_waiting(event, participant, **page_args):
-    """The dream page and a table page say how many guests wait for this one's answer in the market."""
-    return waiting_for(participant)
+# the dream page and a table page say how many guests wait for this one's answer in the market
+pages.register("phone", market_waiting=lambda event, participant: waiting_for(participant))
+pages.register("table", market_waiting=lambda event, participant, table: waiting_for(participant))
 
 
 def _context(event, participant, **extra) -> dict:
@@ -39,17 +38,15 @@ def _page(event):
 
 
 @bp.get("/e/<code>/market")
-def page(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def page(event, participant):
     return render_template("market/phone.html", **_context(event, participant))
 
 
 @bp.get("/e/<code>/market/live")
-def live(code):
+@access.of_phone
+def live(event, participant):
     """What the market page fetches after a "market:changed" signal or a reconnect."""
-    event = access.event_by_code(code)
-    participant = access.participant_or_403(event)
     return render_template("market/_live.html", **_context(event, participant))
 
 
@@ -66,9 +63,8 @@ def _act(event, participant, change, message, anchor="", refused_extra=None):
 
 
 @bp.post("/e/<code>/market/posts")
-def post(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def post(event, participant):
     form = {key: request.form.get(key, "") for key in ("kind", "rubric", "text", "organisation")}
 
     def change():
@@ -80,9 +76,8 @@ def post(code):
 
 
 @bp.post("/e/<code>/market/posts/<post_id>/withdraw")
-def withdraw(code, post_id):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def withdraw(event, participant, post_id):
     market_post = post_in(event, post_id)
 
     def change():
@@ -93,9 +88,8 @@ def withdraw(code, post_id):
 
 
 @bp.post("/e/<code>/market/posts/<post_id>/talk/<other_id>")
-def talk(code, post_id, other_id):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def talk(event, participant, post_id, other_id):
 
     def change():
         connection = ops.talk(event, participant, post_in(event, post_id), post_in(event, other_id))
@@ -105,10 +99,9 @@ def talk(code, post_id, other_id):
 
 
 @bp.route("/e/<code>/dreams/<int:dream_id>/help", methods=["GET", "POST"])
-def help_dream(code, dream_id):
+@access.of_guest
+def help_dream(event, participant, dream_id):
     """"I can help with this" on a dream of the wall: a page that asks once more, then a yes to its author."""
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
     if request.method == "GET":
         dream = get_dream(event, dream_id)
         if dream is None or not dream.visible:
@@ -123,9 +116,8 @@ def help_dream(code, dream_id):
 
 
 @bp.post("/e/<code>/market/connections/<connection_id>/<any(yes, withdraw):action>")
-def answer(code, connection_id, action):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def answer(event, participant, connection_id, action):
     connection = connection_in(event, connection_id)
 
     def change():
@@ -165,10 +157,9 @@ def _flooded(participant, change):
 
 
 @bp.post("/e/<code>/market/connections/<connection_id>/<any(contact, seal):what>")
-def match_form(code, connection_id, what):
+@access.of_guest
+def match_form(event, participant, connection_id, what):
     """The two forms of a match: share a contact detail, or seal it with one line of agreement."""
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
     connection = connection_in(event, connection_id)
     field = "contact" if what == "contact" else "agreement"
     typed = request.form.get(field, "")

@@ -45,12 +45,12 @@ def panel(event, args) -> dict:
 
 @bp.post("/<any(" + ", ".join(KIND_IN_URL) + "):kinds>/<int:post_id>"
          "/<any(approve, edit, hide):action>")
-def moderate(event_id, kinds, post_id, action):
+@access.of_facilitator
+def moderate(event, kinds, post_id, action):
     """Approve, hide or correct one post of any kind; logged with the console that did it.
 
     (Hiding a dream has its own, more specific route below, which also restores it.)
     """
-    event = access.facilitated_event(event_id)
     kind = KIND_IN_URL[kinds]
     post = posts.post_or_none(event, kind, post_id)
     if post is None:
@@ -71,9 +71,8 @@ def moderate(event_id, kinds, post_id, action):
     return panels.act_on(event, operation, "moderation")
 
 
-def _on_dream(event_id, dream_id, kind: ModerationActionKind, change, tell_the_room):
+def _on_dream(event, dream_id, kind: ModerationActionKind, change, tell_the_room):
     """Hide or restore one dream (from the dreams panel or the queue), logged with the console that did it."""
-    event = access.facilitated_event(event_id)
     dream = get_dream(event, dream_id)
     if dream is None:
         abort(404)
@@ -86,19 +85,21 @@ def _on_dream(event_id, dream_id, kind: ModerationActionKind, change, tell_the_r
 
 
 @bp.post("/dreams/<int:dream_id>/hide")
-def hide_dream(event_id, dream_id):
-    return _on_dream(event_id, dream_id, ModerationActionKind.hide, dream_ops.hide_dream, dream_pushes.dream_removed)
+@access.of_facilitator
+def hide_dream(event, dream_id):
+    return _on_dream(event, dream_id, ModerationActionKind.hide, dream_ops.hide_dream, dream_pushes.dream_removed)
 
 
 @bp.post("/dreams/<int:dream_id>/restore")
-def restore_dream(event_id, dream_id):
-    return _on_dream(event_id, dream_id, ModerationActionKind.restore, dream_ops.restore_dream,
+@access.of_facilitator
+def restore_dream(event, dream_id):
+    return _on_dream(event, dream_id, ModerationActionKind.restore, dream_ops.restore_dream,
                      dream_pushes.dream_restored)
 
 
 @bp.post("/moderation/<any(open, premoderated):mode>")
-def mode(event_id, mode):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def mode(event, mode):
 
     def operation():
         set_moderation(event, ModerationMode(mode))
@@ -107,17 +108,17 @@ def mode(event_id, mode):
 
 
 @bp.post("/moderation/languages/<any(check, pass):answer>")
-def languages(event_id, answer):
+@access.of_facilitator
+def languages(event, answer):
     """Posts in a language the screening cannot read: wait for the facilitator (the default) or show at once."""
-    event = access.facilitated_event(event_id)
     return panels.act_on(event, lambda: let_unchecked_languages_pass(event, answer == "pass"), "moderation")
 
 
 @bp.post("/bursts/<int:burst_id>/<any(accept, ignore):answer>")
-def burst(event_id, burst_id, answer):
+@access.of_facilitator
+def burst(event, burst_id, answer):
     """Many new guests from one address in a minute: count them (a hall behind one Wi-Fi), or leave their
     votes out (a script that joins again and again); see events.bursts."""
-    event = access.facilitated_event(event_id)
     joined = burst_in(event, burst_id)
     if joined is None:
         abort(404)

@@ -1,7 +1,8 @@
 """Every kind of text a guest writes, as the moderation queue sees it: what waits, and approve / hide / correct.
 
-Dreams keep their own rules (dreams.operations); the other kinds share the Moderated mixin. Each kind says
-which of its fields a correction edits and who must hear about a change.
+Every kind shares the Moderated mixin (review.py), dreams too; dreams keep their own approve and hide, which
+tell the wall (dreams.operations). Each kind says which of its fields a correction edits and who must hear
+about a change.
 """
 from dataclasses import dataclass
 from datetime import datetime
@@ -125,8 +126,7 @@ class Waiting:
 
 
 def _held(kind: Kind, event):
-    status = Dream.status if kind.model is Dream else kind.model.review
-    return kind.of_event(event).where(status == Review.held)
+    return kind.of_event(event).where(kind.model.review == Review.held)
 
 
 def waiting_posts(event, limit: int) -> tuple[list[Waiting], int]:

@@ -24,13 +24,6 @@ from .setup import duplicate_event, set_up_event
 bp = Blueprint("organiser", __name__)
 
 
-def _owned_event(event_id: int):
-    event = access.event_or_404(event_id)
-    if not access.owns(event):
-        abort(403)
-    return event
-
-
 @bp.get("/events")
 @login_required
 def index():
@@ -58,8 +51,9 @@ def new():
 
 @bp.get("/events/<int:event_id>")
 @login_required
-def show(event_id):
-    return _show(_owned_event(event_id))
+@access.of_organiser
+def show(event):
+    return _show(event)
 
 
 def _show(event, words_form=None, words_error=None, brand_error=None, brand_problems=None, brand_typed=None,
@@ -81,9 +75,9 @@ def _show(event, words_form=None, words_error=None, brand_error=None, brand_prob
 
 @bp.post("/events/<int:event_id>/next")
 @login_required
-def next_evening(event_id):
+@access.of_organiser
+def next_evening(event):
     """Duplicate the set-up (not the guests' data) as the start of the next evening in the same series."""
-    event = _owned_event(event_id)
     form = NextEveningForm()
     if not form.validate_on_submit():
         message = " ".join(str(error) for errors in form.errors.values() for error in errors)
@@ -100,8 +94,8 @@ def next_evening(event_id):
 
 @bp.post("/events/<int:event_id>/series")
 @login_required
-def set_series(event_id):
-    event = _owned_event(event_id)
+@access.of_organiser
+def set_series(event):
 
     def saved(series):
         flash(gettext("The event is in the series “%(name)s”.", name=series.name) if series
@@ -129,9 +123,9 @@ def series(series_id):
 
 @bp.post("/events/<int:event_id>/details")
 @login_required
-def details(event_id):
+@access.of_organiser
+def details(event):
     """Title, date, venue and expected guests, changed after the event was made; every screen follows."""
-    event = _owned_event(event_id)
     form = DetailsForm()
     if not form.validate_on_submit():
         return _show(event, details_form=form, details_error=gettext("Check the marked fields.")), 422
@@ -151,9 +145,9 @@ def details(event_id):
 
 @bp.post("/events/<int:event_id>/words")
 @login_required
-def words(event_id):
+@access.of_organiser
+def words(event):
     """The organiser's own words for the abuse filter of this event."""
-    event = _owned_event(event_id)
     form = WordsForm()
     if not form.validate_on_submit():
         return _show(event, form, gettext("Those lists are too long.")), 422
@@ -169,9 +163,9 @@ def words(event_id):
 @bp.post("/events/<int:event_id>/brand")
 @takes_large_bodies(BRAND_BODY)
 @login_required
-def brand(event_id):
+@access.of_organiser
+def brand(event):
     """The event's logo and colour: saved, the logo removed, or back to the standard colour."""
-    event = _owned_event(event_id)
     form = request.form
     action = form.get("action", "save")
     upload = request.files.get("logo")
@@ -199,7 +193,7 @@ def too_large(error):
     if request.endpoint != "organiser.brand" or not current_user.is_authenticated:
         return render_error(413)
     try:
-        event = _owned_event(request.view_args["event_id"])
+        event = access.owned_event(request.view_args["event_id"])
     except HTTPException as refused:
         return render_error(refused.code)
     message = str(images.TOO_LARGE)
@@ -208,8 +202,8 @@ def too_large(error):
 
 @bp.post("/events/<int:event_id>/links/<audience>/rotate")
 @login_required
-def rotate(event_id, audience):
-    event = _owned_event(event_id)
+@access.of_organiser
+def rotate(event, audience):
     if audience not in access.AUDIENCES:
         abort(404)
 
@@ -225,6 +219,6 @@ def rotate(event_id, audience):
 
 
 @bp.get("/events/<int:event_id>/poster")
-def poster(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def poster(event):
     return render_template("organiser/poster.html", event=event, links=event_links(event))

@@ -29,8 +29,8 @@ def _act(event, change, tell=pushes.poll_changed):
 
 
 @bp.post("/polls")
-def prepare(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def prepare(event):
     form = request.form
 
     def change():
@@ -49,8 +49,8 @@ def _ask(event, poll) -> None:
 
 
 @bp.post("/polls/<poll_id>/<any(ask, close, reveal, hide, delete):action>")
-def poll_action(event_id, poll_id, action):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def poll_action(event, poll_id, action):
 
     def change():
         poll = ops.poll_in(event, poll_id)
@@ -67,14 +67,14 @@ def poll_action(event_id, poll_id, action):
 
 
 @bp.post("/polls/put-away")
-def put_away(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def put_away(event):
     return _act(event, lambda: ops.put_away(event))
 
 
 @bp.post("/stances/<any(before, after, stop):moment>")
-def ask_stances(event_id, moment):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def ask_stances(event, moment):
 
     def change():
         ops.ask_stances(event, None if moment == "stop" else moment)
@@ -85,9 +85,9 @@ def ask_stances(event_id, moment):
 
 
 @bp.post("/plenary")
-def plenary(event_id):
+@access.of_facilitator
+def plenary(event):
     """The dilemma of the whole room, with its two sides (all empty: none)."""
-    event = access.facilitated_event(event_id)
     form = request.form
     return _act(event, lambda: ops.set_plenary_dilemma(event, form.get("dilemma", ""), form.get("left", ""),
                                                         form.get("right", "")),
@@ -95,14 +95,14 @@ def plenary(event_id):
 
 
 @bp.post("/questions/<any(open, close):action>")
-def open_or_close_questions(event_id, action):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def open_or_close_questions(event, action):
     return _act(event, lambda: ops.open_questions(event, action == "open"))
 
 
 @bp.post("/questions/<question_id>/<any(answered, screen, unscreen):action>")
-def question_action(event_id, question_id, action):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def question_action(event, question_id, action):
 
     def change():
         question = ops.question_in(event, question_id)

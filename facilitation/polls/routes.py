@@ -20,24 +20,13 @@ bp = Blueprint("polls", __name__)
 
 # --- what a table page shows of the room's stance question (pages.py) --------------------------
 
-@pages.part("my_stance", "table")
-def _my_stance(event, participant, table):
-    return my_stance(table, participant, event.stance_moment)
-
-
-@pages.part("table_stance", "table")
-def _table_stance(event, participant, table):
-    return table_stances(table) if table.pole_left and table.pole_right else None
-
-
-@pages.part("stance_max", "table")
-def _stance_max(event, participant, table):
-    return STANCE_MAX
-
-
-@pages.part("stance_threshold", "table")
-def _stance_threshold(event, participant, table):
-    return ANONYMITY_THRESHOLD
+pages.register(
+    "table",
+    my_stance=lambda event, participant, table: my_stance(table, participant, event.stance_moment),
+    table_stance=lambda event, participant, table: (table_stances(table) if table.pole_left and table.pole_right
+                                                    else None),
+    stance_max=lambda event, participant, table: STANCE_MAX,
+    stance_threshold=lambda event, participant, table: ANONYMITY_THRESHOLD)
 
 
 def _poll_context(event, participant, **extra) -> dict:
@@ -51,23 +40,20 @@ def _poll_context(event, participant, **extra) -> dict:
 
 
 @bp.get("/e/<code>/poll")
-def poll_page(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def poll_page(event, participant):
     return render_template("polls/phone.html", **_poll_context(event, participant))
 
 
 @bp.get("/e/<code>/poll/live")
-def poll_live(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_403(event)
+@access.of_phone
+def poll_live(event, participant):
     return render_template("polls/_poll.html", **_poll_context(event, participant))
 
 
 @bp.post("/e/<code>/polls/<poll_id>/answer")
-def answer(code, poll_id):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def answer(event, participant, poll_id):
     form = request.form
 
     def operation():
@@ -91,10 +77,9 @@ def answer(code, poll_id):
 
 
 @bp.post("/e/<code>/t/<int:table_id>/stance")
-def stance(code, table_id):
+@access.of_guest
+def stance(event, participant, table_id):
     """Where I stand on my table's dilemma; the table page comes back with it marked."""
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
     table = table_or_404(event, table_id)
     seat = seat_of(participant)
     # back to the guest's own table, where the line is (or to choosing one)
@@ -105,10 +90,9 @@ def stance(code, table_id):
 
 
 @bp.post("/e/<code>/stance")
-def plenary_stance(code):
+@access.of_guest
+def plenary_stance(event, participant):
     """Where I stand on the dilemma of the whole room; the poll page comes back with it marked."""
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
     return _take_stance(event, None, participant, url_for("polls.poll_page", code=event.join_code) + "#plenary-stance")
 
 
@@ -132,23 +116,20 @@ def _ask_context(event, participant, **extra) -> dict:
 
 
 @bp.get("/e/<code>/ask")
-def ask_page(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def ask_page(event, participant):
     return render_template("polls/ask.html", **_ask_context(event, participant))
 
 
 @bp.get("/e/<code>/ask/live")
-def ask_live(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_403(event)
+@access.of_phone
+def ask_live(event, participant):
     return render_template("polls/_ask.html", **_ask_context(event, participant))
 
 
 @bp.post("/e/<code>/ask")
-def ask(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def ask(event, participant):
     text = request.form.get("text", "")
 
     def operation():
@@ -166,9 +147,8 @@ def ask(code):
 
 
 @bp.post("/e/<code>/questions/<question_id>/vote")
-def vote(code, question_id):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def vote(event, participant, question_id):
     page = url_for("polls.ask_page", code=event.join_code) + "#questions"
 
     def operation():

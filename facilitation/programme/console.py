@@ -32,29 +32,29 @@ def _act(event, change, tell_the_room, panel: str = "programme"):
 
 
 @bp.post("/phase/<any(next, previous):direction>")
-def phase_step(event_id, direction):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def phase_step(event, direction):
     expected = request.form.get("expected_phase", "")
     expected_id = int(expected) if expected.isdecimal() and len(expected) < 10 else None
     return _act(event, lambda: ops.step(event, 1 if direction == "next" else -1, expected_id), pushes.phase_changed)
 
 
 @bp.post("/timer/<any(start, plus, minus, pause, resume, stop):action>")
-def timer_action(event_id, action):
+@access.of_facilitator
+def timer_action(event, action):
     """The countdown of the current part: start from its planned time, +1/-1 minute, pause, resume, stop."""
-    event = access.facilitated_event(event_id)
     return _act(event, lambda: timer.apply(event, action, utcnow()), pushes.timer_changed)
 
 
 @bp.post("/timer/sound")
-def timer_sound(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def timer_sound(event):
     return _act(event, lambda: ops.toggle_timer_sound(event), pushes.settings_changed)
 
 
 @bp.post("/contributions/<any(open, close):action>")
-def contributions(event_id, action):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def contributions(event, action):
     return _act(event, lambda: ops.set_contributions(event, action == "open"), _tables_opened)
 
 
@@ -65,8 +65,8 @@ def _tables_opened(event):
 
 
 @bp.post("/announce")
-def announce(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def announce(event):
     table = table_in(event, request.form.get("table_id", ""))
 
     def operation():
@@ -76,15 +76,15 @@ def announce(event_id):
 
 
 @bp.post("/speakers")
-def add_speaker(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def add_speaker(event):
     return _act(event, lambda: ops.add_speaker(event, request.form.get("name", ""), request.form.get("dream", "")),
                 pushes.pitches_changed, "announcements")
 
 
 @bp.post("/speakers/<speaker_id>/wall")
-def pitch_on_the_wall(event_id, speaker_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def pitch_on_the_wall(event, speaker_id):
 
     def operation():
         dream = ops.put_pitch_on_the_wall(event, speaker_in(event, speaker_id))
@@ -94,7 +94,7 @@ def pitch_on_the_wall(event_id, speaker_id):
 
 
 @bp.post("/speakers/<any(next, previous):direction>")
-def speaker_step(event_id, direction):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def speaker_step(event, direction):
     return _act(event, lambda: ops.step_speaker(event, 1 if direction == "next" else -1), pushes.pitches_changed,
                 "announcements")

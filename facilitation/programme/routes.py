@@ -16,24 +16,13 @@ from .queries import announcement_in, announcements_for, deed_of, phase_or_404, 
 bp = Blueprint("programme", __name__)
 
 
-@pages.part("timer", "now")
-def _timer(event, participant):
-    return timer.state(event, utcnow())
-
-
-@pages.part("announcements", "top")
-def _announcements(event, participant):
-    return announcements_for(event, participant, set(session.get("dismissed", [])))
-
-
-@pages.part("my_deed", "phone")
-def _my_deed(event, participant):
-    return deed_of(participant)
-
-
-@pages.part("my_rating", "phone")
-def _my_rating(event, participant):
-    return rating_of(participant)
+# on every guest page the now bar's timer; at the top of a full page the announcements not dismissed; on the
+# dream page the guest's deed and rating
+pages.register("now", timer=lambda event, participant: timer.state(event, utcnow()))
+pages.register("top", announcements=lambda event, participant: announcements_for(
+    event, participant, set(session.get("dismissed", []))))
+pages.register("phone", my_deed=lambda event, participant: deed_of(participant),
+               my_rating=lambda event, participant: rating_of(participant))
 
 
 def _fields(form) -> dict:
@@ -54,44 +43,43 @@ def _edit(event, change):
 
 
 @bp.get("/events/<int:event_id>/programme")
-def edit(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def edit(event):
     return render_template("programme/edit.html", event=event, phases=phases(event),
                            kinds=[kind.value for kind in PhaseKind])
 
 
 @bp.post("/events/<int:event_id>/programme/new")
-def add(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def add(event):
     return _edit(event, lambda: ops.add_phase(event, **_fields(request.form)))
 
 
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>")
-def update(event_id, phase_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def update(event, phase_id):
     phase = phase_or_404(event, phase_id)
     return _edit(event, lambda: ops.update_phase(phase, **_fields(request.form)))
 
 
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>/move/<any(up, down):direction>")
-def move(event_id, phase_id, direction):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def move(event, phase_id, direction):
     phase = phase_or_404(event, phase_id)
     return _edit(event, lambda: ops.move_phase(phase, -1 if direction == "up" else 1))
 
 
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>/remove")
-def remove(event_id, phase_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def remove(event, phase_id):
     phase = phase_or_404(event, phase_id)
     return _edit(event, lambda: ops.remove_phase(event, phase))
 
 
 @bp.post("/e/<code>/announcements/<int:announcement_id>/dismiss")
-def dismiss(code, announcement_id):
+@access.of_guest
+def dismiss(event, participant, announcement_id):
     """Hide an announcement on this phone (remembered in its cookie, so it works without JavaScript)."""
-    event = access.event_by_code(code)
-    access.participant_or_join(event)
     announcement = announcement_in(event, announcement_id)
     if announcement is not None:
         session["dismissed"] = sorted(set(session.get("dismissed", [])) | {announcement.id})[-50:]
@@ -100,19 +88,17 @@ def dismiss(code, announcement_id):
 
 
 @bp.get("/e/<code>/now")
-def now(code):
+@access.of_phone
+def now(event, participant):
     """What a guest page with no live part of its own (choosing a table, endorsing advice, "my evening")
     fetches after (re)connecting: the now bar, out of band, so a change of part reaches it too."""
-    event = access.event_by_code(code)
-    return render_template("programme/_now_live.html", event=event,
-                           **pages.parts("now", event, access.participant_or_403(event)))
+    return render_template("programme/_now_live.html", event=event, **pages.parts("now", event, participant))
 
 
 @bp.post("/e/<code>/deed")
-def deed(code):
+@access.of_guest
+def deed(event, participant):
     """Closing part: what will I do next week? It joins the deeds wall beside the dreams."""
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
     text = request.form.get("text", "")
 
     def operation():
@@ -130,9 +116,8 @@ def deed(code):
 
 
 @bp.post("/e/<code>/rating")
-def rating(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def rating(event, participant):
 
     def operation():
         rated = ops.rate_evening(event, participant, request.form.get("score"), request.form.get("comment", ""))

@@ -38,49 +38,49 @@ def _act(event, change):
 
 
 @bp.post("/projector/<view>")
-def projector_view(event_id, view):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def projector_view(event, view):
     return _act(event, lambda: ops.show_view(event, view))
 
 
 @bp.post("/harvest/<any(next, previous):direction>")
-def harvest_step(event_id, direction):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def harvest_step(event, direction):
     return _act(event, lambda: ops.step_harvest(event, 1 if direction == "next" else -1))
 
 
 @bp.post("/projector/contrast")
-def projector_contrast(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def projector_contrast(event):
     return _act(event, lambda: ops.toggle_contrast(event))
 
 
 @bp.post("/projector/themes/<theme_id>/rename")
-def rename_theme(event_id, theme_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def rename_theme(event, theme_id):
     return _act(event, lambda: themes.rename_theme(theme_of(event, theme_id), request.form.get("label", "")))
 
 
 @bp.post("/projector/themes/<theme_id>/merge")
-def merge_theme(event_id, theme_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def merge_theme(event, theme_id):
     return _act(event, lambda: themes.merge_themes(theme_of(event, theme_id), theme_of(event, request.form.get("into"))))
 
 
 @bp.post("/projector/themes/move")
-def move_dream(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def move_dream(event):
     return _act(event, lambda: themes.move_dream(event, request.form.get("dream_id"), request.form.get("theme_id")))
 
 
 @bp.post("/projector/themes/again")
-def themes_again(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def themes_again(event):
     return _act(event, lambda: themes.find_themes_again(event))
 
 
 @bp.get("/projector-mini")
-def projector_mini(event_id):
+@access.of_facilitator
+def projector_mini(event):
     """A live miniature of what the big screen shows, for the console."""
-    event = access.facilitated_event(event_id)
     return render_template("projector/_stage.html", **stage_context(event))

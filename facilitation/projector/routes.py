@@ -4,7 +4,7 @@ The link's token is in one address only, the link itself: opening it lets this b
 screen and moves on to an address without the token, so the screen's refreshes every few seconds
 never write the secret into an access log.
 """
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from ..events import access
 from .stage import stage_context
@@ -19,21 +19,16 @@ def link(event_id, token):
     return redirect(url_for("projector.show", event_id=event.id))
 
 
-def _projected(event_id):
-    event = access.event_or_404(event_id)
-    if not access.can_project(event):
-        abort(403)
-    return event
-
-
 @bp.get("/")
-def show(event_id):
-    return render_template("projector/show.html", **stage_context(_projected(event_id)))
+@access.of_projector
+def show(event):
+    return render_template("projector/show.html", **stage_context(event))
 
 
 @bp.get("/stage")
-def stage(event_id):
+@access.of_projector
+def stage(event):
     """The stage again; `offset` is where the wall's next batch of dreams starts."""
     offset = request.args.get("offset", "")
     offset = int(offset) if offset.isdecimal() and len(offset) < 7 else 0
-    return render_template("projector/_stage.html", **stage_context(_projected(event_id), offset))
+    return render_template("projector/_stage.html", **stage_context(event, offset))

@@ -111,7 +111,7 @@ def pitches(event) -> list[dict]:
     """Each speaker of the pitches and the dream they pitched; hearts when it went on the wall as a cloud."""
     on_wall = {dream.speaker_id: dream for dream in db.session.scalars(
         db.select(Dream).where(Dream.event_id == event.id, Dream.speaker_id.is_not(None),
-                               Dream.status == Review.visible))}
+                               Dream.review == Review.visible))}
     return [{"position": speaker.position, "speaker": speaker.name, "dream": speaker.dream,
              "on_wall": speaker.id in on_wall,
              "hearts": on_wall[speaker.id].heart_count if speaker.id in on_wall else 0}
@@ -147,7 +147,7 @@ def attendance(event) -> dict:
     by_way[ParticipantSource.paper] = db.session.scalar(
         db.select(db.func.count(Dream.id)).join(Participant, Dream.participant_id == Participant.id)
         .where(Dream.event_id == event.id, Participant.source == ParticipantSource.paper,
-               Dream.speaker_id.is_(None), Dream.status == Review.visible))
+               Dream.speaker_id.is_(None), Dream.review == Review.visible))
     for role_tag, source, count in rows:
         by_role[role_tag or ""] += count
         by_way[source] += count

@@ -7,7 +7,6 @@ page use the Jinja partial `reports/_report.html` instead, because the preview a
 import io
 from datetime import date
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from flask_babel import format_date, format_time, gettext, ngettext
 

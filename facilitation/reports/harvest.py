@@ -10,13 +10,13 @@ bp = Blueprint("harvest", __name__)
 
 
 @bp.get("/h/<code>")
-def page(code):
-    event = access.event_by_code(code)
+@access.of_event
+def page(event):
     return render_template("reports/harvest.html", event=event, brand_event=event, harvest=for_guests(event),
                            joined=access.current_participant(event) is not None)
 
 
 @bp.get("/h/<code>/qr.svg")
-def qr(code):
-    event = access.event_by_code(code)
+@access.of_event
+def qr(event):
     return qr_svg_response(public_url("harvest.page", code=event.join_code))

@@ -1,7 +1,7 @@
 """What the report reads: its texts and themes, what is in it and what the organiser left out."""
 from flask_babel import lazy_gettext as _l
 
-from ..dreams.models import Dream, DreamStatus
+from ..dreams.models import Dream
 from ..errors import Refused
 from ..extensions import db
 from ..programme.models import Deed, Rating
@@ -28,7 +28,7 @@ def themes(event) -> list[Theme]:
 def _reportable(event):
     """Dreams that go in the report: on the wall (never hidden or waiting) and not left out."""
     left_out = db.select(LeftOut.dream_id).where(LeftOut.event_id == event.id, LeftOut.dream_id.is_not(None))
-    return db.select(Dream).where(Dream.event_id == event.id, Dream.status == DreamStatus.visible,
+    return db.select(Dream).where(Dream.event_id == event.id, Dream.review == Review.visible,
                                   Dream.id.not_in(left_out))
 
 

@@ -96,22 +96,23 @@ def stylesheet(event_id):
 
 
 @bp.get("/")
-def preview(event_id):
-    return _page(access.facilitated_event(event_id))
+@access.of_facilitator
+def preview(event):
+    return _page(event)
 
 
 @bp.post("/text")
-def save_text(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def save_text(event):
     texts = {"introduction": request.form.get("introduction", ""), "closing": request.form.get("closing", "")}
     return _edit(event, lambda: operations.save_texts(event, **texts),
                  gettext("Saved. The downloads use your text now."), "#own-words", texts)
 
 
 @bp.post("/account")
-def save_account(event_id):
+@access.of_facilitator
+def save_account(event):
     """Save the organiser's account, or (the second button) throw the edits away for a fresh draft."""
-    event = access.facilitated_event(event_id)
     if request.form.get("draft_again"):
         return _edit(event, lambda: operations.save_account(event, ""),
                      gettext("The draft is written again from the data."), "#account")
@@ -138,31 +139,31 @@ def _themes_edit(event, change, message):
 
 
 @bp.post("/themes/<theme_id>/rename")
-def rename_theme(event_id, theme_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def rename_theme(event, theme_id):
     return _themes_edit(event, lambda: operations.rename_theme(queries.theme_of(event, theme_id),
                                                                request.form.get("label", "")),
                         gettext("The theme has its new name."))
 
 
 @bp.post("/themes/<theme_id>/merge")
-def merge_theme(event_id, theme_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def merge_theme(event, theme_id):
     return _themes_edit(event, lambda: operations.merge_themes(queries.theme_of(event, theme_id),
                                                                queries.theme_of(event, request.form.get("into"))),
                         gettext("The themes are merged."))
 
 
 @bp.post("/themes/again")
-def themes_again(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def themes_again(event):
     return _themes_edit(event, lambda: operations.find_themes_again(event),
                         gettext("The themes are found again from the dreams."))
 
 
 @bp.post("/<any(dream, contribution, deed, comment):kind>/<item_id>/<any('leave-out', 'put-back'):action>")
-def leave_out(event_id, kind, item_id, action):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def leave_out(event, kind, item_id, action):
     change = operations.leave_out if action == "leave-out" else operations.put_back
     message = (gettext("Left out of the report.") if action == "leave-out"
                else gettext("Back in the report."))
@@ -170,8 +171,8 @@ def leave_out(event_id, kind, item_id, action):
 
 
 @bp.post("/purge-date")
-def purge_date(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def purge_date(event):
     raw = request.form.get("purge_on", "").strip()
     try:
         day = date.fromisoformat(raw) if raw else None
@@ -183,9 +184,9 @@ def purge_date(event_id):
 
 
 @bp.post("/follow-up")
-def follow_up_weeks(event_id):
+@access.of_facilitator
+def follow_up_weeks(event):
     """How many weeks after the evening the check-in mail goes (the default purge date moves with it)."""
-    event = access.facilitated_event(event_id)
     weeks = request.form.get("weeks", "")
     return _edit(event, lambda: set_checkin_weeks(event, weeks),
                  gettext("Saved. The check-in and the day the data is deleted follow it."), "#follow-up",
@@ -193,8 +194,8 @@ def follow_up_weeks(event_id):
 
 
 @bp.route("/delete", methods=["GET", "POST"])
-def delete(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def delete(event):
     if not may_delete(event):
         abort(403)
     if request.method == "POST" and request.form.get("confirm") == "yes":
@@ -227,8 +228,8 @@ def download_name(event, name: str) -> str:
 
 
 @bp.get("/<any(" + ", ".join(f'"{name}"' for name in DOWNLOADS) + "):name>")
-def download(event_id, name):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def download(event, name):
     return _with_report(event, lambda report: send_file(
         io.BytesIO(_document(event, name, report)), mimetype=DOWNLOADS[name], as_attachment=True,
         download_name=download_name(event, name), max_age=0))

@@ -19,8 +19,8 @@ def panel(event, args) -> dict:
 
 
 @bp.post("/tables/assign")
-def assign(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def assign(event):
     keep = request.form.get("keep_seated") == "1"
 
     def operation():
@@ -30,8 +30,8 @@ def assign(event_id):
 
 
 @bp.post("/tables/round")
-def new_round(event_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def new_round(event):
 
     def operation():
         ops.start_new_round(event)
@@ -40,8 +40,8 @@ def new_round(event_id):
 
 
 @bp.post("/tables/<int:table_id>/host")
-def set_host(event_id, table_id):
-    event = access.facilitated_event(event_id)
+@access.of_facilitator
+def set_host(event, table_id):
     table = table_or_404(event, table_id)
     participant = participant_in(event, request.form.get("participant_id", ""))
 
@@ -52,9 +52,9 @@ def set_host(event_id, table_id):
 
 
 @bp.get("/tables/<int:table_id>")
-def table_stream(event_id, table_id):
+@access.of_facilitator
+def table_stream(event, table_id):
     """Any table's stream, every round, read-only for the facilitator."""
-    event = access.facilitated_event(event_id)
     table = table_or_404(event, table_id)
     rounds = [(n, contributions(table, n), card_for(table, n)) for n in range(1, event.current_round + 1)]
     return render_template("tables/console_table.html", event=event, table=table, rounds=rounds,

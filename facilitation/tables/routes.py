@@ -36,19 +36,9 @@ bp = Blueprint("tables", __name__)
 
 # --- what the dream page shows of the tables (pages.py) -----------------------------------------
 
-@pages.part("seat", "phone")
-def _seat(event, participant):
-    return seat_of(participant)
-
-
-@pages.part("table_count", "phone")
-def _table_count(event, participant):
-    return count_tables(event)
-
-
-@pages.part("harvest_open", "phone")
-def _harvest_open(event, participant):
-    return has_harvest(event)
+pages.register("phone", seat=lambda event, participant: seat_of(participant),
+               table_count=lambda event, participant: count_tables(event),
+               harvest_open=lambda event, participant: has_harvest(event))
 
 
 # --- organiser: set up the tables ---------------------------------------------------------------
@@ -71,9 +61,9 @@ def _move(value: str | None) -> tuple[int, int] | None:
 
 @bp.route("/events/<int:event_id>/tables", methods=["GET", "POST"])
 @takes_large_bodies(SET_UP_BODY)
-def manage(event_id):
+@access.of_facilitator
+def manage(event):
     """Every table on one form: one save keeps every edit, and so do moving, adding and pasting."""
-    event = access.facilitated_event(event_id)
     if request.method == "GET":
         return render_template("tables/manage.html", event=event, tables=event_tables(event), typed={},
                                problems={})
@@ -106,17 +96,17 @@ def manage(event_id):
 
 
 @bp.get("/events/<int:event_id>/tables/cards")
-def cards(event_id):
+@access.of_facilitator
+def cards(event):
     """One A5 card per table to print: name, dilemma and the table's own QR code."""
-    event = access.facilitated_event(event_id)
     tables = event_tables(event)
     links = {t.id: public_url("tables.scan", code=event.join_code, table_id=t.id) for t in tables}
     return render_template("tables/cards.html", event=event, tables=tables, links=links)
 
 
 @bp.get("/j/<code>/t/<int:table_id>/qr.svg")
-def qr(code, table_id):
-    event = access.event_by_code(code)
+@access.of_event
+def qr(event, table_id):
     table = table_or_404(event, table_id)
     return qr_svg_response(public_url("tables.scan", code=event.join_code, table_id=table.id))
 
@@ -125,9 +115,9 @@ def qr(code, table_id):
 
 
 @bp.route("/j/<code>/t/<int:table_id>", methods=["GET", "POST"])
-def scan(code, table_id):
+@access.of_event
+def scan(event, table_id):
     """The table card's QR: join the event (if needed) and sit at this table, in one tap."""
-    event = access.event_by_code(code)
     table = table_or_404(event, table_id)
     participant = access.current_participant(event)
 
@@ -156,18 +146,16 @@ def scan(code, table_id):
 
 
 @bp.get("/e/<code>/tables")
-def choose(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def choose(event, participant):
     seat = seat_of(participant)
     return render_template("tables/choose.html", event=event, participant=participant, rows=overview(event),
                            seat=seat, **pages.parts("now", event, participant))
 
 
 @bp.post("/e/<code>/tables/<int:table_id>/join")
-def sit(code, table_id):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def sit(event, participant, table_id):
     table = table_or_404(event, table_id)
 
     def operation():
@@ -226,15 +214,15 @@ def _table_context(event, participant, table, **extra) -> dict:
 
 
 @bp.get("/e/<code>/t/<int:table_id>")
-def table(code, table_id):
-    event = access.event_by_code(code)
+@access.of_event
+def table(event, table_id):
     participant, table = _seated(event, table_id)
     return _render_table_page(event, participant, table)
 
 
 @bp.get("/e/<code>/t/<int:table_id>/live")
-def table_live(code, table_id):
-    event = access.event_by_code(code)
+@access.of_event
+def table_live(event, table_id):
     participant, table = _seated(event, table_id)
     # after a reconnect the part may have changed meanwhile: the now bar comes along
     return render_template("tables/_live.html", **_table_context(event, participant, table,
@@ -242,8 +230,8 @@ def table_live(code, table_id):
 
 
 @bp.post("/e/<code>/t/<int:table_id>/contributions")
-def contribute(code, table_id):
-    event = access.event_by_code(code)
+@access.of_event
+def contribute(event, table_id):
     participant, table = _seated(event, table_id)
     kind, text = request.form.get("kind", ""), request.form.get("text", "")
 
@@ -293,8 +281,8 @@ def _at_table(event, participant, table, change):
 
 
 @bp.post("/e/<code>/t/<int:table_id>/contributions/<int:contribution_id>/vote")
-def vote(code, table_id, contribution_id):
-    event = access.event_by_code(code)
+@access.of_event
+def vote(event, table_id, contribution_id):
     participant, table = _seated(event, table_id)
     contribution = contribution_or_404(table, contribution_id)
 
@@ -305,8 +293,8 @@ def vote(code, table_id, contribution_id):
 
 
 @bp.post("/e/<code>/t/<int:table_id>/contributions/<int:contribution_id>/key")
-def mark_key(code, table_id, contribution_id):
-    event = access.event_by_code(code)
+@access.of_event
+def mark_key(event, table_id, contribution_id):
     participant, table = _seated(event, table_id)
     contribution = contribution_or_404(table, contribution_id)
     return _at_table(event, participant, table,
@@ -314,8 +302,8 @@ def mark_key(code, table_id, contribution_id):
 
 
 @bp.post("/e/<code>/t/<int:table_id>/host")
-def claim_host(code, table_id):
-    event = access.event_by_code(code)
+@access.of_event
+def claim_host(event, table_id):
     participant, table = _seated(event, table_id)
 
     def operation():
@@ -327,9 +315,9 @@ def claim_host(code, table_id):
 
 
 @bp.post("/e/<code>/t/<int:table_id>/card")
-def save_card(code, table_id):
+@access.of_event
+def save_card(event, table_id):
     """The host's advice card: saved as a draft on every save, submitted with the submit button."""
-    event = access.event_by_code(code)
     participant, table = _seated(event, table_id)
     fields = {name: request.form.get(name, "") for name in ops.CARD_FIELDS}
     submit = request.form.get("action") == "submit"
@@ -359,18 +347,16 @@ def save_card(code, table_id):
 # --- participant: the harvest -------------------------------------------------------------------
 
 @bp.get("/e/<code>/harvest")
-def harvest(code):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def harvest(event, participant):
     return render_template("tables/harvest.html", event=event, participant=participant,
                            cards=harvest_tables(event), endorsed=endorsed_ids(participant),
                            left=endorsements_left(participant), **pages.parts("now", event, participant))
 
 
 @bp.post("/e/<code>/harvest/<int:table_id>/endorse")
-def endorse(code, table_id):
-    event = access.event_by_code(code)
-    participant = access.participant_or_join(event)
+@access.of_guest
+def endorse(event, participant, table_id):
     table = table_or_404(event, table_id)
 
     def operation():

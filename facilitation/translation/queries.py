@@ -1,6 +1,7 @@
-from ..dreams.models import Dream, DreamStatus
+from ..dreams.models import Dream
 from ..enums import HoldReason
 from ..extensions import db
+from ..review import Review
 
 
 def to_translate(event) -> list[Dream]:
@@ -10,8 +11,8 @@ def to_translate(event) -> list[Dream]:
     return list(db.session.scalars(
         db.select(Dream).where(
             Dream.event_id == event.id, Dream.written_in.is_not(None), Dream.written_in != event.language,
-            (Dream.status == DreamStatus.visible)
-            | ((Dream.status == DreamStatus.held) & (Dream.hold_reason == HoldReason.unchecked_language)))
+            (Dream.review == Review.visible)
+            | ((Dream.review == Review.held) & (Dream.hold_reason == HoldReason.unchecked_language)))
         .order_by(Dream.id.desc())))
 
 

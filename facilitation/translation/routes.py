@@ -17,14 +17,14 @@ def link(event_id, token):
 
 
 @bp.get("/")
-def page(event_id):
-    event = access.translated_event(event_id)
+@access.of_translator
+def page(event):
     return render_template("translation/page.html", event=event, dreams=to_translate(event))
 
 
 @bp.post("/dreams/<int:dream_id>")
-def translate(event_id, dream_id):
-    event = access.translated_event(event_id)
+@access.of_translator
+def translate(event, dream_id):
     dream = dream_to_translate(event, dream_id)
     if dream is None:
         abort(404)

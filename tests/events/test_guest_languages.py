@@ -132,7 +132,7 @@ def test_a_dream_in_a_language_the_screening_cannot_read_waits_marked_so(app, ma
     make.facilitate(laptop, event_id)
     with app.app_context():
         dream = db.session.scalar(db.select(Dream).filter_by(event_id=event_id))
-        assert (dream.text, dream.written_in, dream.status.value) == (text, written_in, "held")
+        assert (dream.text, dream.written_in, dream.review.value) == (text, written_in, "held")
         assert dream.hold_reason.value == "unchecked_language"
     panel = laptop.get(f"/console/{event_id}/panels/moderation").get_data(as_text=True)
     assert "taal niet gecontroleerd" in panel and text in panel

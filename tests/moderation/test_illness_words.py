@@ -62,7 +62,7 @@ def test_the_organiser_adds_and_removes_words_for_an_event(app, client, runner, 
                  "Mijn droom gaat over kanker en zorg"):
         make.post_dream(guest, code, text)
     with app.app_context():
-        status = {d.text: d.status.value for d in db.session.scalars(db.select(Dream).filter_by(event_id=event_id))}
+        status = {d.text: d.review.value for d in db.session.scalars(db.select(Dream).filter_by(event_id=event_id))}
     assert status["Die zwabber van tafel 2"] == "held"
     assert status["Jij bent een dikke pier"] == "held"
     assert status["Die klootzak van een bladblazer maakt me gek"] != "held"  # taken off the list for this event
@@ -72,7 +72,7 @@ def test_the_organiser_adds_and_removes_words_for_an_event(app, client, runner, 
     make.join(other_guest, other_code)
     make.post_dream(other_guest, other_code, "Die klootzak van een bladblazer maakt me gek")
     with app.app_context():
-        assert db.session.scalar(db.select(Dream.status).filter_by(event_id=other_id)).value == "held"
+        assert db.session.scalar(db.select(Dream.review).filter_by(event_id=other_id)).value == "held"
 
 
 def test_only_the_organiser_sets_the_words(app, client, make):

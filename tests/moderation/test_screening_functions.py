@@ -144,7 +144,7 @@ def test_a_threat_waits_in_the_queue_with_its_reason(app, make, lang):
     make.post_dream(guest, code, "Ik ga alle moslims vermoorden.")
     make.post_dream(guest, code, "Het is niet oké om moslims uitschot te noemen.")
     with app.app_context():
-        states = {d.text: (d.status.value, d.hold_reason) for d in db.session.scalars(db.select(Dream))}
+        states = {d.text: (d.review.value, d.hold_reason) for d in db.session.scalars(db.select(Dream))}
     assert states["Ik ga alle moslims vermoorden."] == ("held", "threat")
     assert states["Het is niet oké om moslims uitschot te noemen."][0] != "held"
     console = laptop.get(f"/console/{event_id}/").get_data(as_text=True)
