@@ -97,6 +97,15 @@ class BadPackets:
         log.warning("%s after a bad packet: %s", what, type(error).__name__)
 
 
+def _closed(environ):
+    """The handshake was answered: end the connection the way engine.io's own websocket wrapper does."""
+    if "gunicorn.socket" in environ:
+        raise StopIteration from None
+    if "werkzeug.socket" in environ:
+        raise ConnectionError from None
+    return []
+
+
 def guard_packets(server) -> None:
     """A packet that cannot even be decoded: one short, rate-limited log line, then the socket is closed.
 
@@ -121,16 +130,19 @@ def guard_packets(server) -> None:
     def guarded_request(environ, start_response):
         try:
             return handle_request(environ, start_response)
+        except OSError as error:
+            # a phone that leaves while its socket is upgraded: engine.io raises a bare OSError() from its
+            # websocket (no errno), which gevent's server cannot read (the request's greenlet died with an
+            # IndexError traceback in the log)
+            if environ.get("HTTP_UPGRADE", "").lower() != "websocket":
+                raise
+            log.info("websocket closed by the client during the upgrade: %s", type(error).__name__)
+            return _closed(environ)
         except (ValueError, IndexError, KeyError, TypeError, UnicodeError) as error:
             if environ.get("HTTP_UPGRADE", "").lower() != "websocket":
                 raise
             bad.note("websocket closed", error)
-            # the handshake was answered: end the connection the way engine.io's own websocket wrapper does
-            if "gunicorn.socket" in environ:
-                raise StopIteration from None
-            if "werkzeug.socket" in environ:
-                raise ConnectionError from None
-            return []
+            return _closed(environ)
 
     server.eio.on("message", guarded)
     server.eio.handle_request = guarded_request

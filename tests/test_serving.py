@@ -188,6 +188,32 @@ def test_junk_frames_close_the_socket_with_one_short_log_line_each_at_most_ten_a
     assert all(len(line) < 200 for line in lines)
 
 
+def test_a_phone_that_leaves_during_the_upgrade_kills_no_request_handler(tmp_path):
+    """A phone that closes its socket while it is upgraded to a websocket (a guest who locks the phone, a
+    browser tab closed): engine.io raised a bare OSError() that gevent's server (`make run`: app.py) could not
+    read, and each such request's greenlet died with an IndexError traceback (30 tries: 27 died). Now it ends
+    quietly."""
+    import websocket
+
+    from tests.browser.conftest import Server
+
+    server = Server(tmp_path)
+    try:
+        base = f"{server.url}/socket.io/?EIO=4"
+        for _ in range(30):
+            sid = json.loads(requests.get(base + "&transport=polling", timeout=5).text[1:])["sid"]
+            upgrade = websocket.create_connection(f"{base.replace('http', 'ws')}&transport=websocket&sid={sid}",
+                                                  timeout=5)
+            upgrade.send("2probe")
+            upgrade.close()  # gone before the server answers "3probe"
+        time.sleep(1)
+        assert requests.get(server.url + "/", timeout=5).status_code == 200
+        log = server.log_path.read_text()
+        assert "IndexError" not in log and "Traceback" not in log, log[-3000:]
+    finally:
+        server.stop()
+
+
 def _raw(port: int, request: bytes) -> bytes:
     """A request as bytes on a fresh connection, and everything the server says before it closes."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:

@@ -116,7 +116,7 @@ class Server:
             return None
         status = self.process.returncode
         self.log.flush()
-        tail = self.log_path.read_text(errors="replace")[-4000:]
+        tail = self.log_path.read_text(errors="replace")[-8000:]
         self.start()
         return f"the test server exited with status {status} during this test; its log ends:\n{tail}"
 
