@@ -128,6 +128,19 @@ def test_features_only_use_the_floors_below_their_own():
     assert wrong == []
 
 
+def test_the_architecture_page_draws_the_floors_the_test_keeps():
+    """issue #29 item 6: docs/architecture.md's diagram names each feature on the floor FEATURE_FLOORS gives it."""
+    drawn, floor = {}, None
+    for line in Path(ROOT, "docs", "architecture.md").read_text().splitlines():
+        if (found := re.search(r"│ (\d)  ", line)) is not None:  # "│ 4  moderation ...": a floor begins
+            floor = int(found.group(1))
+            drawn[floor] = set()
+        elif floor is None or not re.search(r"│ {4}\S", line):  # "│    harvest page)": the floor goes on
+            continue
+        drawn[floor] |= set(re.findall(r"[a-z]+", line)) & FEATURES
+    assert drawn == dict(enumerate(FEATURE_FLOORS))
+
+
 def test_no_two_packages_import_each_other_even_by_a_detour():
     """Each top-level package is one node: the import graph has no cycle (flood and events had one)."""
     graph = {}
