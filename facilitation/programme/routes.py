@@ -95,6 +95,15 @@ def now(event, participant):
     return render_template("programme/_now_live.html", event=event, **pages.parts("now", event, participant))
 
 
+def _on_the_dream_page(event, participant, operation, shown: str, waits: str, error_field: str, **kept):
+    """A post of the closing part (a deed, a rating): the answer says whether it is on view or waits for the
+    facilitator; a refusal shows the dream page again with the message and what was typed."""
+    return act(operation,
+               answer=lambda post: fragment_or_back(None, phone_page(event), shown if post.visible else waits),
+               refused=lambda refusal: render_template("dreams/phone.html", **phone_context(
+                   event, participant, **{error_field: refusal.message}, **kept)))
+
+
 @bp.post("/e/<code>/deed")
 @access.of_guest
 def deed(event, participant):
@@ -107,12 +116,9 @@ def deed(event, participant):
         pushes.closing_changed(event, fresh=deed.visible)
         return deed
 
-    return act(operation,
-               answer=lambda deed: fragment_or_back(None, phone_page(event), gettext(
-                   "Your deed is on the wall. Good luck!") if deed.visible else gettext(
-                   "Your deed waits for the facilitator before it goes on the wall.")),
-               refused=lambda error: render_template("dreams/phone.html", **phone_context(
-                   event, participant, deed_error=error.message, deed_text=text)))
+    return _on_the_dream_page(event, participant, operation, gettext("Your deed is on the wall. Good luck!"),
+                              gettext("Your deed waits for the facilitator before it goes on the wall."),
+                              "deed_error", deed_text=text)
 
 
 @bp.post("/e/<code>/rating")
@@ -124,9 +130,6 @@ def rating(event, participant):
         pushes.closing_changed(event)
         return rated
 
-    return act(operation,
-               answer=lambda rated: fragment_or_back(None, phone_page(event), gettext(
-                   "Thank you for your rating.") if rated.visible else gettext(
-                   "Thank you for your rating. Your comment waits for the facilitator.")),
-               refused=lambda error: render_template("dreams/phone.html", **phone_context(
-                   event, participant, rating_error=error.message)))
+    return _on_the_dream_page(event, participant, operation, gettext("Thank you for your rating."),
+                              gettext("Thank you for your rating. Your comment waits for the facilitator."),
+                              "rating_error")
