@@ -25,4 +25,6 @@ def post_worker_init(worker):
     gunicorn.http.wsgi.SERVER = "facilitation"
 
     from facilitation.config import remember_served_url
+    from facilitation.written import warm_up
     remember_served_url(worker.wsgi)  # `flask followup send` beside it links to this address
+    warm_up()  # the language detector's models, before the first guest posts

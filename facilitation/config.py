@@ -41,8 +41,11 @@ SERVED_URL_FILE = "served-url"
 
 
 def remember_served_url(app) -> None:
-    """Called when a server starts: `flask followup send` in another terminal then mails links to this port."""
-    Path(app.instance_path, SERVED_URL_FILE).write_text(app.config["PUBLIC_URL"] + "\n")
+    """Called when a server starts: `flask followup send` in another terminal then mails links to this port.
+    gunicorn.conf.py calls it for every app gunicorn serves here; one without our settings (the benchmark's
+    bare Flask-SocketIO baseline) is left alone."""
+    if app.config.get("PUBLIC_URL"):
+        Path(app.instance_path, SERVED_URL_FILE).write_text(app.config["PUBLIC_URL"] + "\n")
 
 
 def public_url_default(instance_path: str | None = None) -> str:

@@ -214,6 +214,20 @@ def test_a_phone_that_leaves_during_the_upgrade_kills_no_request_handler(tmp_pat
         server.stop()
 
 
+def test_the_benchmarks_bare_baseline_boots_under_our_gunicorn_settings(tmp_path):
+    """`make bench` compares the app with a bare Flask-SocketIO app served the same way (gunicorn.conf.py). The
+    config's start-up hook wrote the app's PUBLIC_URL, which the bare app has not: its worker failed to boot
+    (KeyError) and `make bench` stopped at its first baseline."""
+    from tests.services import AppProcess
+
+    server = AppProcess({"BASELINE_PAYLOAD": "640"}, tmp_path / "baseline.log", target="bench.baseline_server:app")
+    try:
+        handshake = requests.get(f"{server.url}/socket.io/?EIO=4&transport=polling", timeout=5)
+        assert handshake.status_code == 200 and handshake.text.startswith("0{"), server.log.read_text()[-2000:]
+    finally:
+        server.stop()
+
+
 def _raw(port: int, request: bytes) -> bytes:
     """A request as bytes on a fresh connection, and everything the server says before it closes."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:

@@ -34,6 +34,8 @@ class Batches:
         self.lock = threading.Lock()
         self.waiting: dict[tuple[str, str], list] = {}
         self.last_sent: dict[tuple[str, str], float] = {}
+        #: when the last item for (message, room) arrived: "quiet" means no item for half the window
+        self.last_item: dict[tuple[str, str], float] = {}
 
 
 def init_app(app) -> None:
@@ -48,6 +50,10 @@ def _collect(name: str, item: dict, to: str) -> None:
     batches, key, now = current_app.extensions["push_batches"], (name, to), time.monotonic()
     with batches.lock:
         last = batches.last_sent.get(key, float("-inf"))
+        # quiet is measured from the last item, not the last message: measured from a batch that went out late,
+        # dreams at a steady two a second each joined the next batch and came 0.4 s late (make bench: phone p50
+        # 463 ms against 45 ms for the bare baseline)
+        previous, batches.last_item[key] = batches.last_item.get(key, float("-inf")), now
         if key in batches.waiting:  # a batch is on its way: this item joins it
             batches.waiting[key].append(item)
             if now - last < window:
@@ -56,7 +62,7 @@ def _collect(name: str, item: dict, to: str) -> None:
             # so the first request that finds it due sends it itself
             items, delay = batches.waiting.pop(key), None
             batches.last_sent[key] = now
-        elif now - last >= window / 2:  # the room was quiet: at once
+        elif now - previous >= window / 2:  # the room was quiet: at once
             items, delay = [item], None
             batches.last_sent[key] = now
         else:
