@@ -115,9 +115,9 @@ class Config:
     COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript"]
     COMPRESS_BR_LEVEL = 5
     #: brotli or gzip, never zstd. Flask-Compress prefers zstd (the young backports.zstd extension) where a
-    #: browser accepts it, as Chromium does: the browser tests' gevent server then crashed (a segfault in the
-    #: garbage collector, during the 2,000-dream theme view) in six suite runs of six; without zstd, none since
-    #: (docs/reliability.md). Every browser reads brotli, which is also smaller for our pages.
+    #: browser accepts it, as Chromium does; the browser tests' gevent server crashed (a segfault in the garbage
+    #: collector) in six suite runs of six with it and in one of four without (docs/reliability.md). Every
+    #: browser reads brotli, which is also smaller for our pages.
     COMPRESS_ALGORITHM = ["br", "gzip", "deflate"]
     COMPRESS_ALGORITHM_STREAMING = ["br", "deflate"]
     #: phones keep scripts and styles for an hour instead of asking again on every page
