@@ -146,36 +146,32 @@ def event_by_code(code: str) -> Event:
     return use_event(event)
 
 
-def facilitated_event(event_id: int) -> Event:
-    """The event, if this browser may run it; else 403 (404 for an unknown event)."""
+def _event_if(event_id: int, may) -> Event:
+    """The event, if `may(event)` lets this browser in; else 403 (404 for an unknown event)."""
     event = event_or_404(event_id)
-    if not can_facilitate(event):
+    if not may(event):
         abort(403)
     return event
+
+
+def facilitated_event(event_id: int) -> Event:
+    """The event, if this browser may run it."""
+    return _event_if(event_id, can_facilitate)
 
 
 def owned_event(event_id: int) -> Event:
-    """The event, if the signed-in organiser owns it; else 403 (404 for an unknown event)."""
-    event = event_or_404(event_id)
-    if not owns(event):
-        abort(403)
-    return event
+    """The event, if the signed-in organiser owns it."""
+    return _event_if(event_id, owns)
 
 
 def projected_event(event_id: int) -> Event:
-    """The event, if this browser holds its projector link (or runs it); else 403."""
-    event = event_or_404(event_id)
-    if not can_project(event):
-        abort(403)
-    return event
+    """The event, if this browser holds its projector link (or runs it)."""
+    return _event_if(event_id, can_project)
 
 
 def translated_event(event_id: int) -> Event:
-    """The event, if this browser holds its translator's link (or runs it); else 403."""
-    event = event_or_404(event_id)
-    if not can_translate(event):
-        abort(403)
-    return event
+    """The event, if this browser holds its translator's link (or runs it)."""
+    return _event_if(event_id, can_translate)
 
 
 # --- one decorator per role: the route gets the event (and the guest), refused in one place ------------
