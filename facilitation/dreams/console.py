@@ -1,13 +1,14 @@
 """The dreams panel of the console: the wall's counts, the newest dreams with search and filter, and the
 facilitator's actions on dreams (spotlight, open or close the wall, paper cards; hiding and restoring a dream
 are moderation: moderation/console.py)."""
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort
 
 from .. import panels
 from ..events import access
 from ..events.operations import paper_participant
 from . import operations as ops
 from . import pushes
+from .forms import DreamForm
 from .queries import CONSOLE_FILTERS, console_dreams, get_dream, wall_counts
 
 bp = Blueprint("dreams_console", __name__, url_prefix="/console/<int:event_id>")
@@ -78,8 +79,10 @@ def paper(event):
     """Type in a dream from a paper card; it appears on the wall like any other."""
 
     def operation():
-        dream, created = ops.post_dream(event, paper_participant(event), request.form.get("text", ""),
-                                        request.form.get("request_key"), by_facilitator=True)
+        form = DreamForm()
+        dream, created = ops.post_dream(event, paper_participant(event), form.text.data, form.request_key.data,
+                                        by_facilitator=True)
+
         if created:
             pushes.dream_posted(dream, event)
     return panels.act_on(event, operation, "dreams")

@@ -1,7 +1,7 @@
 """The participant's phone: write dreams, see the wall, give hearts. Works without JavaScript."""
 import secrets
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, url_for
 from flask_babel import gettext
 
 from .. import pages
@@ -10,6 +10,8 @@ from ..events import access, flood
 from ..events.operations import join_for_neighbour
 from ..extensions import htmx
 from . import pushes
+from .forms import DreamForm, NeighbourForm
+
 from .operations import post_dream, toggle_heart
 from .queries import get_dream, hearted_ids, own_dreams, phone_wall
 
@@ -62,11 +64,12 @@ def live(event, participant):
 @bp.post("/e/<code>/dreams")
 @access.of_guest
 def post(event, participant):
-    text = request.form.get("text", "")
+    form = DreamForm()
+    text = form.text.data
 
     def operation():
         flood.check("post", f"participant:{participant.id}")
-        dream, created = post_dream(event, participant, text, request.form.get("request_key"))
+        dream, created = post_dream(event, participant, text, form.request_key.data)
         if created:
             pushes.dream_posted(dream, event)
         return dream
@@ -94,12 +97,12 @@ def post(event, participant):
 def neighbour(event):
     """Write for a guest without a smartphone: they become a participant of their own, with their dream."""
     helper = access.participant_or_join(event)
-    form = request.form
+    form = NeighbourForm()
 
     def operation():
         flood.check("post", f"participant:{helper.id}")
-        guest = join_for_neighbour(helper, form.get("name", ""), form.get("role_tag"))
-        dream, _ = post_dream(event, guest, form.get("text", ""), form.get("request_key"))
+        guest = join_for_neighbour(helper, form.name.data, form.role_tag.data)
+        dream, _ = post_dream(event, guest, form.text.data, form.request_key.data)
         pushes.dream_posted(dream, event)
         return guest
 
@@ -109,7 +112,8 @@ def neighbour(event):
         return fragment_or_back(None, phone_page(event), message)
 
     return act(operation, answer=written, refused=lambda error: render_template(
-        "dreams/phone.html", **phone_context(event, helper, neighbour_error=error.message, neighbour_form=form)))
+        "dreams/phone.html", **phone_context(event, helper, neighbour_error=error.message,
+                                             neighbour_form=form.typed())))
 
 
 @bp.post("/e/<code>/dreams/<int:dream_id>/heart")

@@ -13,6 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..forms import Choice, Posted, Text
 from ..limits import LIMITS
 from .models import DEFAULT_ROLE_TAGS
 from .roles import role_label
@@ -84,3 +85,17 @@ class NextEveningForm(FlaskForm):
     title = StringField(_l("Title of the next evening"),
                         validators=[DataRequired(_l("Give the event a title.")), Length(max=LIMITS.event_title)])
     starts_on = DateField(_l("Date"), validators=[Optional()])
+
+
+class JoinForm(Posted):
+    """A guest's name (may be empty) and role, from the join page or a table card's QR."""
+
+    name = Text()
+    role_tag = Choice()
+
+
+class SeriesChoiceForm(Posted):
+    """The series an event belongs to: one of the organiser's, a new one by name, or none."""
+
+    series_id = Choice()
+    new_series = Text()

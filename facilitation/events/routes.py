@@ -7,7 +7,9 @@ from ..actions import act
 from ..live import broadcast
 from ..util import public_url, qr_svg_response
 from . import access
+from .forms import JoinForm
 from .operations import join_event
+
 
 bp = Blueprint("events", __name__)
 
@@ -20,8 +22,9 @@ def join(code):
         return redirect(url_for("events.join", code=event.join_code))
     if access.current_participant(event):
         return redirect(url_for("dreams.phone", code=event.join_code))
+    form = JoinForm()
     if request.method == "GET":
-        return render_template("events/join.html", event=event, error=None, form=request.form)
+        return render_template("events/join.html", event=event, error=None, form={})
 
     def joined(made):
         access.remember_participant(event, made[1])
@@ -31,14 +34,14 @@ def join(code):
         # joins per address are limited generously: 500 phones behind one venue address get in; a burst of
         # joins from one address far beyond the expected guests gets in too, but uncounted (events.bursts)
         flood.check("join", f"address:{flood.address()}")
-        joined = join_event(event, request.form.get("name", ""), request.form.get("role_tag"), address=flood.address(),
+        joined = join_event(event, form.name.data, form.role_tag.data, address=flood.address(),
                             language=str(get_locale()))
         broadcast.panels(event, "dreams")  # the consoles' guest count (a console fetches it at most once a second)
         return joined
 
     return act(operation, answer=joined,
                refused=lambda error: render_template("events/join.html", event=event, error=error.message,
-                                                     form=request.form))
+                                                     form=form.typed()))
 
 
 @bp.get("/j/<code>/qr.svg")

@@ -13,6 +13,7 @@ from ..market.queries import connections_of
 from ..programme.queries import deed_of
 from ..tables.queries import seat_of
 from . import operations as ops
+from .forms import KeepInTouchForm
 from .links import link_for
 from .models import DeedProgress, LinkPurpose
 from .queries import progress_label
@@ -45,11 +46,12 @@ def my_evening(event, participant):
 @access.of_guest
 def keep_in_touch(event, participant):
     """The explicit opt-in: an address and a ticked box, for the summary and the one check-in."""
-    email = request.form.get("email", "")
+    form = KeepInTouchForm()
+    email = form.email.data
 
     def operation():
         flood.check("post", f"participant:{participant.id}")
-        return ops.keep_in_touch(event, participant, email, request.form.get("consent") == "yes", str(get_locale()))
+        return ops.keep_in_touch(event, participant, email, form.consent.data, str(get_locale()))
 
     def kept(_):
         flash(gettext("Thank you. We will mail you the harvest tomorrow morning, and ask once how it went."))
@@ -116,9 +118,12 @@ def answer(token):
     participant = _guest_of(token, LinkPurpose.checkin)
     if participant is None:
         return _unknown()
+    # read by hand: besides the progress and the line, one field per match of the market ("match-<id>"), as
+    # many as the guest made; ops.answer_match checks each id
     form = request.form
 
     def operation():
+
         flood.check("post", f"participant:{participant.id}")
         if form.get("progress") or "line" in form:
             ops.answer_checkin(participant, form.get("progress"), form.get("line") if "line" in form else None)

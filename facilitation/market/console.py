@@ -1,11 +1,12 @@
 """The market panel of the console: the facilitator as broker (unanswered needs and offers, suggested
 pairs, a proposal to both guests), a need on the big screen, the rubrics, and opening or closing it."""
-from flask import Blueprint, request
+from flask import Blueprint
 
 from .. import panels
 from ..events import access
 from . import operations as ops
 from . import pushes
+from .forms import RubricsForm
 from .queries import broker, counts, highlighted, post_in
 from .rubrics import rubrics
 
@@ -56,4 +57,6 @@ def highlight(event, post_id):
 @bp.post("/rubrics")
 @access.of_facilitator
 def set_rubrics(event):
-    return _act(event, lambda: ops.set_rubrics(event, request.form.get("rubrics", "")))
+    rubrics = RubricsForm().rubrics.data
+    return _act(event, lambda: ops.set_rubrics(event, rubrics))
+

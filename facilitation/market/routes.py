@@ -13,6 +13,7 @@ from ..dreams.queries import get_dream
 from ..events import access, flood
 from . import operations as ops
 from . import pushes
+from .forms import ContactForm, MarketPostForm, SealForm
 from .queries import connection_in, connections_of, my_posts, pairs_of, post_in, waiting_for
 from .rubrics import rubrics
 
@@ -65,7 +66,7 @@ def _act(event, participant, change, message, anchor="", refused_extra=None):
 @bp.post("/e/<code>/market/posts")
 @access.of_guest
 def post(event, participant):
-    form = {key: request.form.get(key, "") for key in ("kind", "rubric", "text", "organisation")}
+    form = MarketPostForm().typed()
 
     def change():
         made = ops.post(event, participant, form["kind"], form["rubric"], form["text"], form["organisation"])
@@ -162,14 +163,15 @@ def match_form(event, participant, connection_id, what):
     """The two forms of a match: share a contact detail, or seal it with one line of agreement."""
     connection = connection_in(event, connection_id)
     field = "contact" if what == "contact" else "agreement"
-    typed = request.form.get(field, "")
+    form = ContactForm() if what == "contact" else SealForm()
+    typed = form[field].data
 
     def change():
         if what == "contact":
             ops.share_contact(event, participant, connection, typed)
         else:
-            ops.seal(event, participant, connection, typed, request.form.get("named") == "yes",
-                     request.form.get("seen"))
+            ops.seal(event, participant, connection, typed, form.named.data, form.seen.data)
+
         pushes.connection_changed(event, connection, sealed=what == "seal")
     message = (gettext("Saved for this match only. The other person sees it once they share theirs.")
                if what == "contact" else gettext("Sealed. Good luck with it!"))

@@ -1,7 +1,7 @@
 """The moderation panel of the console: the queue of every kind of post that waits (dreams, contributions,
 advice cards, deeds, comments, names), approve / hide / correct, the open or pre-moderated switch, the deeds
 on view (to hide one afterwards), and the log of what was done."""
-from flask import Blueprint, abort, request, url_for
+from flask import Blueprint, abort, url_for
 
 from .. import panels
 from ..actions import act, fragment_or_back, refusal_or_back
@@ -16,6 +16,7 @@ from ..events.queries import burst_in, waiting_bursts
 from ..live import broadcast
 from ..programme.queries import deeds
 from . import posts
+from .forms import CorrectionForm
 from .operations import console_name, log_action
 from .queries import recent_actions
 
@@ -56,14 +57,16 @@ def moderate(event, kinds, post_id, action):
     if post is None:
         abort(404)
     logged, change = ACTIONS[action]
+    form = CorrectionForm()
 
     def operation():
         if action == "edit":
-            change(event, kind, post, request.form)
+            change(event, kind, post, form.data)
         else:
             change(event, kind, post)
         log_action(event, kind, post, logged, console_name())
-    table_id = request.form.get("table_id", "")
+    table_id = form.table_id.data
+
     if table_id.isdecimal() and len(table_id) < 10:
         # from a table's stream (a plain page): back to it
         back = url_for("tables_console.table_stream", event_id=event.id, table_id=int(table_id))

@@ -7,10 +7,11 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from ..actions import act
 from ..branding import images
 from ..branding.colours import STANDARD
+from ..branding.forms import BrandForm
 from ..branding.operations import set_brand
 from ..branding.pushes import brand_changed
 from ..events import access
-from ..events.forms import DetailsForm, EventForm, NextEveningForm, WordsForm
+from ..events.forms import DetailsForm, EventForm, NextEveningForm, SeriesChoiceForm, WordsForm
 from ..events.queries import series_by_id, series_of
 from ..events.links import event_links
 from ..events.operations import put_in_series, rotate_link, set_event_words, update_details
@@ -102,7 +103,8 @@ def set_series(event):
               else gettext("The event is in no series."))
         return redirect(url_for("organiser.show", event_id=event.id) + "#series")
 
-    return act(lambda: put_in_series(event, request.form.get("series_id"), request.form.get("new_series", "")),
+    form = SeriesChoiceForm()
+    return act(lambda: put_in_series(event, form.series_id.data, form.new_series.data),
                answer=saved, refused=lambda error: (_show(event, series_error=error.message), error.status))
 
 
@@ -166,12 +168,12 @@ def words(event):
 @access.of_organiser
 def brand(event):
     """The event's logo and colour: saved, the logo removed, or back to the standard colour."""
-    form = request.form
-    action = form.get("action", "save")
-    upload = request.files.get("logo")
+    form = BrandForm()
+    action = form.action.data
+    upload = form.logo.data
     # one byte more than allowed is enough to know a file is too large
     data = upload.read(MAX_UPLOAD + 1) if upload is not None and upload.filename else None
-    accent = STANDARD if action == "standard-colour" else form.get("accent", "")
+    accent = STANDARD if action == "standard-colour" else form.accent.data
 
     def operation():
         set_brand(event, accent, data, remove_logo=action == "remove-logo")
@@ -184,7 +186,8 @@ def brand(event):
         return redirect(url_for("organiser.show", event_id=event.id) + "#brand")
 
     return act(operation, answer=saved, refused=lambda error: (
-        _show(event, brand_error=error.message, brand_problems=error.fields, brand_typed=form), 422))
+        _show(event, brand_error=error.message, brand_problems=error.fields, brand_typed={"accent": form.accent.data}), 422))
+
 
 
 @bp.errorhandler(RequestEntityTooLarge)

@@ -1,6 +1,6 @@
 """The console's panel "Questions to the room": prepare and ask quick polls, reveal their results, ask where
 guests stand on their dilemma before and after the round, and the speakers' questions by votes."""
-from flask import Blueprint, request
+from flask import Blueprint
 
 from .. import panels
 from ..enums import ProjectorView
@@ -8,6 +8,7 @@ from ..events import access
 from ..signals import show_on_screen
 from . import operations as ops
 from . import pushes
+from .forms import PlenaryForm, PollForm
 from .queries import count_answered, questions, results, room_stances
 
 bp = Blueprint("polls_console", __name__, url_prefix="/console/<int:event_id>/room")
@@ -31,13 +32,12 @@ def _act(event, change, tell=pushes.poll_changed):
 @bp.post("/polls")
 @access.of_facilitator
 def prepare(event):
-    form = request.form
+    form = PollForm()
 
     def change():
-        poll = ops.prepare_poll(event, form.get("kind", ""), form.get("question", ""), form.get("options", ""),
-                                form.get("scale_max", "5"), form.get("low_label", ""), form.get("high_label", ""),
-                                revealed=form.get("hidden") != "yes")
-        if form.get("now") == "yes":
+        poll = ops.prepare_poll(event, form.kind.data, form.question.data, form.options.data, form.scale_max.data,
+                                form.low_label.data, form.high_label.data, revealed=not form.hidden.data)
+        if form.now.data:
             _ask(event, poll)
 
     return _act(event, change)
@@ -88,9 +88,9 @@ def ask_stances(event, moment):
 @access.of_facilitator
 def plenary(event):
     """The dilemma of the whole room, with its two sides (all empty: none)."""
-    form = request.form
-    return _act(event, lambda: ops.set_plenary_dilemma(event, form.get("dilemma", ""), form.get("left", ""),
-                                                        form.get("right", "")),
+    form = PlenaryForm()
+    return _act(event, lambda: ops.set_plenary_dilemma(event, form.dilemma.data, form.left.data, form.right.data),
+
                 tell=lambda e: pushes.stances_changed(e, asked=True))
 
 

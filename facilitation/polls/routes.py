@@ -1,7 +1,7 @@
 """The guest's side of questions to the room: the poll page (one tap answers), the stance on their table's
 dilemma (on the table page), and questions for the speaker with votes. Plain forms: they work without
 JavaScript; a change of poll reaches an open page as a "poll:changed" signal, after which it fetches itself."""
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, render_template, url_for
 from flask_babel import gettext
 
 from .. import pages
@@ -12,6 +12,7 @@ from ..limits import ANONYMITY_THRESHOLD
 from ..tables.queries import seat_of, table_or_404
 from . import operations as ops
 from . import pushes
+from .forms import AnswerForm, QuestionForm, StanceForm
 from .operations import STANCE_MAX
 from .queries import my_answer, my_stance, my_votes, questions, results, table_stances, visible_to_room
 
@@ -54,12 +55,12 @@ def poll_live(event, participant):
 @bp.post("/e/<code>/polls/<poll_id>/answer")
 @access.of_guest
 def answer(event, participant, poll_id):
-    form = request.form
+    form = AnswerForm()
 
     def operation():
         flood.check("mark", f"participant:{participant.id}")
         poll = ops.poll_in(event, poll_id)
-        stored = ops.answer(poll, participant, form.getlist("choice"), form.get("value"), form.get("words"))
+        stored = ops.answer(poll, participant, form.choice.data, form.value.data, form.words.data)
         pushes.answered(event, poll)
         return stored
 
@@ -73,7 +74,7 @@ def answer(event, participant, poll_id):
         gettext("Thank you, your answer counts. You can change it while the question is open.")),
         refused=lambda error: (render_template(
             "polls/_poll.html" if htmx else "polls/phone.html",
-            **_poll_context(event, participant, error=error.message, typed=form.get("words", ""))), error.status))
+            **_poll_context(event, participant, error=error.message, typed=form.words.data or "")), error.status))
 
 
 @bp.post("/e/<code>/t/<int:table_id>/stance")
@@ -98,9 +99,11 @@ def plenary_stance(event, participant):
 
 def _take_stance(event, table, participant, page: str):
     """A place on the line of a table's dilemma (or the room's, without a table), then back to `page`."""
+    value = StanceForm().value.data
+
     def operation():
         flood.check("mark", f"participant:{participant.id}")
-        ops.take_stance(event, table, participant, request.form.get("value"))
+        ops.take_stance(event, table, participant, value)
         pushes.stances_changed(event)
 
     return act(operation, answer=lambda _: fragment_or_back(None, page, gettext("Thank you: your place is saved.")),
@@ -130,11 +133,12 @@ def ask_live(event, participant):
 @bp.post("/e/<code>/ask")
 @access.of_guest
 def ask(event, participant):
-    text = request.form.get("text", "")
+    text = QuestionForm().text.data
 
     def operation():
         flood.check("post", f"participant:{participant.id}")
         question = ops.ask_speaker(event, participant, text)
+
         pushes.question_asked(event)
         return question
 

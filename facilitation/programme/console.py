@@ -1,6 +1,6 @@
 """The programme panel of the console: the parts, next and previous, the timer, the tables' openness,
 announcements, the pitches' speakers and the evening's rating."""
-from flask import Blueprint, request
+from flask import Blueprint
 
 from .. import panels
 from ..dreams import pushes as dream_pushes
@@ -10,6 +10,7 @@ from ..tables.queries import event_tables, seated_ids, table_in
 from ..util import utcnow
 from . import operations as ops
 from . import pushes, timer
+from .forms import AnnouncementForm, SpeakerForm, StepForm
 from .queries import phases, pitched_speaker_ids, rating_summary, speaker_in, speakers
 
 bp = Blueprint("programme_console", __name__, url_prefix="/console/<int:event_id>")
@@ -34,7 +35,7 @@ def _act(event, change, tell_the_room, panel: str = "programme"):
 @bp.post("/phase/<any(next, previous):direction>")
 @access.of_facilitator
 def phase_step(event, direction):
-    expected = request.form.get("expected_phase", "")
+    expected = StepForm().expected_phase.data
     expected_id = int(expected) if expected.isdecimal() and len(expected) < 10 else None
     return _act(event, lambda: ops.step(event, 1 if direction == "next" else -1, expected_id), pushes.phase_changed)
 
@@ -67,10 +68,11 @@ def _tables_opened(event):
 @bp.post("/announce")
 @access.of_facilitator
 def announce(event):
-    table = table_in(event, request.form.get("table_id", ""))
+    form = AnnouncementForm()
+    table = table_in(event, form.table_id.data)
 
     def operation():
-        made = ops.announce(event, request.form.get("text", ""), table)
+        made = ops.announce(event, form.text.data, table)
         pushes.announced(event, made, seated_ids(table, event.current_round) if table else [])
     return panels.act_on(event, operation, "announcements")
 
@@ -78,7 +80,9 @@ def announce(event):
 @bp.post("/speakers")
 @access.of_facilitator
 def add_speaker(event):
-    return _act(event, lambda: ops.add_speaker(event, request.form.get("name", ""), request.form.get("dream", "")),
+    form = SpeakerForm()
+    return _act(event, lambda: ops.add_speaker(event, form.name.data, form.dream.data),
+
                 pushes.pitches_changed, "announcements")
 
 

@@ -1,6 +1,6 @@
 """Editing the programme (organiser or facilitator) and, on the phone, dismissing announcements, writing a
 deed and rating the evening; the now bar's timer and the announcements on every guest page."""
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, session, url_for
 from flask_babel import gettext
 
 from .. import pages
@@ -10,6 +10,7 @@ from ..events import access, flood
 from ..util import form_int, is_local_path, utcnow
 from . import operations as ops
 from . import pushes, timer
+from .forms import DeedForm, DismissForm, PhaseForm, RatingForm
 from .models import PhaseKind
 from .queries import announcement_in, announcements_for, deed_of, phase_or_404, phases, rating_of
 
@@ -25,11 +26,12 @@ pages.register("phone", my_deed=lambda event, participant: deed_of(participant),
                my_rating=lambda event, participant: rating_of(participant))
 
 
-def _fields(form) -> dict:
-    minutes = (form.get("planned_minutes") or "").strip()
-    return {"kind": form.get("kind", ""), "title": form.get("title", ""),
+def _fields() -> dict:
+    form = PhaseForm()
+    minutes = form.planned_minutes.data.strip()
+    return {"kind": form.kind.data, "title": form.title.data,
             "planned_minutes": form_int(minutes, 10_000) if form_int(minutes, 10_000) is not None else -1,
-            "description": form.get("description", "")}
+            "description": form.description.data}
 
 
 def _edit(event, change):
@@ -52,14 +54,14 @@ def edit(event):
 @bp.post("/events/<int:event_id>/programme/new")
 @access.of_facilitator
 def add(event):
-    return _edit(event, lambda: ops.add_phase(event, **_fields(request.form)))
+    return _edit(event, lambda: ops.add_phase(event, **_fields()))
 
 
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>")
 @access.of_facilitator
 def update(event, phase_id):
     phase = phase_or_404(event, phase_id)
-    return _edit(event, lambda: ops.update_phase(phase, **_fields(request.form)))
+    return _edit(event, lambda: ops.update_phase(phase, **_fields()))
 
 
 @bp.post("/events/<int:event_id>/programme/<int:phase_id>/move/<any(up, down):direction>")
@@ -83,7 +85,7 @@ def dismiss(event, participant, announcement_id):
     announcement = announcement_in(event, announcement_id)
     if announcement is not None:
         session["dismissed"] = sorted(set(session.get("dismissed", [])) | {announcement.id})[-50:]
-    target = request.form.get("next")
+    target = DismissForm().next.data
     return redirect(target if is_local_path(target) else url_for("dreams.phone", code=event.join_code))
 
 
@@ -108,7 +110,7 @@ def _on_the_dream_page(event, participant, operation, shown: str, waits: str, er
 @access.of_guest
 def deed(event, participant):
     """Closing part: what will I do next week? It joins the deeds wall beside the dreams."""
-    text = request.form.get("text", "")
+    text = DeedForm().text.data
 
     def operation():
         flood.check("post", f"participant:{participant.id}")
@@ -126,7 +128,9 @@ def deed(event, participant):
 def rating(event, participant):
 
     def operation():
-        rated = ops.rate_evening(event, participant, request.form.get("score"), request.form.get("comment", ""))
+        form = RatingForm()
+        rated = ops.rate_evening(event, participant, form.score.data, form.comment.data)
+
         pushes.closing_changed(event)
         return rated
 

@@ -1,11 +1,12 @@
 """The projector panel of the console: what the big screen shows, the harvest's table, high contrast,
 and a live miniature of the screen."""
-from flask import Blueprint, render_template, request
+from flask import Blueprint, render_template
 
 from .. import panels
 from ..enums import ProjectorView
 from ..events import access
 from ..reports import operations as themes
+from ..reports.forms import MergeThemesForm, MoveDreamForm, ThemeNameForm
 from ..reports.queries import grouped, reportable_dreams, theme_of
 from ..tables.queries import harvest_tables
 from . import operations as ops
@@ -58,19 +59,23 @@ def projector_contrast(event):
 @bp.post("/projector/themes/<theme_id>/rename")
 @access.of_facilitator
 def rename_theme(event, theme_id):
-    return _act(event, lambda: themes.rename_theme(theme_of(event, theme_id), request.form.get("label", "")))
+    return _act(event, lambda: themes.rename_theme(theme_of(event, theme_id), ThemeNameForm().label.data))
 
 
 @bp.post("/projector/themes/<theme_id>/merge")
 @access.of_facilitator
 def merge_theme(event, theme_id):
-    return _act(event, lambda: themes.merge_themes(theme_of(event, theme_id), theme_of(event, request.form.get("into"))))
+    into = MergeThemesForm().into.data
+    return _act(event, lambda: themes.merge_themes(theme_of(event, theme_id), theme_of(event, into)))
+
 
 
 @bp.post("/projector/themes/move")
 @access.of_facilitator
 def move_dream(event):
-    return _act(event, lambda: themes.move_dream(event, request.form.get("dream_id"), request.form.get("theme_id")))
+    form = MoveDreamForm()
+    return _act(event, lambda: themes.move_dream(event, form.dream_id.data, form.theme_id.data))
+
 
 
 @bp.post("/projector/themes/again")

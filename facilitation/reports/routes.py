@@ -20,6 +20,8 @@ from ..followup.operations import set_checkin_weeks
 from ..security import render_error
 from . import charts, data, documents, operations, pushes, queries
 from .content import gather
+from .forms import (AccountForm, DeleteForm, FollowUpWeeksForm, MergeThemesForm, OwnWordsForm, PurgeDateForm,
+                    ThemeNameForm)
 
 bp = Blueprint("reports", __name__, url_prefix="/console/<int:event_id>/report")
 
@@ -104,7 +106,8 @@ def preview(event):
 @bp.post("/text")
 @access.of_facilitator
 def save_text(event):
-    texts = {"introduction": request.form.get("introduction", ""), "closing": request.form.get("closing", "")}
+    form = OwnWordsForm()
+    texts = {"introduction": form.introduction.data, "closing": form.closing.data}
     return _edit(event, lambda: operations.save_texts(event, **texts),
                  gettext("Saved. The downloads use your text now."), "#own-words", texts)
 
@@ -113,10 +116,11 @@ def save_text(event):
 @access.of_facilitator
 def save_account(event):
     """Save the organiser's account, or (the second button) throw the edits away for a fresh draft."""
-    if request.form.get("draft_again"):
+    form = AccountForm()
+    if form.draft_again.data:
         return _edit(event, lambda: operations.save_account(event, ""),
                      gettext("The draft is written again from the data."), "#account")
-    account = request.form.get("account", "")
+    account = form.account.data
     return _edit(event, lambda: operations.save_account(event, account),
                  gettext("Saved. The downloads use your account of the evening now."), "#account",
                  {"account": account})
@@ -141,16 +145,17 @@ def _themes_edit(event, change, message):
 @bp.post("/themes/<theme_id>/rename")
 @access.of_facilitator
 def rename_theme(event, theme_id):
-    return _themes_edit(event, lambda: operations.rename_theme(queries.theme_of(event, theme_id),
-                                                               request.form.get("label", "")),
+    label = ThemeNameForm().label.data
+    return _themes_edit(event, lambda: operations.rename_theme(queries.theme_of(event, theme_id), label),
                         gettext("The theme has its new name."))
 
 
 @bp.post("/themes/<theme_id>/merge")
 @access.of_facilitator
 def merge_theme(event, theme_id):
+    into = MergeThemesForm().into.data
     return _themes_edit(event, lambda: operations.merge_themes(queries.theme_of(event, theme_id),
-                                                               queries.theme_of(event, request.form.get("into"))),
+                                                               queries.theme_of(event, into)),
                         gettext("The themes are merged."))
 
 
@@ -173,7 +178,7 @@ def leave_out(event, kind, item_id, action):
 @bp.post("/purge-date")
 @access.of_facilitator
 def purge_date(event):
-    raw = request.form.get("purge_on", "").strip()
+    raw = PurgeDateForm().purge_on.data.strip()
     try:
         day = date.fromisoformat(raw) if raw else None
     except ValueError:
@@ -187,7 +192,7 @@ def purge_date(event):
 @access.of_facilitator
 def follow_up_weeks(event):
     """How many weeks after the evening the check-in mail goes (the default purge date moves with it)."""
-    weeks = request.form.get("weeks", "")
+    weeks = FollowUpWeeksForm().weeks.data
     return _edit(event, lambda: set_checkin_weeks(event, weeks),
                  gettext("Saved. The check-in and the day the data is deleted follow it."), "#follow-up",
                  {"weeks": weeks})
@@ -198,7 +203,8 @@ def follow_up_weeks(event):
 def delete(event):
     if not may_delete(event):
         abort(403)
-    if request.method == "POST" and request.form.get("confirm") == "yes":
+    if request.method == "POST" and DeleteForm().confirm.data:
+
         title = event.title
 
         def deleted(_):

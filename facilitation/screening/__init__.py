@@ -35,11 +35,6 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", folded)
 
 
-def _languages():
-    """The configured languages (the command line and plain unit tests use the default list)."""
-    return current_app.config["LANGUAGES"] if has_app_context() else LANGUAGES
-
-
 def _words(text: str) -> set[str]:
     return set(_tokens(text))
 

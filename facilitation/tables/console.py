@@ -1,12 +1,13 @@
 """The tables panel of the console: who sits where, the role mix and activity per table, cards
 submitted, hosts; and the facilitator's actions (assign everyone, a new round, choose a host)."""
-from flask import Blueprint, render_template, request
+from flask import Blueprint, render_template
 
 from .. import panels
 from ..events import access
 from ..events.queries import participant_in
 from . import operations as ops
 from . import pushes
+from .forms import HostForm, SeatingForm
 from .queries import card_for, contributions, members_by_table, overview, submitted_count, table_or_404
 
 bp = Blueprint("tables_console", __name__, url_prefix="/console/<int:event_id>")
@@ -21,7 +22,7 @@ def panel(event, args) -> dict:
 @bp.post("/tables/assign")
 @access.of_facilitator
 def assign(event):
-    keep = request.form.get("keep_seated") == "1"
+    keep = SeatingForm().keep_seated.data
 
     def operation():
         ops.assign_tables(event, keep_seated=keep)
@@ -43,7 +44,8 @@ def new_round(event):
 @access.of_facilitator
 def set_host(event, table_id):
     table = table_or_404(event, table_id)
-    participant = participant_in(event, request.form.get("participant_id", ""))
+    participant = participant_in(event, HostForm().participant_id.data)
+
 
     def operation():
         ops.set_host(table, participant)

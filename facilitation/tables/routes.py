@@ -8,6 +8,7 @@ from flask_htmx.responses import HTMXResponseClientRedirect
 from .. import pages
 from ..actions import act, fragment_or_back, refusal_or_back
 from ..events import access, flood
+from ..events.forms import JoinForm
 from ..events.operations import join_event
 from ..extensions import htmx
 from ..limits import MAX_TABLES
@@ -15,6 +16,8 @@ from ..security import takes_large_bodies
 from ..util import form_int, public_url, qr_svg_response
 from . import operations as ops
 from . import pushes
+from .forms import CardForm, ContributionForm, KeyForm
+
 from .queries import (
     contribution_or_404,
     card_for,
@@ -67,6 +70,8 @@ def manage(event):
     if request.method == "GET":
         return render_template("tables/manage.html", event=event, tables=event_tables(event), typed={},
                                problems={})
+    # read by hand: one set of fields per table, named after its id (t12-name, t12-dilemma …), as many as there
+    # are tables; ops.save_set_up checks every value
     form = request.form
     action = form.get("action", "save")
     edits = {table.id: _typed(form, f"t{table.id}") for table in event_tables(event) if f"t{table.id}-name" in form}
@@ -121,9 +126,11 @@ def scan(event, table_id):
     table = table_or_404(event, table_id)
     participant = access.current_participant(event)
 
+    form = JoinForm()
+
     def page(error=None):
         return render_template("tables/scan.html", event=event, table=table, participant=participant,
-                               error=error, form=request.form)
+                               error=error, form=form.typed())
 
     if request.method == "GET":
         return page()
@@ -132,7 +139,7 @@ def scan(event, table_id):
     def operation():
         guest = participant
         if guest is None:
-            guest, key = join_event(event, request.form.get("name", ""), request.form.get("role_tag"))
+            guest, key = join_event(event, form.name.data, form.role_tag.data)
             joined.append(key)
         ops.join_table(guest, table)
         pushes.seats_changed(event)
@@ -233,11 +240,12 @@ def table_live(event, table_id):
 @access.of_event
 def contribute(event, table_id):
     participant, table = _seated(event, table_id)
-    kind, text = request.form.get("kind", ""), request.form.get("text", "")
+    posted_form = ContributionForm()
+    kind, text = posted_form.kind.data, posted_form.text.data
 
     def operation():
         flood.check("post", f"participant:{participant.id}")
-        contribution, created = ops.post_contribution(table, participant, kind, text, request.form.get("request_key"))
+        contribution, created = ops.post_contribution(table, participant, kind, text, posted_form.request_key.data)
         if created and contribution.visible:
             pushes.table_changed(event, table)
         elif created:
@@ -298,7 +306,7 @@ def mark_key(event, table_id, contribution_id):
     participant, table = _seated(event, table_id)
     contribution = contribution_or_404(table, contribution_id)
     return _at_table(event, participant, table,
-                     lambda: ops.mark_key(contribution, participant, request.form.get("key") == "1"))
+                     lambda: ops.mark_key(contribution, participant, KeyForm().key.data))
 
 
 @bp.post("/e/<code>/t/<int:table_id>/host")
@@ -319,8 +327,9 @@ def claim_host(event, table_id):
 def save_card(event, table_id):
     """The host's advice card: saved as a draft on every save, submitted with the submit button."""
     participant, table = _seated(event, table_id)
-    fields = {name: request.form.get(name, "") for name in ops.CARD_FIELDS}
-    submit = request.form.get("action") == "submit"
+    card = CardForm()
+    fields, submit = card.fields, card.submitted
+
 
     def operation():
         problem = ops.save_card_keeping_draft(table, participant, fields, submit=submit)

@@ -1,8 +1,9 @@
 """The translator's page: the event's dreams in other languages, each with a line to add in the event's."""
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 
 from ..actions import act, fragment_or_back, refusal_or_back
 from ..events import access
+from .forms import LineForm
 from .operations import translate_dream
 from .queries import dream_to_translate, to_translate
 
@@ -30,8 +31,11 @@ def translate(event, dream_id):
         abort(404)
     back = url_for("translation.page", event_id=event.id) + f"#dream-{dream.id}"
 
+    form = LineForm()
+
     def item(error=None):
         return render_template("translation/_dream.html", event=event, dream=dream, error=error,
-                               saved=error is None)
-    return act(lambda: translate_dream(dream, event, request.form.get("line", "")),
+                               saved=error is None, typed=form.line.data)
+    return act(lambda: translate_dream(dream, event, form.line.data),
+
                answer=lambda _: fragment_or_back(item, back), refused=refusal_or_back(item, back))
