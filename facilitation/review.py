@@ -46,6 +46,20 @@ class Moderated:
         return self.review is Review.held
 
 
+class Translated:
+    """A text a guest wrote that a translator can give a line in the event's language (translation/): a dream
+    or a deed. The line shows under the original on the big screen and in the report; the original stays."""
+
+    #: a line in the event's language under a text written in another
+    translation: Mapped[str | None] = mapped_column(String(280))
+
+    @property
+    def readable(self) -> str:
+        """What the event's language reads of it: the translator's line, else the text itself (the themes and
+        the report's words read this)."""
+        return self.translation or self.text
+
+
 def screen(post: Moderated, text: str, event) -> None:
     """Hold a guest's new text when it must wait for the facilitator; show it at once otherwise.
 

@@ -4,13 +4,13 @@ from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..review import Moderated, Review
+from ..review import Moderated, Review, Translated
 from ..util import utcnow
 
 
-class Dream(Moderated, db.Model):
+class Dream(Moderated, Translated, db.Model):
     """A guest's dream on the wall. Visible, held or hidden like every other text a guest writes (Moderated:
-    `review`, `hold_reason`, `written_in`)."""
+    `review`, `hold_reason`, `written_in`); a translator may add a line in the event's language (Translated)."""
     __tablename__ = "dreams"
     __table_args__ = (UniqueConstraint("participant_id", "request_key", name="uq_dream_request"),)
 
@@ -23,8 +23,6 @@ class Dream(Moderated, db.Model):
     #: hidden dreams reach only facilitators; the column keeps its first name, "status"
     review: Mapped[Review] = mapped_column("status", Enum(Review, native_enum=False, length=16),
                                            default=Review.visible)
-    #: a line in the event's language under a dream written in another, added by a translator (translation/)
-    translation: Mapped[str | None] = mapped_column(String(280))
     #: a key the form sends with each post, so a double tap stores one dream
     request_key: Mapped[str | None] = mapped_column(String(64))
     #: denormalised count of hearts, kept by toggle_heart, for sorting walls cheaply
@@ -37,12 +35,6 @@ class Dream(Moderated, db.Model):
     participant = relationship("Participant")
     speaker = relationship("Speaker")
     hearts = relationship("Heart", back_populates="dream", cascade="all, delete-orphan", passive_deletes=True)
-
-    @property
-    def readable(self) -> str:
-        """What the event's language reads of it: the translator's line, else the dream itself (the themes and
-        the report's words read this)."""
-        return self.translation or self.text
 
     def hide(self) -> None:
         if self.review is Review.hidden:

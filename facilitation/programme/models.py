@@ -5,7 +5,7 @@ from sqlalchemy import Enum, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from ..review import Moderated
+from ..review import Moderated, Translated
 from ..util import utcnow
 
 
@@ -61,8 +61,9 @@ class Announcement(db.Model):
         return f"<Announcement {self.id} {self.text[:20]!r}>"
 
 
-class Deed(Moderated, db.Model):
-    """In the closing part: what I will do next week (from dreams to deeds)."""
+class Deed(Moderated, Translated, db.Model):
+    """In the closing part: what I will do next week (from dreams to deeds); a translator may add a line in the
+    event's language (Translated)."""
 
     __tablename__ = "deeds"
 

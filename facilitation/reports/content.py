@@ -65,7 +65,9 @@ def gather(event) -> dict:
         "pitches": pitches(event),
         "dreams": _dreams(event, dreams),
         "tables": tables,
-        "deeds": [{"id": deed.id, "text": deed.text} for deed in queries.reportable_deeds(event)],
+        "deeds": [{"id": deed.id, "text": deed.text, "language": deed.written_in, "translation": deed.translation}
+                  for deed in queries.reportable_deeds(event)],
+
         "evaluation": _evaluation(event),
         "timeline": _timeline(dreams, contributions),
         "market": market_report(event),

@@ -176,8 +176,10 @@ def _the_closing(event, dreams) -> list[Sheet]:
     comments_left_out = queries.left_out(event)["comment"]
     spoken = languages(event, dreams)["rows"]
     return [
-        Sheet("deeds", gettext("Deeds"), [gettext("Deed"), gettext("Time")],
-              [[d.text, _time(d.created_at)] for d in queries.reportable_deeds(event)]),
+        Sheet("deeds", gettext("Deeds"), [gettext("Deed"), gettext("Time"), gettext("Language"), gettext("Translation")],
+              [[d.text, _time(d.created_at), _language(d.written_in), d.translation or ""]
+               for d in queries.reportable_deeds(event)]),
+
         Sheet("ratings", gettext("Evaluation"), [gettext("Stars"), gettext("Comment"), gettext("Time")],
               [[r.score, queries.reportable_comment(r, comments_left_out), _time(r.created_at)]
                for r in queries.ratings(event)]),

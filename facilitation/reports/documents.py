@@ -157,10 +157,13 @@ def _dreams(report) -> list[Block]:
     return blocks
 
 
+def _with_translation(post) -> str:
+    """A quoted dream or deed, with a translator's line in brackets after the original."""
+    return f"{post['text']} ({post['translation']})" if post.get("translation") else post["text"]
+
+
 def _with_hearts(dream) -> str:
-    """A quoted dream, with a translator's line in brackets after the original."""
-    line = f" ({dream['translation']})" if dream.get("translation") else ""
-    return f"{dream['text']}{line}  {hearts(dream['hearts'])}".strip()
+    return f"{_with_translation(dream)}  {hearts(dream['hearts'])}".strip()
 
 
 def _tables(report) -> list[Block]:
@@ -213,7 +216,8 @@ def _deeds(report) -> list[Block]:
     if not report["deeds"]:
         return []
     return [Block("heading", gettext("What guests will do next week")),
-            Block("bullets", items=[d["text"] for d in report["deeds"]])]
+            Block("bullets", items=[_with_translation(d) for d in report["deeds"]])]
+
 
 
 def table_counts(table: dict) -> str:

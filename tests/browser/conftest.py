@@ -9,8 +9,13 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from facilitation import ROOT
+from tests.browser.waiting import EXPECT
+
+expect.set_options(timeout=EXPECT)
+
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Screenshots go to an ignored folder, so `make test` leaves the tree clean; `make screenshots` sets

@@ -130,3 +130,40 @@ def test_a_dutch_phone_fetches_none_of_the_fonts(server, browser):
     expect(phone.locator("#my-dreams .cloud")).to_have_count(1)
     assert [url for url in fetched if url.endswith(".woff2")] == []
     context.close()
+
+
+ARABIC_DEED = "سأزور جارتي المسنة كل أسبوع وأشرب معها القهوة"
+DEED_LINE = "Ik ga elke week bij mijn oudere buurvrouw op bezoek"
+
+
+def test_a_volunteer_gives_a_deed_a_dutch_line_and_the_deeds_wall_shows_both(server, contexts, screenshot):
+    """The translator's page on a phone: the deed written in Arabic is listed under the dreams; the volunteer
+    writes the Dutch line and saves it; the big screen's deeds wall shows it under the original."""
+    from facilitation.events.models import Event
+    from facilitation.events.operations import join_event
+    from facilitation.extensions import db
+    from facilitation.programme.operations import step, write_deed
+
+    event = server.set_up_event("Van dromen naar daden", "nl")
+    with server.app().app_context():  # a guest wrote a deed in Arabic in the closing part
+        row = db.session.get(Event, event["event_id"])
+        row.unchecked_languages_pass = True
+        for _ in range(7):
+            step(row, +1)
+        guest, _ = join_event(row, "Amal", language="ar")
+        write_deed(row, guest, ARABIC_DEED)
+        db.session.commit()
+    projector = contexts("projector", reduced_motion="reduce").page()
+    projector.goto(event["projector_url"])
+    live(projector)
+    expect(projector.locator(".deed .cloud-text")).to_have_text(ARABIC_DEED, timeout=LIVE)
+    volunteer = contexts("phone").page()
+    volunteer.goto(event["translator_url"])
+    deed = volunteer.locator(".translate-item", has_text=ARABIC_DEED)
+    deed.get_by_label("In het Nederlands").fill(DEED_LINE)
+    deed.get_by_role("button", name="Regel opslaan").click()
+    expect(volunteer.get_by_text("Opgeslagen: het grote scherm laat hem zien.")).to_be_visible()
+    expect(projector.locator(".deed .cloud-translation")).to_have_text(DEED_LINE, timeout=LIVE)
+    assert projector.locator(".deed .cloud-text").get_attribute("lang") == "ar"
+    screenshot(volunteer, "translator-deed")
+    screenshot(projector, "deeds-wall-translated")

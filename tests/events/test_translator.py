@@ -75,3 +75,51 @@ def test_the_translators_link_opens_nothing_else_and_bad_input_loses_nothing(app
     laptop = app.test_client()
     make.facilitate(laptop, event_id)
     assert laptop.get(f"/translate/{event_id}/").status_code == 200
+
+
+ARABIC_DEED = "سأزور جارتي المسنة كل أسبوع وأشرب معها القهوة"
+DEED_LINE = "Ik ga elke week bij mijn oudere buurvrouw op bezoek en drink koffie met haar"
+
+
+def test_a_volunteer_translates_a_deed_and_the_deeds_wall_and_the_report_read_both(app, make):
+    """A deed in Arabic at the closing part: the translator's page lists it under the dreams, the line goes under
+    it on the big screen's deeds wall, in the report (page, report.json, report.md) and in the deeds sheet."""
+    from facilitation.programme.models import Deed
+    from tests.programme.test_programme import _to_phase
+
+    event_id, code, phone, volunteer, links = evening(app, make)
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    token = _to_phase(laptop, event_id, 7)  # welcome ... closing
+    assert phone.post(f"/e/{code}/deed", data={"csrf_token": csrf_token(phone, f"/e/{code}"),
+                                               "text": ARABIC_DEED}).status_code == 302
+    with app.app_context():
+        deed = db.session.scalar(db.select(Deed).filter_by(event_id=event_id))
+        deed_id = deed.id
+        assert deed.written_in == "ar" and deed.held  # no screening reads Arabic: it waits
+    page = volunteer.get(f"/translate/{event_id}/").get_data(as_text=True)
+    assert ARABIC_DEED in page and page.index(ARABIC_DREAM) < page.index(ARABIC_DEED)
+    answer = volunteer.post(f"/translate/{event_id}/deeds/{deed_id}", headers={"HX-Request": "true"},
+                            data={"csrf_token": csrf_token(volunteer, f"/translate/{event_id}/"), "line": DEED_LINE})
+    assert answer.status_code == 200 and f'id="deed-{deed_id}"' in answer.get_data(as_text=True)
+    queue = laptop.get(f"/console/{event_id}/panels/moderation").get_data(as_text=True)
+    assert "Vertaling: " + DEED_LINE in queue
+    laptop.post(f"/console/{event_id}/deeds/{deed_id}/approve", data={"csrf_token": token},
+                headers={"HX-Request": "true"})
+    wall = on_the_big_screen(app.test_client(), links["projector_url"])
+    assert ARABIC_DEED in wall and DEED_LINE in wall and wall.index(ARABIC_DEED) < wall.index(DEED_LINE)
+    assert 'lang="ar"' in wall
+    report = json.loads(laptop.get(f"/console/{event_id}/report/report.json").get_data(as_text=True))
+    assert report["deeds"] == [{"id": deed_id, "text": ARABIC_DEED, "language": "ar", "translation": DEED_LINE}]
+    assert f"{ARABIC_DEED} ({DEED_LINE})" in laptop.get(f"/console/{event_id}/report/report.md").get_data(as_text=True)
+    assert DEED_LINE in laptop.get(f"/console/{event_id}/report/").get_data(as_text=True)
+    # a line that is too long keeps the one saved; a Dutch deed and an unknown one are not the translator's
+    too_long = volunteer.post(f"/translate/{event_id}/deeds/{deed_id}", headers={"HX-Request": "true"},
+                              data={"csrf_token": csrf_token(volunteer, f"/translate/{event_id}/"),
+                                    "line": "woord " * 80})
+    assert too_long.status_code == 422
+    with app.app_context():
+        assert db.session.get(Deed, deed_id).translation == DEED_LINE
+    assert volunteer.post(f"/translate/{event_id}/deeds/999999",
+                          data={"csrf_token": csrf_token(volunteer, f"/translate/{event_id}/"),
+                                "line": "x"}).status_code == 404
