@@ -47,8 +47,9 @@ class Moderated:
 
 
 class Translated:
-    """A text a guest wrote that a translator can give a line in the event's language (translation/): a dream
-    or a deed. The line shows under the original on the big screen and in the report; the original stays."""
+    """A text a guest wrote that a translator can give a line in the event's language (translation/): a dream,
+    a deed, a question to a speaker, a market post or a contribution at a table. The line shows under the
+    original wherever it is shown; the original stays."""
 
     #: a line in the event's language under a text written in another
     translation: Mapped[str | None] = mapped_column(String(280))

@@ -18,8 +18,8 @@ FOUNDATIONS = {"actions", "config", "enums", "errors", "extensions", "forms", "i
 FEATURE_FLOORS = (
     {"dreams", "tables", "branding"},    # what guests write on the wall and where they sit
     {"programme"},                       # the evening's parts, with the now bar, deeds and rating
-    {"market", "polls", "translation"},  # offers and needs; questions to the room; a translator's line (dreams, deeds)
-    {"followup"},                        # after the evening: my evening, check-ins, mails
+    {"market", "polls"},                 # offers and needs between guests; questions to the room
+    {"followup", "translation"},         # after the evening: my evening, check-ins, mails; a translator's line
     {"moderation", "reports"},           # every kind of post, waiting or hidden; the report of all of it
     {"projector"},                       # the big screen shows every feature
 )

@@ -12,7 +12,7 @@ from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..review import Moderated
+from ..review import Moderated, Translated
 from ..util import utcnow
 
 
@@ -21,7 +21,7 @@ class PostKind(enum.Enum):
     need = "need"
 
 
-class MarketPost(Moderated, db.Model):
+class MarketPost(Moderated, Translated, db.Model):
     """"Ik kan…" or "ik zoek…": one sentence with a rubric."""
 
     __tablename__ = "market_posts"

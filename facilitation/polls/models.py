@@ -5,7 +5,7 @@ from sqlalchemy import JSON, Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..review import Moderated
+from ..review import Moderated, Translated
 from ..util import utcnow
 
 
@@ -104,7 +104,7 @@ class Stance(db.Model):
     answered_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class SpeakerQuestion(Moderated, db.Model):
+class SpeakerQuestion(Moderated, Translated, db.Model):
     """A guest's question to a speaker (or to the room, without one), voted up by others."""
 
     __tablename__ = "speaker_questions"

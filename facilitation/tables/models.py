@@ -5,7 +5,7 @@ from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..review import Moderated
+from ..review import Moderated, Translated
 from ..util import utcnow
 
 
@@ -67,7 +67,7 @@ class ContributionKind(enum.Enum):
     question = "question"
 
 
-class Contribution(Moderated, db.Model):
+class Contribution(Moderated, Translated, db.Model):
     """An idea, advice or question posted at a table in one round."""
 
     __tablename__ = "contributions"

@@ -1,12 +1,12 @@
-"""The translator's page: the event's dreams and deeds in other languages, each with a line to add in the
-event's."""
+"""The translator's page: the dreams, deeds, questions, market posts and contributions in other languages, each
+with a line to add in the event's."""
 from flask import Blueprint, abort, redirect, render_template, url_for
 
 from ..actions import act, fragment_or_back, refusal_or_back
 from ..events import access
 from .forms import LineForm
 from .operations import translate as translate_post
-from .queries import KINDS, post_to_translate, to_translate
+from .queries import ANCHOR, KINDS, post_to_translate, to_translate
 
 bp = Blueprint("translation", __name__, url_prefix="/translate/<int:event_id>")
 
@@ -21,22 +21,22 @@ def link(event_id, token):
 @bp.get("/")
 @access.of_translator
 def page(event):
-    return render_template("translation/page.html", event=event,
+    return render_template("translation/page.html", event=event, anchor_of=ANCHOR,
                            posts={kind: to_translate(event, kind) for kind in KINDS})
 
 
-@bp.post("/<any(dreams, deeds):kind>/<int:post_id>")
+@bp.post("/<any(dreams, deeds, questions, market, contributions):kind>/<int:post_id>")
 @access.of_translator
 def translate(event, kind, post_id):
     post = post_to_translate(event, kind, post_id)
     if post is None:
         abort(404)
-    anchor = f"{kind[:-1]}-{post.id}"
+    anchor = f"{ANCHOR[kind]}-{post.id}"
     back = url_for("translation.page", event_id=event.id) + f"#{anchor}"
     form = LineForm()
 
     def item(error=None):
-        return render_template("translation/_post.html", event=event, kind=kind, post=post, error=error,
-                               saved=error is None, typed=form.line.data)
+        return render_template("translation/_post.html", event=event, kind=kind, post=post, anchor_of=ANCHOR,
+                               error=error, saved=error is None, typed=form.line.data)
     return act(lambda: translate_post(kind, post, event, form.line.data),
                answer=lambda _: fragment_or_back(item, back), refused=refusal_or_back(item, back))

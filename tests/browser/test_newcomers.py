@@ -167,3 +167,58 @@ def test_a_volunteer_gives_a_deed_a_dutch_line_and_the_deeds_wall_shows_both(ser
     assert projector.locator(".deed .cloud-text").get_attribute("lang") == "ar"
     screenshot(volunteer, "translator-deed")
     screenshot(projector, "deeds-wall-translated")
+
+
+ARABIC_QUESTION = "كيف يمكن للجيران مساعدة كبار السن في الشتاء؟"
+QUESTION_LINE = "Hoe kunnen buren ouderen in de winter helpen?"
+
+
+def test_a_question_in_arabic_with_its_dutch_line_on_the_big_screen_and_a_small_phone(server, contexts, screenshot):
+    """The translator's line under a question: on the big screen's questions view (both projector sizes) and on
+    another guest's questions page at 320 px with 200 % text, under the original, nothing cut off."""
+    from facilitation.enums import ProjectorView
+    from facilitation.events.models import Event
+    from facilitation.events.operations import join_event
+    from facilitation.extensions import db
+    from facilitation.polls.models import SpeakerQuestion
+    from facilitation.polls.operations import ask_speaker, open_questions
+
+    event = server.set_up_event("Vragen aan de zaal", "nl")
+    with server.app().app_context():
+        row = db.session.get(Event, event["event_id"])
+        row.unchecked_languages_pass = True
+        row.projector_view = ProjectorView.questions
+        open_questions(row, True)
+        guest, _ = join_event(row, "Amal", language="ar")
+        ask_speaker(row, guest, ARABIC_QUESTION)
+        db.session.commit()
+        question_id = db.session.scalar(db.select(SpeakerQuestion.id))
+    volunteer = contexts("phone").page()
+    volunteer.goto(event["translator_url"])
+    item = volunteer.locator(f"#question-{question_id}")
+    item.get_by_label("In het Nederlands").fill(QUESTION_LINE)
+    item.get_by_role("button", name="Regel opslaan").click()
+    expect(item.get_by_text("Opgeslagen: het grote scherm laat hem zien.")).to_be_visible()
+    for kind in ("projector", "projector-1024"):
+        projector = contexts(kind, reduced_motion="reduce").page()
+        projector.goto(event["projector_url"])
+        live(projector)
+        fitted(projector)
+        line = projector.locator(".translation-line", has_text=QUESTION_LINE)
+        expect(line).to_be_visible(timeout=LIVE)
+        check_screen(projector, kind, "a question with its translator's line")
+        screenshot(projector, f"question-translated-{kind}")
+        projector.close()
+    phone = contexts("phone-320").page()
+    phone.goto(event["join_url"])
+    phone.get_by_role("button", name="Doe mee").click()
+    live(phone)
+    phone.goto(event["join_url"].replace("/j/", "/e/").split("?")[0] + "/ask")
+    expect(phone.locator(".question", has_text=ARABIC_QUESTION).locator(".translation-line")).to_have_text(QUESTION_LINE)
+    phone.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    from tests.browser.test_accessibility import TOO_WIDE
+    assert phone.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), \
+        phone.evaluate(TOO_WIDE)
+
+
+    screenshot(phone, "question-translated-phone-320")

@@ -10,8 +10,8 @@ from tests.events.test_guest_languages import ARABIC_DREAM, browser
 LINE = "Ik droom van een veilig huis voor mijn gezin en een tuin waar de kinderen spelen"
 
 
-def evening(app, make):
-    event_id, code = make.event(language="nl")
+def evening(app, make, tables: int = 0):
+    event_id, code = make.event(language="nl", tables=tables)
     phone = browser(app, "ar")
     make.join(phone, code)
     make.post_dream(phone, code, ARABIC_DREAM)
@@ -123,3 +123,68 @@ def test_a_volunteer_translates_a_deed_and_the_deeds_wall_and_the_report_read_bo
     assert volunteer.post(f"/translate/{event_id}/deeds/999999",
                           data={"csrf_token": csrf_token(volunteer, f"/translate/{event_id}/"),
                                 "line": "x"}).status_code == 404
+
+
+ARABIC_QUESTION = "كيف يمكن للجيران مساعدة كبار السن في الشتاء؟"
+QUESTION_LINE = "Hoe kunnen buren ouderen in de winter helpen?"
+ARABIC_OFFER = "أستطيع مساعدة الجيران في ملء الاستمارات"
+OFFER_LINE = "Ik kan buren helpen met het invullen van formulieren"
+ARABIC_IDEA = "نلتقي مرة في الأسبوع لتناول القهوة مع الجيران الجدد"
+IDEA_LINE = "Eens per week koffie drinken met de nieuwe buren"
+
+
+def test_a_volunteer_translates_a_question_a_market_post_and_a_contribution_and_each_screen_shows_the_line(app, make):
+    """The translator's page lists what a guest wrote in Arabic under each kind's heading; each line shows under
+    the original where the room reads it: the questions on another guest's phone and on the console, the market
+    on the console, the contribution in the table's stream."""
+    from facilitation.events.models import Event, Participant
+    from facilitation.market.models import MarketPost
+    from facilitation.market.operations import set_market
+    from facilitation.polls.models import SpeakerQuestion
+    from facilitation.polls.operations import ask_speaker, open_questions
+    from facilitation.market.rubrics import rubrics
+    from facilitation.market.operations import post as post_on_the_market
+    from facilitation.tables.models import Contribution
+    from facilitation.tables.operations import join_table, post_contribution
+    from facilitation.tables.queries import event_tables
+
+    event_id, code, phone, volunteer, links = evening(app, make, tables=1)
+    neighbour = app.test_client()
+    make.join(neighbour, code)
+    with app.app_context():
+        event = db.session.get(Event, event_id)
+        event.unchecked_languages_pass = True
+        event.contributions_open = True
+        open_questions(event, True)
+        set_market(event, True)
+        amal = db.session.scalar(db.select(Participant).filter_by(event_id=event_id, language="ar"))
+        table = event_tables(event)[0]
+        join_table(amal, table)
+        ask_speaker(event, amal, ARABIC_QUESTION)
+        post_on_the_market(event, amal, "offer", rubrics(event)[0], ARABIC_OFFER)
+        post_contribution(table, amal, "idea", ARABIC_IDEA)
+        db.session.commit()
+        ids = {"questions": db.session.scalar(db.select(SpeakerQuestion.id)),
+               "market": db.session.scalar(db.select(MarketPost.id)),
+               "contributions": db.session.scalar(db.select(Contribution.id))}
+        table_id = table.id
+    page = volunteer.get(f"/translate/{event_id}/").get_data(as_text=True)
+    for heading, text in (("Vragen voor de spreker", ARABIC_QUESTION), ("Markt", ARABIC_OFFER),
+                          ("Bijdragen", ARABIC_IDEA)):
+        assert heading in page and text in page and page.index(heading) < page.index(text)
+    for kind, line in (("questions", QUESTION_LINE), ("market", OFFER_LINE), ("contributions", IDEA_LINE)):
+        answer = volunteer.post(f"/translate/{event_id}/{kind}/{ids[kind]}", headers={"HX-Request": "true"},
+                                data={"csrf_token": csrf_token(volunteer, f"/translate/{event_id}/"), "line": line})
+        assert answer.status_code == 200 and "Opgeslagen" in answer.get_data(as_text=True)
+    asked = neighbour.get(f"/e/{code}/ask").get_data(as_text=True)
+    assert ARABIC_QUESTION in asked and QUESTION_LINE in asked and asked.index(ARABIC_QUESTION) < asked.index(QUESTION_LINE)
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    room = laptop.get(f"/console/{event_id}/panels/room").get_data(as_text=True)
+    assert QUESTION_LINE in room
+    market = laptop.get(f"/console/{event_id}/panels/market").get_data(as_text=True)
+    assert ARABIC_OFFER in market and OFFER_LINE in market
+    stream = phone.get(f"/e/{code}/t/{table_id}").get_data(as_text=True)
+    assert ARABIC_IDEA in stream and IDEA_LINE in stream and stream.index(ARABIC_IDEA) < stream.index(IDEA_LINE)
+    with app.app_context():
+        assert db.session.get(Contribution, ids["contributions"]).translation == IDEA_LINE
