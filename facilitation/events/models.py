@@ -74,6 +74,9 @@ class Event(db.Model):
     #: the countdown: when it ends (UTC), or, while paused, the seconds that were left
     timer_ends_at: Mapped[datetime | None]
     timer_paused_left: Mapped[int | None]
+    #: one more with every change of the countdown: a phone keeps the newest countdown it heard of, also when
+    #: a page it fetched before the change arrives after it (a clock cannot tell: that page may be rendered later)
+    timer_version: Mapped[int] = mapped_column(default=0, server_default="0")
     #: the speaker the projector shows in the pitches part
     current_speaker_id: Mapped[int | None] = mapped_column(
         ForeignKey("speakers.id", use_alter=True, ondelete="SET NULL", name="fk_events_current_speaker"))

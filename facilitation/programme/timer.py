@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 from flask_babel import lazy_gettext as _l
 
 from ..errors import Refused
+from ..extensions import db
 from ..limits import MAX_TIMER_SECONDS
 
 
@@ -52,12 +53,20 @@ def resume(event, now: datetime) -> None:
 
 
 def stop(event) -> None:
+    changed(event)
     event.timer_ends_at = None
     event.timer_paused_left = None
 
 
+def changed(event) -> None:
+    """Count one more change of the countdown, in the database (two consoles at once count two)."""
+    event.timer_version = type(event).timer_version + 1
+    db.session.flush()  # the next read of timer_version loads the counted value
+
+
 def apply(event, action: str, now: datetime) -> None:
     """A console button: start from the part's planned time, +1/-1 minute, pause, resume or stop."""
+    changed(event)
     if action == "start":
         minutes = event.current_phase.planned_minutes if event.current_phase else 10
         start(event, minutes * 60, now)
@@ -80,6 +89,7 @@ def state(event, now: datetime) -> dict:
         "ends_at": _ms(ends) if ends else None,
         "paused_left": event.timer_paused_left,
         "server_now": _ms(now),
+        "version": event.timer_version,
     }
 
 

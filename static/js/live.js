@@ -404,15 +404,19 @@
   /* The link this page was opened with was replaced: reload, which shows that it no longer works. */
   socket.on("revoked", function () { window.location.reload(); });
   /* The newest timer the socket brought. A page fetched just before the timer changed can arrive after
-     it: a box it swaps in that is older than this state gets this state again. */
+     it: a box it swaps in that is older than this state gets this state again. "Older" is the countdown's
+     version (one more with every change), not a clock: that page may have been rendered after the change
+     from what the database held before it. */
   var lastTimer = null;
   function setTimer(box, timer) {
     box.dataset.endsAt = timer.state.ends_at || "";
     box.dataset.pausedLeft = timer.state.paused_left === null ? "" : String(timer.state.paused_left);
     box.dataset.serverNow = String(timer.state.server_now);
     box.dataset.receivedAt = String(timer.receivedAt);
+    box.dataset.version = String(timer.state.version);
   }
   socket.on("timer", function (state) {
+    if (lastTimer && Number(state.version) < Number(lastTimer.state.version)) { return; }
     lastTimer = { state: state, receivedAt: Date.now() };
     document.querySelectorAll("[data-timer]").forEach(function (box) { setTimer(box, lastTimer); });
     tick();
@@ -420,7 +424,8 @@
   function keepNewestTimer() {
     if (!lastTimer) { return; }
     document.querySelectorAll("[data-timer]").forEach(function (box) {
-      if (Number(box.dataset.serverNow || 0) < Number(lastTimer.state.server_now)) { setTimer(box, lastTimer); }
+      if (Number(box.dataset.version || 0) < Number(lastTimer.state.version)) { setTimer(box, lastTimer); }
+
     });
     tick();
   }

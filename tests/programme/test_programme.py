@@ -139,6 +139,15 @@ def test_timer_reaches_every_screen_with_the_server_clock(app, make, socket_clie
     refused = laptop.post(f"/console/{event_id}/timer/pause", headers={**HX, "X-CSRFToken": token})
     assert refused.status_code == 409
     assert 'data-paused-left="' in phone.get(f"/e/{code}/live").get_data(as_text=True)
+    # every change counts one version more, so a phone keeps the newest countdown whatever order pages arrive
+    # in; a refused change counts nothing, and the page a phone fetches carries the version it shows
+    assert paused["version"] == state["version"] + 1 and listener.get_received() == []
+    page = phone.get(f"/e/{code}/live").get_data(as_text=True)
+    assert f'data-version="{paused["version"]}"' in page
+    laptop.post(f"/console/{event_id}/phase/next", data={"csrf_token": token, "expected_phase": ""})
+    (next_part,) = [m["args"][0] for m in listener.get_received() if m["name"] == "timer"]
+    assert next_part["version"] > paused["version"] and next_part["paused_left"] is None
+
 
 
 def test_announcements_to_everyone_or_one_table(app, make, socket_client):
