@@ -7,7 +7,7 @@ from ..enums import ProjectorView
 from ..events import access
 from ..reports import operations as themes
 from ..reports.forms import MergeThemesForm, MoveDreamForm, ThemeNameForm
-from ..reports.queries import grouped, reportable_dreams, theme_of
+from ..reports.queries import grouped, reportable_dream_lines, theme_of
 from ..tables.queries import harvest_tables
 from . import operations as ops
 from . import pushes
@@ -26,7 +26,7 @@ def panel(event, args) -> dict:
     context = {"views": list(ProjectorView), "harvest_now": cards[now][0] if now is not None else None,
                "harvest_position": (now or 0) + 1 if cards else 0, "harvest_total": len(cards)}
     if event.projector_view == ProjectorView.themes:
-        dreams = reportable_dreams(event)
+        dreams = reportable_dream_lines(event)
         groups, other = grouped(event, dreams)
         theme_of_dream = {dream.id: theme for theme, members in groups for dream in members}
         context.update(theme_groups=groups, other_dreams=len(other),

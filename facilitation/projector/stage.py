@@ -10,7 +10,7 @@ from ..polls.queries import questions, results, stances
 from ..programme import timer
 from ..programme.queries import count_deeds, deeds
 from ..programme.models import PhaseKind
-from ..reports.queries import grouped, reportable_dreams
+from ..reports.queries import grouped, reportable_dream_lines
 from ..tables.queries import endorsement_counts, harvest_tables, overview, submitted_count, top_contributions
 from ..util import public_url, utcnow
 
@@ -65,7 +65,7 @@ def _questions(event) -> dict:
 
 
 def _themes(event) -> dict:
-    groups, other = grouped(event, reportable_dreams(event))
+    groups, other = grouped(event, reportable_dream_lines(event))
     return {"theme_groups": [(theme, len(members), list(reversed(members))[:DREAMS_PER_THEME])
                              for theme, members in groups], "other_dreams": len(other)}
 

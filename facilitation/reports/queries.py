@@ -8,7 +8,7 @@ from ..programme.models import Deed, Rating
 from ..review import Review
 from ..tables.models import Contribution, Table
 from ..util import form_int
-from .models import LeftOut, ReportText, Theme
+from .models import LeftOut, ReportText, Theme, ThemeDream
 
 
 #: what the organiser can leave out: the kind in the URL, its model and the LeftOut column
@@ -37,14 +37,24 @@ def reportable_dreams(event) -> list[Dream]:
     return list(db.session.scalars(_reportable(event).order_by(Dream.created_at, Dream.id)))
 
 
-def _stored_places(found: list[Theme], dream_ids: set[int]) -> dict[int, int]:
+def reportable_dream_lines(event) -> list:
+    """The same dreams as rows of what a screen shows of each (id, text, translation, language): the big screen's
+    theme view and the console's theme panel draw 2,000 dreams on every refresh without loading 2,000 objects."""
+    return list(db.session.execute(
+        _reportable(event).with_only_columns(Dream.id, Dream.text, Dream.translation, Dream.written_in)
+        .order_by(Dream.created_at, Dream.id)))
+
+
+def _stored_places(event, dream_ids: set[int]) -> dict[int, int]:
     """Dream id -> theme id, as the themes were found, renamed, merged and moved."""
-    return {member.dream_id: theme.id for theme in found for member in theme.members if member.dream_id in dream_ids}
+    rows = db.session.execute(db.select(ThemeDream.dream_id, ThemeDream.theme_id).join(Theme)
+                              .where(Theme.event_id == event.id))
+    return {dream_id: theme_id for dream_id, theme_id in rows if dream_id in dream_ids}
 
 
-def _by_words(dream: Dream, words: list[tuple[int, list[str]]]) -> int | None:
-    """The first theme whose listed words a newer dream contains."""
-    text = dream.readable.lower()
+def _by_words(dream, words: list[tuple[int, list[str]]]) -> int | None:
+    """The first theme whose listed words a newer dream contains (a dream, or a row of reportable_dream_lines)."""
+    text = (dream.translation or dream.text).lower()
     return next((theme_id for theme_id, listed in words if any(word in text for word in listed)), None)
 
 
@@ -55,7 +65,7 @@ def grouped(event, dreams: list[Dream]) -> tuple[list[tuple[Theme, list[Dream]]]
     dreams arrive without the themes changing under the room's eyes. One grouping for the big screen and the
     report."""
     found = themes(event)
-    placed = _stored_places(found, {dream.id for dream in dreams})
+    placed = _stored_places(event, {dream.id for dream in dreams})
     words = [(theme.id, [w for w in theme.words.split(", ") if w]) for theme in found]
     for dream in dreams:
         if dream.id not in placed and (theme_id := _by_words(dream, words)) is not None:
