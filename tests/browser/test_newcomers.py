@@ -192,7 +192,7 @@ def test_a_question_in_arabic_with_its_dutch_line_on_the_big_screen_and_a_small_
         guest, _ = join_event(row, "Amal", language="ar")
         ask_speaker(row, guest, ARABIC_QUESTION)
         db.session.commit()
-        question_id = db.session.scalar(db.select(SpeakerQuestion.id))
+        question_id = db.session.scalar(db.select(SpeakerQuestion.id).filter_by(event_id=event["event_id"]))
     volunteer = contexts("phone").page()
     volunteer.goto(event["translator_url"])
     item = volunteer.locator(f"#question-{question_id}")
