@@ -65,8 +65,10 @@ def changed(event) -> None:
 
 
 def apply(event, action: str, now: datetime) -> None:
-    """A console button: start from the part's planned time, +1/-1 minute, pause, resume or stop."""
-    changed(event)
+    """A console button: start from the part's planned time, +1/-1 minute, pause, resume or stop (stop counts
+    its own change, as the programme's next part stops the timer too)."""
+    if action != "stop":
+        changed(event)
     if action == "start":
         minutes = event.current_phase.planned_minutes if event.current_phase else 10
         start(event, minutes * 60, now)
