@@ -36,6 +36,8 @@ LIMITS = SimpleNamespace(
     poll_question=200,
     poll_option=80,
     poll_words=40,
+    #: a translator's line under a post in another language (translation/)
+    translation_line=280,
     speaker_question=200,
     search=100,
 )

@@ -6,9 +6,10 @@ its actions live in the moderation feature.
 import enum
 
 from sqlalchemy import Enum, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from .enums import EnumText, HoldReason
+from .limits import LIMITS
 from .live.broadcast import panels
 from .screening import reason_to_hold
 from .written import reader_language, written_in
@@ -48,17 +49,29 @@ class Moderated:
 
 class Translated:
     """A text a guest wrote that a translator can give a line in the event's language (translation/): a dream,
-    a deed, a question to a speaker, a market post or a contribution at a table. The line shows under the
-    original wherever it is shown; the original stays."""
+    a deed, a question to a speaker, a market post, a contribution or advice card at a table, a rating's comment,
+    a word-cloud answer, a market agreement, a check-in's line. The line shows under the original wherever it is
+    shown; the original stays."""
 
-    #: a line in the event's language under a text written in another
-    translation: Mapped[str | None] = mapped_column(String(280))
+    #: the attribute that holds the words a translator reads
+    translates = "text"
+    #: how long the line may be: one line, unless the original is longer (a rating's comment, an advice card)
+    translation_limit = LIMITS.translation_line
+
+    @declared_attr
+    def translation(cls) -> Mapped[str | None]:
+        """a line in the event's language under a text written in another"""
+        return mapped_column(String(cls.translation_limit))
+
+    @property
+    def original(self) -> str:
+        return getattr(self, self.translates) or ""
 
     @property
     def readable(self) -> str:
         """What the event's language reads of it: the translator's line, else the text itself (the themes and
         the report's words read this)."""
-        return self.translation or self.text
+        return self.translation or self.original
 
 
 def screen(post: Moderated, text: str, event) -> None:

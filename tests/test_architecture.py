@@ -19,9 +19,9 @@ FEATURE_FLOORS = (
     {"dreams", "tables", "branding"},    # what guests write on the wall and where they sit
     {"programme"},                       # the evening's parts, with the now bar, deeds and rating
     {"market", "polls"},                 # offers and needs between guests; questions to the room
-    {"followup", "translation"},         # after the evening: my evening, check-ins, mails; a translator's line
+    {"followup"},                        # after the evening: my evening, check-ins, mails
     {"moderation", "reports"},           # every kind of post, waiting or hidden; the report of all of it
-    {"projector"},                       # the big screen shows every feature
+    {"projector", "translation"},        # the big screen shows every feature; a translator's line under any post
 )
 FEATURES = set().union(*FEATURE_FLOORS)
 #: put the features together: the app factory, the console, the organiser's pages, sockets, the CLI

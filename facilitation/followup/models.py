@@ -5,7 +5,7 @@ from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..review import Moderated
+from ..review import Moderated, Translated
 from ..util import utcnow
 
 
@@ -47,7 +47,7 @@ class DeedProgress(enum.Enum):
     dropped = "dropped"
 
 
-class CheckIn(Moderated, db.Model):
+class CheckIn(Moderated, Translated, db.Model):
     """A guest's answer to the check-in: what became of their deed, and an optional line.
 
     Its review is the line's: a line with personal data waits and stays out of the report; the answer counts."""
@@ -60,6 +60,8 @@ class CheckIn(Moderated, db.Model):
     progress: Mapped[DeedProgress | None] = mapped_column(Enum(DeedProgress, native_enum=False, length=16))
     line: Mapped[str] = mapped_column(String(280), default="")
     answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    translates = "line"
 
     def __repr__(self):
         return f"<CheckIn {self.progress}>"

@@ -39,6 +39,7 @@ def for_report(event) -> dict:
         per_match[answer.connection_id].append(answer.carried_out)
     matches_shown = len(per_match) >= ANONYMITY_THRESHOLD
     carried_out = sum(any(answers) for answers in per_match.values()) if matches_shown else None
+    lines = [c for c in checkins if c.line and c.review is Review.visible] if shown else []
     return {
         "threshold": ANONYMITY_THRESHOLD,
         "asked": db.session.scalar(db.select(db.func.count()).select_from(CheckInSent).filter_by(event_id=event.id)),
@@ -46,7 +47,8 @@ def for_report(event) -> dict:
         "answered": len(answered),
         "progress": rows,
         "done": by[DeedProgress.done] if shown else None,
-        "lines": [c.line for c in checkins if c.line and c.review is Review.visible] if shown else [],
+        "lines": [c.line for c in lines],
+        "line_translations": [c.translation for c in lines],
         "matches": {
             "total": market_counts(event)["matches"],
             "answered": len(per_match),

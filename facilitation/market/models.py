@@ -54,7 +54,7 @@ class MarketPost(Moderated, Translated, db.Model):
         return f"<MarketPost {self.id} {self.kind.value} {self.text[:20]!r}>"
 
 
-class Connection(Moderated, db.Model):
+class Connection(Moderated, Translated, db.Model):
     """Two guests who may help each other: an offer and a need, or a helper and a dream.
 
     Its `review` (Moderated) is that of the agreement line: the room, the downloads and the mails show an
@@ -95,6 +95,8 @@ class Connection(Moderated, db.Model):
     dream = relationship("Dream")
     helper = relationship("Participant", foreign_keys=[helper_id])
     asker = relationship("Participant", foreign_keys=[asker_id])
+
+    translates = "agreement"
 
     @property
     def matched(self) -> bool:

@@ -181,7 +181,7 @@ def sealed_matches(event, limit: int | None = NEWEST_SEALED) -> list[dict]:
              .order_by(Connection.sealed_at.desc(), Connection.id.desc()))
     if limit:
         query = query.limit(limit)
-    return [{"agreement": c.agreement,
+    return [{"agreement": c.agreement, "translation": c.translation,
              "rubric": _rubric_of(c),
              "names": (display_name(c.helper) if c.helper_named and c.helper.name else gettext("a guest"),
                        display_name(c.asker) if c.asker_named and c.asker.name else gettext("a guest")),
@@ -243,7 +243,8 @@ def for_report(event) -> dict:
             for row in tally["rubrics"]]
     if per_rubric[""]:
         rows.append({"rubric": gettext("A dream on the wall"), "offers": 0, "needs": 0, "matches": per_rubric[""]})
-    agreements = [{"rubric": _rubric_label_of(c), "agreement": c.agreement,
+    agreements = [{"rubric": _rubric_label_of(c), "agreement": c.agreement, "language": c.written_in,
+                   "translation": c.translation,
                    "names": gettext("%(one)s and %(other)s", one=display_name(c.helper), other=display_name(c.asker))
                    if c.helper_named and c.asker_named and c.helper.name and c.asker.name else ""}
                   for c in matches if c.sealed_at and c.visible]
@@ -260,7 +261,8 @@ def for_report(event) -> dict:
 def rows_for_data(event) -> tuple[list[MarketPost], list[dict]]:
     """The market for data.xlsx and data.zip: the posts on view, and the matches without names or contacts."""
     posts = list(db.session.scalars(_on_view(event).order_by(MarketPost.id)))
-    matches = [{"rubric": _rubric_label_of(c), "agreement": c.agreement if c.visible else "", "sealed_at": c.sealed_at,
+    matches = [{"rubric": _rubric_label_of(c), "agreement": c.agreement if c.visible else "",
+                "translation": (c.translation or "") if c.visible else "", "sealed_at": c.sealed_at,
                 "proposed": c.proposed_by_facilitator, "posts": [pid for pid in (c.offer_id, c.need_id) if pid]}
                for c in db.session.scalars(_matches(event).options(joinedload(Connection.offer),
                                                                    joinedload(Connection.need))

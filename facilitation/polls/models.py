@@ -56,7 +56,7 @@ class Poll(db.Model):
         return f"<Poll {self.id} {self.kind.value} {self.question[:20]!r}>"
 
 
-class PollAnswer(Moderated, db.Model):
+class PollAnswer(Moderated, Translated, db.Model):
     """One guest's answer to one poll: exactly one per guest, the last change counts.
 
     Its review is the words': words with personal data or abuse wait and stay out of the word cloud."""
@@ -74,6 +74,8 @@ class PollAnswer(Moderated, db.Model):
     answered_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     poll = relationship("Poll")
+
+    translates = "words"
 
 
 class StanceMoment(enum.Enum):

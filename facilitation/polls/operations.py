@@ -132,7 +132,7 @@ def answer(poll: Poll, participant, choices: list[str] = (), value=None, words: 
     if poll.state is not PollState.open:
         raise Refused(_l("This question is closed. Your earlier answer, if any, still counts."), status=409)
     row = PollAnswer(poll_id=poll.id, participant_id=participant.id, choices=[], value=None, words="",
-                     answered_at=utcnow())
+                     answered_at=utcnow(), written_in=None, translation=None)
     if poll.kind in (PollKind.choice, PollKind.choices):
         picked = sorted({form_int(str(choice)) for choice in choices} - {None})
         if not picked or any(not 0 <= index < len(poll.options) for index in picked) \
@@ -166,7 +166,10 @@ def _on_view(row: PollAnswer) -> None:
     row.review, row.hold_reason = Review.visible, None
 
 
-ANSWER_COLUMNS = ("poll_id", "participant_id", "choices", "value", "words", "answered_at", "review", "hold_reason")
+#: what an answer stores; answering again writes all but the first two (the language of new words is theirs, and
+#: a translator's line belongs to the words it was written under, so new words start without one)
+ANSWER_COLUMNS = ("poll_id", "participant_id", "choices", "value", "words", "answered_at", "review", "hold_reason",
+                  "written_in", "translation")
 
 
 @cache

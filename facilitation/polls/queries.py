@@ -34,11 +34,19 @@ def results(poll: Poll) -> dict:
         answered = sum(tally.values())
         rows = [{"label": str(value), "count": tally.get(value, 0)} for value in poll.values]
     else:
-        words = Counter(words.lower() for (words,) in db.session.execute(
-            db.select(PollAnswer.words).where(PollAnswer.poll_id == poll.id, PollAnswer.review == Review.visible,
-                                              counts(PollAnswer.participant_id))))
+        given = db.session.execute(
+            db.select(PollAnswer.words, PollAnswer.translation).where(
+                PollAnswer.poll_id == poll.id, PollAnswer.review == Review.visible,
+                counts(PollAnswer.participant_id))).all()
+        words = Counter(words.lower() for words, _ in given)
+        # a translator's line under a word: the first one given for it
+        lines = {}
+        for said, line in given:
+            if line:
+                lines.setdefault(said.lower(), line)
         answered = _answered(poll)
-        rows = [{"label": word, "count": count} for word, count in words.most_common(WORD_CLOUD)]
+        rows = [{"label": word, "count": count, "translation": lines.get(word)}
+                for word, count in words.most_common(WORD_CLOUD)]
     most = max((row["count"] for row in rows), default=0)
     for row in rows:
         row["share"] = round(100 * row["count"] / answered) if answered else 0
@@ -202,4 +210,6 @@ def for_report(event) -> dict:
 def _report_results(poll) -> dict:
     found = results(poll)
     return {"answered": found["answered"], "mean": found["mean"],
-            "results": [{"label": row["label"], "count": row["count"]} for row in found["rows"]]}
+            "results": [{"label": row["label"], "count": row["count"],
+                         **({"translation": row["translation"]} if row.get("translation") else {})}
+                        for row in found["rows"]]}

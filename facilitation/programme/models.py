@@ -5,6 +5,7 @@ from sqlalchemy import Enum, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
+from ..limits import LIMITS
 from ..review import Moderated, Translated
 from ..util import utcnow
 
@@ -78,7 +79,7 @@ class Deed(Moderated, Translated, db.Model):
         return f"<Deed {self.id} {self.text[:20]!r}>"
 
 
-class Rating(Moderated, db.Model):
+class Rating(Moderated, Translated, db.Model):
     """How a participant rates the evening: 1-5 and an optional comment; shown only as an average.
 
     Its review is the comment's: a held comment stays out of the report, the score always counts."""
@@ -91,6 +92,9 @@ class Rating(Moderated, db.Model):
     score: Mapped[int]
     comment: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    translates = "comment"
+    translation_limit = LIMITS.rating_comment
 
     def __repr__(self):
         return f"<Rating {self.score}>"

@@ -89,7 +89,8 @@ def for_guests(event) -> dict:
         "pitches": pitches(event),
         "dreams": _dreams(event, queries.reportable_dreams(event)),
         "tables": [table for table in tables if table["advice_cards"] or table["key_contributions"]],
-        "agreements": [{"rubric": item["rubric"], "agreement": item["agreement"]} for item in market["agreements"]],
+        "agreements": [{"rubric": item["rubric"], "agreement": item["agreement"], "translation": item["translation"]}
+                       for item in market["agreements"]],
     }
 
 
@@ -252,7 +253,8 @@ def _tables(event, reportable: list) -> tuple[list[dict], list]:
             "key_contributions": [_contribution(c) for c in key],
             "advice_cards": [{"round": card.round, "dilemma": card.dilemma, "options": card.options,
                               "advice": card.advice, "next_step": card.next_step,
-                              "submitted_at": _iso(card.submitted_at)} for card in cards],
+                              "submitted_at": _iso(card.submitted_at), "language": card.written_in,
+                              "translation": card.translation} for card in cards],
             "endorsements": db.session.scalar(db.select(db.func.count(Endorsement.id)).where(
                 Endorsement.table_id == table.id, counts(Endorsement.participant_id))),
         })
@@ -261,12 +263,14 @@ def _tables(event, reportable: list) -> tuple[list[dict], list]:
 
 def _evaluation(event) -> dict:
     ratings = queries.ratings(event)
+    comments = queries.reportable_comments(event)
     scores = Counter(r.score for r in ratings)
     return {
         "count": len(ratings),
         "average": round(sum(r.score for r in ratings) / len(ratings), 1) if ratings else None,
         "scores": {str(score): scores.get(score, 0) for score in range(1, 6)},
-        "comments": [r.comment for r in queries.reportable_comments(event)],
+        "comments": [r.comment for r in comments],
+        "comment_translations": [r.translation for r in comments],
     }
 
 

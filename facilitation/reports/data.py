@@ -140,9 +140,10 @@ def _the_tables(event) -> list[Sheet]:
               [[v.contribution_id, table_name[contribution_table[v.contribution_id]]] for v in votes]),
         Sheet("advice_cards", gettext("Advice cards"),
               [table_, gettext("Round"), gettext("Status"), gettext("Dilemma"), gettext("Options"),
-               gettext("Advice"), gettext("First step"), gettext("Submitted")],
+               gettext("Advice"), gettext("First step"), gettext("Submitted"), gettext("Language"),
+               gettext("Translation")],
               [[table_name[c.table_id], c.round, _card_status(c.status), c.dilemma, c.options, c.advice, c.next_step,
-                _time(c.submitted_at)] for c in cards]),
+                _time(c.submitted_at), _language(c.written_in), c.translation or ""] for c in cards]),
         Sheet("endorsements", gettext("Endorsements"), [table_, gettext("Time")],
               [[table_name[e.table_id], _time(e.created_at)] for e in endorsements]),
     ]
@@ -166,8 +167,10 @@ def _the_market(event) -> list[Sheet]:
               [[gettext("Offer") if post.is_offer else gettext("Need"), rubric_label(post.rubric), post.text,
                 int(post.id in matched), _time(post.created_at)] for post in market_posts]),
         Sheet("market_matches", gettext("Matches"),
-              [gettext("Rubric"), gettext("Agreement"), gettext("Sealed"), gettext("Proposed by the facilitator")],
-              [[row["rubric"], row["agreement"], _time(row["sealed_at"]), int(row["proposed"])] for row in matches]),
+              [gettext("Rubric"), gettext("Agreement"), gettext("Sealed"), gettext("Proposed by the facilitator"),
+               gettext("Translation")],
+              [[row["rubric"], row["agreement"], _time(row["sealed_at"]), int(row["proposed"]), row["translation"]]
+               for row in matches]),
     ]
 
 
@@ -180,8 +183,10 @@ def _the_closing(event, dreams) -> list[Sheet]:
               [[d.text, _time(d.created_at), _language(d.written_in), d.translation or ""]
                for d in queries.reportable_deeds(event)]),
 
-        Sheet("ratings", gettext("Evaluation"), [gettext("Stars"), gettext("Comment"), gettext("Time")],
-              [[r.score, queries.reportable_comment(r, comments_left_out), _time(r.created_at)]
+        Sheet("ratings", gettext("Evaluation"), [gettext("Stars"), gettext("Comment"), gettext("Time"),
+                                                 gettext("Translation")],
+              [[r.score, queries.reportable_comment(r, comments_left_out), _time(r.created_at),
+                (r.translation or "") if queries.reportable_comment(r, comments_left_out) else ""]
                for r in queries.ratings(event)]),
         Sheet("languages", gettext("Languages"), [gettext("Language"), gettext("Guests"), gettext("Dreams")],
               [[row["name"], row["guests"], row["dreams"]] for row in spoken]),

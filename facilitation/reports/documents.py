@@ -157,9 +157,19 @@ def _dreams(report) -> list[Block]:
     return blocks
 
 
+def _with_line(text: str, line: str | None) -> str:
+    """A quoted post (a dream, a deed, an agreement, a comment), with a translator's line in brackets after the
+    original."""
+    return f"{text} ({line})" if line else text
+
+
 def _with_translation(post) -> str:
-    """A quoted dream or deed, with a translator's line in brackets after the original."""
-    return f"{post['text']} ({post['translation']})" if post.get("translation") else post["text"]
+    return _with_line(post["text"], post.get("translation"))
+
+
+def _with_lines(texts: list[str], lines: list | None) -> list[str]:
+    """Quoted texts and their lines, kept side by side (a report saved before the lines existed has none)."""
+    return [_with_line(text, line) for text, line in zip(texts, lines or [None] * len(texts))]
 
 
 def _with_hearts(dream) -> str:
@@ -183,6 +193,8 @@ def _tables(report) -> list[Block]:
                                ("advice", gettext("Our advice")), ("next_step", gettext("First step"))):
                 if card[key]:
                     blocks.append(Block("labelled", card[key], label=label))
+            if card.get("translation"):
+                blocks.append(Block("labelled", card["translation"], label=gettext("Translation")))
         if table["key_contributions"]:
             blocks.append(Block("bullets", label=gettext("What the table found most important"), items=[
                 f"{c['kind_label']}: {c['text']} "
@@ -204,7 +216,8 @@ def _market(report) -> list[Block]:
                            for row in market["rubrics"]])]
     if market["agreements"]:
         blocks.append(Block("bullets", label=gettext("What guests agreed to do together"), items=[
-            f"{item['agreement']} ({item['rubric']}{' · ' + item['names'] if item['names'] else ''})"
+            f"{_with_line(item['agreement'], item.get('translation'))} "
+            f"({item['rubric']}{' · ' + item['names'] if item['names'] else ''})"
             for item in market["agreements"]]))
     if market["unanswered_needs"]:
         blocks.append(Block("bullets", label=gettext("Needs nobody answered yet: to follow up"), items=[
@@ -231,7 +244,7 @@ def table_counts(table: dict) -> str:
 
 def poll_line(poll: dict) -> str:
     """A poll's counts in one line: "Ja 12 · Nee 5" (a scale also says its average)."""
-    counts = " · ".join(f"{row['label']}: {row['count']}" for row in poll["results"])
+    counts = " · ".join(f"{_with_line(row['label'], row.get('translation'))}: {row['count']}" for row in poll["results"])
     answered = ngettext("%(num)s answer", "%(num)s answers", poll["answered"])
     average = "; " + gettext("Average: %(mean)s", mean=decimal(poll["mean"])) if poll["mean"] is not None else ""
     ends = ""
@@ -337,7 +350,8 @@ def _follow_up(report) -> list[Block]:
         blocks.append(Block("note", gettext("Answers given by fewer than %(n)s people are counted together, so "
                                             "nobody can be singled out.", n=follow_up["threshold"])))
     if follow_up["lines"]:
-        blocks.append(Block("bullets", label=gettext("What guests added"), items=follow_up["lines"]))
+        blocks.append(Block("bullets", label=gettext("What guests added"),
+                            items=_with_lines(follow_up["lines"], follow_up.get("line_translations"))))
     return blocks
 
 
@@ -352,7 +366,7 @@ def _evaluation(report) -> list[Block]:
                     items=[[stars, str(n)] for stars, n in evaluation["scores"].items()])]
     if evaluation["comments"]:
         blocks.append(Block("bullets", label=gettext("What guests wrote with their rating"),
-                            items=evaluation["comments"]))
+                            items=_with_lines(evaluation["comments"], evaluation.get("comment_translations"))))
     return blocks
 
 

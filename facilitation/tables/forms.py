@@ -1,6 +1,6 @@
 """The forms of the round tables (see facilitation/forms.py)."""
 from ..forms import Choice, Posted, Text, Ticked
-from .operations import CARD_FIELDS
+from .models import CARD_FIELDS
 
 
 class ContributionForm(Posted):

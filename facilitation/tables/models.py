@@ -5,6 +5,7 @@ from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..limits import LIMITS
 from ..review import Moderated, Translated
 from ..util import utcnow
 
@@ -111,7 +112,11 @@ class CardStatus(enum.Enum):
     submitted = "submitted"
 
 
-class AdviceCard(Moderated, db.Model):
+#: the fields of an advice card, in the order a table fills them in
+CARD_FIELDS = ("dilemma", "options", "advice", "next_step")
+
+
+class AdviceCard(Moderated, Translated, db.Model):
     """The table's harvest of one round: dilemma -> options -> our advice -> who acts next."""
 
     __tablename__ = "advice_cards"
@@ -134,6 +139,14 @@ class AdviceCard(Moderated, db.Model):
     submitted_at: Mapped[datetime | None]
 
     table = relationship("Table")
+
+    #: a translator's line says what the whole card says
+    translation_limit = LIMITS.card_field
+
+    @property
+    def original(self) -> str:
+        """The card's fields as one text, for the checks and the translator."""
+        return "\n".join(getattr(self, name) for name in CARD_FIELDS if getattr(self, name))
 
     @property
     def submitted(self) -> bool:

@@ -22,6 +22,7 @@ from . import seating
 from .queries import (card_for, count_tables, endorsements_left, event_tables,
                       latest_submitted_card, seat_of)
 from .models import (
+    CARD_FIELDS,
     AdviceCard,
     Contribution,
     ContributionKind,
@@ -378,7 +379,6 @@ def _card_to_write(table: Table, round_: int) -> AdviceCard:
     return card
 
 
-CARD_FIELDS = ("dilemma", "options", "advice", "next_step")
 
 
 def save_card(table: Table, participant, fields: dict, submit: bool = False) -> AdviceCard:
@@ -394,14 +394,9 @@ def save_card(table: Table, participant, fields: dict, submit: bool = False) -> 
             raise Refused(_l("Write the table's advice before you submit the card."))
         card.submit()
         # the harvest shows it once it is clean; a card that waits goes to the facilitator first
-        screen(card, card_text(card), participant.event)
+        screen(card, card.original, participant.event)
     db.session.flush()
     return card
-
-
-def card_text(card: AdviceCard) -> str:
-    """The card's fields as one text, for the checks."""
-    return "\n".join(getattr(card, name) for name in CARD_FIELDS if getattr(card, name))
 
 
 def save_card_keeping_draft(table: Table, participant, fields: dict, submit: bool) -> Refused | None:

@@ -1,5 +1,5 @@
-"""The translator's page: the dreams, deeds, questions, market posts and contributions in other languages, each
-with a line to add in the event's."""
+"""The translator's page: every kind of post a guest wrote in another language, each with a line to add in the
+event's."""
 from flask import Blueprint, abort, redirect, render_template, url_for
 
 from ..actions import act, fragment_or_back, refusal_or_back
@@ -25,10 +25,10 @@ def page(event):
                            posts={kind: to_translate(event, kind) for kind in KINDS})
 
 
-@bp.post("/<any(dreams, deeds, questions, market, contributions):kind>/<int:post_id>")
+@bp.post("/<kind>/<int:post_id>")
 @access.of_translator
 def translate(event, kind, post_id):
-    post = post_to_translate(event, kind, post_id)
+    post = post_to_translate(event, kind, post_id) if kind in KINDS else None
     if post is None:
         abort(404)
     anchor = f"{ANCHOR[kind]}-{post.id}"

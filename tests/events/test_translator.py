@@ -188,3 +188,124 @@ def test_a_volunteer_translates_a_question_a_market_post_and_a_contribution_and_
     assert ARABIC_IDEA in stream and IDEA_LINE in stream and stream.index(ARABIC_IDEA) < stream.index(IDEA_LINE)
     with app.app_context():
         assert db.session.get(Contribution, ids["contributions"]).translation == IDEA_LINE
+
+
+ARABIC_ADVICE = "ننصح بتنظيم لقاء شهري بين الجيران القدامى والجدد في المكتبة"
+CARD_LINE = "Wij raden een maandelijkse ontmoeting aan tussen oude en nieuwe buren in de bibliotheek"
+ARABIC_AGREEMENT = "سنلتقي يوم السبت في المكتبة لملء الاستمارات معا"
+AGREEMENT_LINE = "We zien elkaar zaterdag in de bibliotheek om samen de formulieren in te vullen"
+ARABIC_WORD = "الأمل"
+WORD_LINE = "hoop"
+ARABIC_COMMENT = "شكرا على هذه الأمسية الجميلة، شعرت بالترحيب من الجميع"
+COMMENT_LINE = "Dank voor deze mooie avond, iedereen heette me welkom"
+ARABIC_CHECKIN = "زرت جارتي ثلاث مرات وأصبحنا صديقتين"
+CHECKIN_LINE = "Ik ben drie keer bij mijn buurvrouw geweest en we zijn vriendinnen geworden"
+
+
+def test_a_volunteer_translates_a_card_an_agreement_words_a_comment_and_a_check_in_and_the_harvest_reads_them(
+        app, make):
+    """The rest of what a guest writes (#30 item 5: "any post"): an advice card, a market agreement, an answer in
+    the word cloud, a rating's comment and a check-in's line, each written in Arabic, each listed on the
+    translator's page under its heading; each line shows under the original where it is read: the guests'
+    harvest page, the guest's own market, the console's word cloud, and the report (page, report.json, report.md,
+    data.xlsx)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from facilitation.events.models import Event, Participant
+    from facilitation.followup.models import CheckIn
+    from facilitation.followup.operations import answer_checkin
+    from facilitation.market.models import Connection
+    from facilitation.market.operations import post as post_on_the_market
+    from facilitation.market.operations import say_yes, seal, set_market, talk
+    from facilitation.market.rubrics import rubrics
+    from facilitation.polls.models import PollAnswer
+    from facilitation.polls.operations import answer, ask, prepare_poll
+    from facilitation.programme.models import Rating
+    from facilitation.programme.operations import rate_evening
+    from facilitation.tables.models import AdviceCard
+    from facilitation.tables.operations import claim_host, join_table, save_card
+    from facilitation.tables.queries import event_tables
+
+    event_id, code, phone, volunteer, links = evening(app, make, tables=1)
+    for name in ("Bram", "Carla", "Dirk"):
+        make.join(app.test_client(), code, name)
+    with app.app_context():
+        event = db.session.get(Event, event_id)
+        event.unchecked_languages_pass = True
+        amal = db.session.scalar(db.select(Participant).filter_by(event_id=event_id, language="ar"))
+        others = list(db.session.scalars(db.select(Participant).filter(Participant.event_id == event_id,
+                                                                       Participant.id != amal.id)))
+        table = event_tables(event)[0]
+        join_table(amal, table)
+        claim_host(table, amal)
+        save_card(table, amal, {"dilemma": "", "options": "", "advice": ARABIC_ADVICE, "next_step": ""}, submit=True)
+        set_market(event, True)
+        rubric = rubrics(event)[0]
+        offer = post_on_the_market(event, amal, "offer", rubric, "أستطيع مساعدة الجيران في ملء الاستمارات")
+        need = post_on_the_market(event, others[0], "need", rubric, "Hulp bij het invullen van formulieren")
+        connection = talk(event, amal, offer, need)
+        say_yes(event, others[0], connection)
+        seal(event, amal, connection, ARABIC_AGREEMENT, named=False)
+        poll = prepare_poll(event, "words", "Wat neem je mee naar huis?")
+        ask(event, poll)
+        answer(poll, amal, words=ARABIC_WORD)
+        answer(poll, others[1], words="verbinding")
+        rate_evening(event, amal, 5, ARABIC_COMMENT)
+        answer_checkin(amal, "done", ARABIC_CHECKIN)
+        for other in others[:2]:  # enough answers for the report to show them
+            answer_checkin(other, "started", "")
+        db.session.commit()
+        ids = {"cards": db.session.scalar(db.select(AdviceCard.id)),
+               "agreements": db.session.scalar(db.select(Connection.id)),
+               "words": db.session.scalar(db.select(PollAnswer.id).filter_by(participant_id=amal.id)),
+               "comments": db.session.scalar(db.select(Rating.id)),
+               "checkins": db.session.scalar(db.select(CheckIn.id).filter_by(participant_id=amal.id))}
+    page = volunteer.get(f"/translate/{event_id}/").get_data(as_text=True)
+    for heading, text in (("Advieskaarten", ARABIC_ADVICE), ("Afspraken op de markt", ARABIC_AGREEMENT),
+                          ("Antwoorden in de woordwolk", ARABIC_WORD), ("Opmerkingen bij de avond", ARABIC_COMMENT),
+                          ("Regels uit de check-in", ARABIC_CHECKIN)):
+        assert heading in page and text in page and page.index(heading) < page.index(text), heading
+    lines = {"cards": CARD_LINE, "agreements": AGREEMENT_LINE, "words": WORD_LINE, "comments": COMMENT_LINE,
+             "checkins": CHECKIN_LINE}
+    for kind, line in lines.items():
+        answer_ = volunteer.post(f"/translate/{event_id}/{kind}/{ids[kind]}", headers={"HX-Request": "true"},
+                                 data={"csrf_token": csrf_token(volunteer, f"/translate/{event_id}/"), "line": line})
+        assert answer_.status_code == 200 and "Opgeslagen" in answer_.get_data(as_text=True), kind
+    # where the room reads them: the guests' harvest page, Amal's own market, the console's word cloud
+    harvest = app.test_client().get(f"/h/{code}").get_data(as_text=True)
+    for original, line in ((ARABIC_ADVICE, CARD_LINE), (ARABIC_AGREEMENT, AGREEMENT_LINE)):
+        assert original in harvest and line in harvest and harvest.index(original) < harvest.index(line)
+    market = phone.get(f"/e/{code}/market").get_data(as_text=True)
+    assert ARABIC_AGREEMENT in market and AGREEMENT_LINE in market
+    laptop = app.test_client()
+    make.facilitate(laptop, event_id)
+    cloud = laptop.get(f"/console/{event_id}/panels/room").get_data(as_text=True)
+    assert ARABIC_WORD in cloud and WORD_LINE in cloud and cloud.index(ARABIC_WORD) < cloud.index(WORD_LINE)
+    # the report: each original with its line
+    report = json.loads(laptop.get(f"/console/{event_id}/report/report.json").get_data(as_text=True))
+    card = report["tables"][0]["advice_cards"][0]
+    assert (card["advice"], card["language"], card["translation"]) == (ARABIC_ADVICE, "ar", CARD_LINE)
+    assert [(a["agreement"], a["translation"]) for a in report["market"]["agreements"]] == [
+        (ARABIC_AGREEMENT, AGREEMENT_LINE)]
+    assert {"label": ARABIC_WORD, "count": 1, "translation": WORD_LINE} in report["room"]["polls"][0]["results"]
+    assert report["evaluation"]["comments"] == [ARABIC_COMMENT]
+    assert report["evaluation"]["comment_translations"] == [COMMENT_LINE]
+    assert report["follow_up"]["lines"] == [ARABIC_CHECKIN]
+    assert report["follow_up"]["line_translations"] == [CHECKIN_LINE]
+    markdown = laptop.get(f"/console/{event_id}/report/report.md").get_data(as_text=True)
+    for expected in (CARD_LINE, f"{ARABIC_AGREEMENT} ({AGREEMENT_LINE})", f"{ARABIC_WORD} ({WORD_LINE}): 1",
+                     f"{ARABIC_COMMENT} ({COMMENT_LINE})", f"{ARABIC_CHECKIN} ({CHECKIN_LINE})"):
+        assert expected in markdown, expected
+    shown = laptop.get(f"/console/{event_id}/report/").get_data(as_text=True)
+    assert all(line in shown for line in lines.values())
+    sheets = load_workbook(io.BytesIO(laptop.get(f"/console/{event_id}/report/data.xlsx").data), read_only=True)
+    cells = {sheet.title: [cell for row in sheet.iter_rows(values_only=True) for cell in row] for sheet in sheets}
+    assert CARD_LINE in cells["Advieskaarten"] and COMMENT_LINE in cells["Evaluatie"]
+    assert AGREEMENT_LINE in cells["Matches"]
+    # a card's line may be as long as a card; an unknown kind of post is not the translator's
+    with app.app_context():
+        assert db.session.get(AdviceCard, ids["cards"]).translation == CARD_LINE
+    assert volunteer.post(f"/translate/{event_id}/names/1", data={
+        "csrf_token": csrf_token(volunteer, f"/translate/{event_id}/"), "line": "x"}).status_code == 404

@@ -127,7 +127,7 @@ def test_counting_is_right_for_scales_words_and_several_choices(app, room, make)
     assert [row["count"] for row in found[0]["rows"]] == [0, 1, 0, 1, 1] and found[0]["mean"] == 3.7
     assert [row["count"] for row in found[1]["rows"]] == [1, 1, 3] and found[1]["answered"] == 3
     # the words with a phone number wait for the facilitator: not in the cloud
-    assert found[2]["rows"] == [{"label": "hoop", "count": 2, "share": 67, "bar": 100}]
+    assert found[2]["rows"] == [{"label": "hoop", "count": 2, "translation": None, "share": 67, "bar": 100}]
 
 
 def test_hidden_results_show_only_when_the_facilitator_reveals_them(app, room):

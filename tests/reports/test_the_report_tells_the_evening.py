@@ -253,7 +253,8 @@ def test_every_format_has_the_market_and_never_a_contact_detail(report_of, eveni
     market = report["market"]
     assert (market["offers"], market["needs"], market["matches"], market["sealed"]) == (2, 2, 1, 1)
     assert market["agreements"] == [{"rubric": {"nl": "Kennis en advies", "en": "Knowledge and advice"}[lang],
-                                     "agreement": AGREEMENT, "names": {"nl": "Gast en Gast", "en": "Gast and Gast"}[lang]}]
+                                     "agreement": AGREEMENT, "language": "nl", "translation": None,
+                                     "names": {"nl": "Gast en Gast", "en": "Gast and Gast"}[lang]}]
     assert [item["text"] for item in market["unanswered_needs"]] == [UNANSWERED_NEED]
     assert report["counts"]["matches"] == 1
     texts = {
