@@ -37,7 +37,7 @@ def words(lang: str) -> dict:
         "sit": catalog.gettext("Sit at %(name)s") % {"name": "Tafel 1"},
         "deed": catalog.gettext("What will you do next week?"), "post deed": catalog.gettext("Put my deed on the wall"),
         "four stars": catalog.ngettext("%(num)s star", "%(num)s stars", 4) % {"num": 4},
-        "rate": catalog.gettext("Send my rating"),
+        "rate": catalog.gettext("Send my rating"), "rated": catalog.gettext("Thank you for your rating."),
     }
 
 
@@ -82,6 +82,7 @@ def test_a_guest_takes_part_in_their_own_language(server, browser, screenshot, l
     expect(phone.get_by_text(deed)).to_be_visible(timeout=LIVE)
     phone.get_by_text(w["four stars"], exact=True).click()
     phone.get_by_role("button", name=w["rate"]).click()
+    expect(phone.get_by_text(w["rated"])).to_be_visible()  # the rating is stored (run 97 looked before it was)
     screenshot(phone, f"newcomer-{lang}")
     with server.app().app_context():
         guest_deed = db.session.scalar(db.select(Deed).filter_by(text=deed))
@@ -222,3 +223,67 @@ def test_a_question_in_arabic_with_its_dutch_line_on_the_big_screen_and_a_small_
 
 
     screenshot(phone, "question-translated-phone-320")
+
+
+ARABIC_ADVICE = "ننصح بتنظيم لقاء شهري بين الجيران القدامى والجدد في المكتبة"
+CARD_LINE = "Wij raden een maandelijkse ontmoeting aan tussen oude en nieuwe buren in de bibliotheek"
+
+
+def test_an_advice_card_in_arabic_with_its_dutch_line_on_the_big_screen_and_the_guests_harvest_page(
+        server, contexts, screenshot):
+    """A table's advice card written in Arabic: the volunteer gives it a Dutch line on the translator's page; the
+    big screen's harvest view shows it under the card at both projector sizes, fitted, and the guests' harvest
+    page shows it on a 320 px phone at 200 % text, nothing cut off."""
+    from facilitation.enums import ProjectorView
+    from facilitation.events.models import Event
+    from facilitation.events.operations import join_event
+    from facilitation.extensions import db
+    from facilitation.tables.models import AdviceCard
+    from facilitation.tables.operations import claim_host, join_table, save_card
+    from facilitation.tables.queries import event_tables
+
+    event = server.set_up_event("Oogst van de tafels", "nl", 1)
+    with server.app().app_context():  # Amal hosts the table and hands in its card in Arabic
+        row = db.session.get(Event, event["event_id"])
+        row.unchecked_languages_pass = True
+        row.projector_view = ProjectorView.harvest
+        guest, _ = join_event(row, "Amal", language="ar")
+        table = event_tables(row)[0]
+        join_table(guest, table)
+        claim_host(table, guest)
+        save_card(table, guest, {"dilemma": "", "options": "", "advice": ARABIC_ADVICE, "next_step": ""}, submit=True)
+        db.session.commit()
+        card_id = db.session.scalar(db.select(AdviceCard.id).filter_by(table_id=table.id))
+    projector = contexts("projector", reduced_motion="reduce").page()
+    projector.goto(event["projector_url"])
+    live(projector)
+    expect(projector.locator(".advice-card", has_text=ARABIC_ADVICE)).to_be_visible(timeout=LIVE)
+    volunteer = contexts("phone").page()
+    volunteer.goto(event["translator_url"])
+    item = volunteer.locator(f"#card-{card_id}")
+    expect(item).to_contain_text(ARABIC_ADVICE)
+    item.get_by_label("In het Nederlands").fill(CARD_LINE)
+    item.get_by_role("button", name="Regel opslaan").click()
+    expect(item.get_by_text("Opgeslagen: het grote scherm laat hem zien.")).to_be_visible()
+    screenshot(volunteer, "translator-card")
+    expect(projector.locator(".translation-line", has_text=CARD_LINE)).to_be_visible(timeout=LIVE)  # pushed
+    projector.close()
+    for kind in ("projector", "projector-1024"):
+        projector = contexts(kind, reduced_motion="reduce").page()
+        projector.goto(event["projector_url"])
+        live(projector)
+        fitted(projector)
+        expect(projector.locator(".translation-line", has_text=CARD_LINE)).to_be_visible(timeout=LIVE)
+        check_screen(projector, kind, "an advice card with its translator's line")
+        screenshot(projector, f"harvest-card-translated-{kind}")
+        projector.close()
+    phone = contexts("phone-320").page()
+    phone.goto(event["join_url"].replace("/j/", "/h/").split("?")[0])
+    card = phone.locator(".advice-card", has_text=ARABIC_ADVICE)
+    expect(card).to_be_visible()
+    expect(phone.locator(".translation-line", has_text=CARD_LINE)).to_be_visible()
+    phone.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    from tests.browser.test_accessibility import TOO_WIDE
+    assert phone.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), \
+        phone.evaluate(TOO_WIDE)
+    screenshot(phone, "harvest-page-card-translated-phone-320")
