@@ -5,8 +5,8 @@ its actions live in the moderation feature.
 """
 import enum
 
-from sqlalchemy import Enum, String
-from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from sqlalchemy import Enum, String, event, inspect
+from sqlalchemy.orm import Mapped, Session, declared_attr, mapped_column
 
 from .enums import EnumText, HoldReason
 from .limits import LIMITS
@@ -55,6 +55,8 @@ class Translated:
 
     #: the attribute that holds the words a translator reads
     translates = "text"
+    #: the attributes whose change makes the line stale (an advice card has four)
+    translated_fields: tuple[str, ...] = ()
     #: how long the line may be: one line, unless the original is longer (a rating's comment, an advice card)
     translation_limit = LIMITS.translation_line
 
@@ -72,6 +74,26 @@ class Translated:
         """What the event's language reads of it: the translator's line, else the text itself (the themes and
         the report's words read this)."""
         return self.translation or self.original
+
+    def words_changed(self) -> bool:
+        """Whether this flush writes other words than the ones the line was written under."""
+        state = inspect(self)
+        for name in self.translated_fields or (self.translates,):
+            history = state.attrs[name].history
+            if history.deleted and history.added and history.deleted[0] != history.added[0]:
+                return True
+        return False
+
+
+@event.listens_for(Session, "before_flush")
+def _new_words_lose_their_line(session, flush_context, instances) -> None:
+    """A translator's line belongs to the words it was written under: when a guest writes their post again (a
+    market agreement sealed anew, a rewritten deed) or the facilitator corrects it, the old line goes, so no
+    screen shows a translation of words that are no longer there. The same words written again keep it."""
+    for post in session.dirty:
+        if isinstance(post, Translated) and post.translation and post.words_changed() \
+                and not inspect(post).attrs["translation"].history.has_changes():
+            post.translation = None
 
 
 def screen(post: Moderated, text: str, event) -> None:

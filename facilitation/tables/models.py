@@ -142,6 +142,7 @@ class AdviceCard(Moderated, Translated, db.Model):
 
     #: a translator's line says what the whole card says
     translation_limit = LIMITS.card_field
+    translated_fields = CARD_FIELDS
 
     @property
     def original(self) -> str:

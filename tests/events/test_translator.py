@@ -309,3 +309,14 @@ def test_a_volunteer_translates_a_card_an_agreement_words_a_comment_and_a_check_
         assert db.session.get(AdviceCard, ids["cards"]).translation == CARD_LINE
     assert volunteer.post(f"/translate/{event_id}/names/1", data={
         "csrf_token": csrf_token(volunteer, f"/translate/{event_id}/"), "line": "x"}).status_code == 404
+    # new words lose their line (the agreement sealed anew); the same words sent again keep it (a new score)
+    with app.app_context():
+        event = db.session.get(Event, event_id)
+        amal = db.session.scalar(db.select(Participant).filter_by(event_id=event_id, language="ar"))
+        rate_evening(event, amal, 4, ARABIC_COMMENT)
+        seal(event, amal, db.session.get(Connection, ids["agreements"]), "سنلتقي يوم الأحد بدلا من السبت", named=False)
+        db.session.commit()
+        assert db.session.get(Rating, ids["comments"]).translation == COMMENT_LINE
+        assert db.session.get(Connection, ids["agreements"]).translation is None
+    harvest = app.test_client().get(f"/h/{code}").get_data(as_text=True)
+    assert "سنلتقي يوم الأحد" in harvest and AGREEMENT_LINE not in harvest
