@@ -267,6 +267,8 @@ def test_a_volunteer_translates_a_card_an_agreement_words_a_comment_and_a_check_
                           ("Antwoorden in de woordwolk", ARABIC_WORD), ("Opmerkingen bij de avond", ARABIC_COMMENT),
                           ("Regels uit de check-in", ARABIC_CHECKIN)):
         assert heading in page and text in page and page.index(heading) < page.index(text), heading
+        assert f'>{heading} (1)</a>' in page, heading  # the page's own list of what waits, with counts
+    assert '<a href="#dreams-list">Dromen (1)</a>' in page and '<a href="#cards-heading">Advieskaarten (1)</a>' in page
     lines = {"cards": CARD_LINE, "agreements": AGREEMENT_LINE, "words": WORD_LINE, "comments": COMMENT_LINE,
              "checkins": CHECKIN_LINE}
     for kind, line in lines.items():
