@@ -7,6 +7,7 @@ tap changes the answer (the last one counts) or is refused with a clear message,
 from functools import cache
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import case
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -166,8 +167,8 @@ def _on_view(row: PollAnswer) -> None:
     row.review, row.hold_reason = Review.visible, None
 
 
-#: what an answer stores; answering again writes all but the first two (the language of new words is theirs, and
-#: a translator's line belongs to the words it was written under, so new words start without one)
+#: what an answer stores; answering again writes all but the first two (the language of new words is theirs; a
+#: translator's line stays only under the same words, as review.py keeps it for every other post)
 ANSWER_COLUMNS = ("poll_id", "participant_id", "choices", "value", "words", "answered_at", "review", "hold_reason",
                   "written_in", "translation")
 
@@ -178,7 +179,8 @@ def _upsert(dialect: str):
     insert = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(PollAnswer)
     return insert.on_conflict_do_update(
         index_elements=["poll_id", "participant_id"],
-        set_={name: insert.excluded[name] for name in ANSWER_COLUMNS[2:]})
+        set_={name: insert.excluded[name] for name in ANSWER_COLUMNS[2:]}
+        | {"translation": case((PollAnswer.words == insert.excluded.words, PollAnswer.translation), else_=None)})
 
 
 # --- stances on the dilemmas --------------------------------------------------------------------------------

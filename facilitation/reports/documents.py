@@ -167,9 +167,9 @@ def _with_translation(post) -> str:
     return _with_line(post["text"], post.get("translation"))
 
 
-def _with_lines(texts: list[str], lines: list | None) -> list[str]:
-    """Quoted texts and their lines, kept side by side (a report saved before the lines existed has none)."""
-    return [_with_line(text, line) for text, line in zip(texts, lines or [None] * len(texts))]
+def _with_lines(texts: list[str], lines: list) -> list[str]:
+    """Quoted texts (comments, check-in lines) and their lines, which the report keeps side by side."""
+    return [_with_line(text, line) for text, line in zip(texts, lines)]
 
 
 def _with_hearts(dream) -> str:
@@ -193,7 +193,7 @@ def _tables(report) -> list[Block]:
                                ("advice", gettext("Our advice")), ("next_step", gettext("First step"))):
                 if card[key]:
                     blocks.append(Block("labelled", card[key], label=label))
-            if card.get("translation"):
+            if card["translation"]:
                 blocks.append(Block("labelled", card["translation"], label=gettext("Translation")))
         if table["key_contributions"]:
             blocks.append(Block("bullets", label=gettext("What the table found most important"), items=[
@@ -216,7 +216,7 @@ def _market(report) -> list[Block]:
                            for row in market["rubrics"]])]
     if market["agreements"]:
         blocks.append(Block("bullets", label=gettext("What guests agreed to do together"), items=[
-            f"{_with_line(item['agreement'], item.get('translation'))} "
+            f"{_with_line(item['agreement'], item['translation'])} "
             f"({item['rubric']}{' · ' + item['names'] if item['names'] else ''})"
             for item in market["agreements"]]))
     if market["unanswered_needs"]:
@@ -351,7 +351,7 @@ def _follow_up(report) -> list[Block]:
                                             "nobody can be singled out.", n=follow_up["threshold"])))
     if follow_up["lines"]:
         blocks.append(Block("bullets", label=gettext("What guests added"),
-                            items=_with_lines(follow_up["lines"], follow_up.get("line_translations"))))
+                            items=_with_lines(follow_up["lines"], follow_up["line_translations"])))
     return blocks
 
 
@@ -366,7 +366,7 @@ def _evaluation(report) -> list[Block]:
                     items=[[stars, str(n)] for stars, n in evaluation["scores"].items()])]
     if evaluation["comments"]:
         blocks.append(Block("bullets", label=gettext("What guests wrote with their rating"),
-                            items=_with_lines(evaluation["comments"], evaluation.get("comment_translations"))))
+                            items=_with_lines(evaluation["comments"], evaluation["comment_translations"])))
     return blocks
 
 

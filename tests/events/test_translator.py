@@ -320,5 +320,12 @@ def test_a_volunteer_translates_a_card_an_agreement_words_a_comment_and_a_check_
         db.session.commit()
         assert db.session.get(Rating, ids["comments"]).translation == COMMENT_LINE
         assert db.session.get(Connection, ids["agreements"]).translation is None
+        poll = db.session.get(PollAnswer, ids["words"]).poll  # a word cloud's answer, stored in one statement
+        answer(poll, amal, words=ARABIC_WORD)
+        db.session.commit()
+        assert db.session.get(PollAnswer, ids["words"]).translation == WORD_LINE
+        answer(poll, amal, words="السلام")
+        db.session.commit()
+        assert db.session.get(PollAnswer, ids["words"]).translation is None
     harvest = app.test_client().get(f"/h/{code}").get_data(as_text=True)
     assert "سنلتقي يوم الأحد" in harvest and AGREEMENT_LINE not in harvest
