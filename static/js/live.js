@@ -425,7 +425,6 @@
     if (!lastTimer) { return; }
     document.querySelectorAll("[data-timer]").forEach(function (box) {
       if (Number(box.dataset.version || 0) < Number(lastTimer.state.version)) { setTimer(box, lastTimer); }
-
     });
     tick();
   }
